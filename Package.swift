@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "fiscal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fiscal", targets: ["fiscal"]),
+        .library(name: "FiscalCore", targets: ["FiscalCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "FiscalCore",
+            dependencies: ["CSQLite"],
+            resources: [.embedInCode("Storage/schema.sql")]
+        ),
+        .target(
+            name: "FiscalCLI",
+            dependencies: [
+                "FiscalCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "fiscal", dependencies: ["FiscalCLI"]),
+        .testTarget(name: "FiscalCoreTests", dependencies: ["FiscalCore"]),
+        .testTarget(name: "FiscalCLITests", dependencies: ["FiscalCLI", "FiscalCore"]),
+        .testTarget(name: "GoldenTests", dependencies: ["FiscalCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,48 @@
+import ArgumentParser
+import FiscalCore
+
+extension FiscalCommand {
+    struct Balance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Trial balance (试算平衡): resources against status, and what each project has available.",
+            discussion: """
+                --by account lists every account's balance (debit positive) and proves resources
+                (来源) equal status (占用); --by project lists each project's resources, status,
+                paid and available. Amounts are 元.
+
+                Examples:
+                  fiscal balance --year 2023
+                  fiscal balance --year 2023 --by project --format csv
+                """
+        )
+
+        enum Grouping: String, ExpressibleByArgument, CaseIterable { case account, project }
+
+        @OptionGroup var book: BookOptions
+        @OptionGroup var output: ListFormatOptions
+
+        @Option(help: ArgumentHelp("The fiscal year (default: this year if in the book, else the latest).", valueName: "year"))
+        var year: Int?
+
+        @Option(help: ArgumentHelp("account or project.", valueName: "grouping"))
+        var by: Grouping = .account
+
+        func run() throws {
+            let opened = try book.openBook()
+            let year = try self.year ?? defaultYear(opened, today: try book.todayDay())
+            let tb = try opened.trialBalance(year: year)
+            let view = TrialBalanceView(balance: tb, lang: output.lang)
+            switch output.format {
+            case .json: print(view.json.rendered())
+            case .csv: print(CSVRenderer().render(by == .account ? view.accountTable : view.projectTable), terminator: "")
+            default: print(TableRenderer().render(by == .account ? view.accountTable : view.projectTable), terminator: "")
+            }
+        }
+    }
+}
+
+/// The year a report means when none is given: today's, if the book has it, else its latest.
+func defaultYear(_ book: Book, today: Day) throws -> Int {
+    let years = try book.years().map(\.year)
+    return years.contains(today.year) ? today.year : (years.last ?? today.year)
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import FiscalCore
+
+extension FiscalCommand {
+    struct CarryIn: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "carry-in",
+            abstract: "Record last year's carry-over (上年结转) into a book started mid-history.",
+            discussion: """
+                Posts Dr carry-in / Cr available, dated 1 January of the year unless --date says
+                otherwise. A book whose previous year was closed by fiscal gets these entries from
+                `fiscal close` and does not need this command.
+
+                Example:
+                  fiscal carry-in JD01 12万 --year 2023
+                """
+        )
+
+        @OptionGroup var book: BookOptions
+        @OptionGroup var entry: EntryOptions
+
+        @Argument(help: "The project's code.")
+        var project: String
+
+        @Argument(help: "The amount carried in: 元 or 万元.")
+        var amount: String
+
+        @Option(help: ArgumentHelp("The fiscal year the carry-over opens.", valueName: "year"))
+        var year: Int
+
+        func run() throws {
+            var entry = self.entry
+            if entry.date == nil {
+                guard let first = Day(year: year, month: 1, day: 1) else {
+                    throw FiscalError.invalidValue(field: "--year", value: "\(year)", reason: "not a year")
+                }
+                entry.date = first.description
+            } else if let date = entry.date, let day = Day(date), day.year != year {
+                throw FiscalError.invalidValue(field: "--date", value: date, reason: "not in year \(year)")
+            }
+            try record(book, entry) { .carryIn(project: project, amount: try parseAmount(amount)) }
+        }
+    }
+}

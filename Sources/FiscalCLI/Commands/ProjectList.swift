@@ -1,0 +1,30 @@
+import ArgumentParser
+import FiscalCore
+
+extension FiscalCommand {
+    struct ProjectList: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the projects of the book.",
+            discussion: """
+                Example:
+                  fiscal project list --format csv
+                """
+        )
+
+        @OptionGroup var book: BookOptions
+        @OptionGroup var output: ListFormatOptions
+
+        func run() throws {
+            let projects = try book.openBook().projects()
+            switch output.format {
+            case .json:
+                print(JSONValue.object([("projects", .array(projects.map(ProjectView.json)))]).rendered())
+            case .csv:
+                print(CSVRenderer().render(ProjectView.table(projects, lang: .en)), terminator: "")
+            default:
+                print(TableRenderer().render(ProjectView.table(projects, lang: output.lang)), terminator: "")
+            }
+        }
+    }
+}

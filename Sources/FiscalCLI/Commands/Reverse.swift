@@ -1,0 +1,38 @@
+import ArgumentParser
+import FiscalCore
+
+extension FiscalCommand {
+    struct Reverse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Undo a posted entry with a reversal entry (冲销); nothing is deleted.",
+            discussion: """
+                The reversal posts the opposite of every posting of ENTRY and points at it.
+                An entry can be reversed once; the reversal must be dated in the entry's year.
+
+                Example:
+                  fiscal reverse 42 --reason "金额录入错误" --date 2023-03-16
+                """
+        )
+
+        @OptionGroup var book: BookOptions
+
+        @Argument(help: "The id of the entry to undo (see `fiscal journal`).")
+        var entry: Int64
+
+        @Option(help: ArgumentHelp("Why it is undone (kept as the reversal's memo).", valueName: "text"))
+        var reason: String
+
+        @Option(help: ArgumentHelp("The reversal's date, YYYY-MM-DD (default: today).", valueName: "date"))
+        var date: String?
+
+        @Flag(help: "Record even if the reversal takes available authority below zero.")
+        var allowOverdraft = false
+
+        func run() throws {
+            let today = try book.todayDay()
+            let day = try date.map { try parseDay($0, field: "--date") } ?? today
+            let posted = try book.openBook().reverse(entry: entry, reason: reason, date: day, allowOverdraft: allowOverdraft)
+            print(EntryView.posted(posted), terminator: "")
+        }
+    }
+}

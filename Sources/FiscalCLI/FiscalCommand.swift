@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The root command: configuration only. Each subcommand lives in its own file under Commands/.
+public struct FiscalCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "fiscal",
+        abstract: "A double-entry ledger of a department's budget execution (预算执行).",
+        discussion: """
+            The book is one SQLite file: --db PATH, else $FISCAL_DB, else ./fiscal.db.
+            Today is --today YYYY-MM-DD, else $FISCAL_TODAY, else the system date.
+            Amounts are 元 (1234.56, 1,234.56, 1234.56元) or 万元 (550万, 31.2万元).
+
+            Exit codes: 0 ok; 1 a refused command, a failed check or a mismatch; 64 a usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, ProjectCommand.self,
+            Appropriate.self, Supplement.self, Reduce.self, Transfer.self,
+            Pay.self, Refund.self, Recall.self, CarryIn.self, Reverse.self,
+            Journal.self, Balance.self, Verify.self,
+        ]
+    )
+
+    public init() {}
+}

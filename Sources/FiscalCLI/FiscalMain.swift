@@ -1,0 +1,49 @@
+import ArgumentParser
+import FiscalCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the command line: usage errors the argument parser's way (exit 64), everything the
+/// core refuses as one `error: …` line on stderr with exit 1.
+public enum FiscalMain {
+    public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try FiscalCommand.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let error as FiscalError {
+            fail(error.description)
+        } catch let error as SQLiteError {
+            fail(error.description)
+        } catch let error as CommandFailure {
+            fail(error.message, code: error.code)
+        } catch {
+            FiscalCommand.exit(withError: error)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32 = 1) -> Never {
+        if !message.isEmpty { printError("error: " + message) }
+        exit(code)
+    }
+}
+
+/// A command that ran but must end with a non-zero code (a failed `verify`, a mismatch):
+/// what it found was already printed.
+struct CommandFailure: Error {
+    var message: String = ""
+    var code: Int32 = 1
+}
+
+func printError(_ text: String) {
+    var stderr = StandardError()
+    print(text, to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var bytes = Array(string.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}

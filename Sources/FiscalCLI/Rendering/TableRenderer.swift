@@ -1,0 +1,71 @@
+/// Renders a `TextTable` for a terminal: columns padded by display width so Chinese text lines
+/// up, plain ASCII rules, no colour, no trailing spaces, every line ending in "\n".
+///
+///     支出进度
+///     项目         预算数  执行率
+///     ---------  --------  ------
+///     JD01 办案  1,200.00  50.00%
+///     JD02 装备    800.00  10.00%  !
+///     =========  ========  ======
+///     合计       2,000.00  34.00%
+///     单位：万元
+///
+/// Rules are ASCII: box-drawing "─" is of ambiguous East Asian width and takes two columns in
+/// terminals set up for Chinese, which would break the alignment. A `-` rule goes under the
+/// header and above a subtotal row, a `=` rule above a total row (not directly under the
+/// header, and not between consecutive rows of the same style). A flagged row gets
+/// `flagMark` in a column of its own after the last column.
+public struct TableRenderer: Sendable {
+    /// Spaces between columns.
+    public var columnGap: Int
+    /// What marks a flagged row, e.g. a lagging project. Say what it means in a note.
+    public var flagMark: String
+
+    public init(columnGap: Int = 2, flagMark: String = "!") {
+        self.columnGap = max(1, columnGap)
+        self.flagMark = flagMark
+    }
+
+    public func render(_ table: TextTable) -> String {
+        var lines: [String] = []
+        if let title = table.title { lines += title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+        let width = table.width
+        if width > 0 {
+            let headers = table.paddedHeaders.map(\.onOneLine)
+            let alignments = table.paddedAlignments
+            let rows = table.rows.map { (cells: table.paddedCells($0).map(\.onOneLine), style: $0.style) }
+            var widths = headers.map { max(1, displayWidth($0)) }
+            for row in rows {
+                for (j, cell) in row.cells.enumerated() { widths[j] = max(widths[j], displayWidth(cell)) }
+            }
+            let gap = String(repeating: " ", count: columnGap)
+
+            func line(_ cells: [String], flagged: Bool = false) -> String {
+                var text = zip(cells, zip(widths, alignments))
+                    .map { cell, format in pad(cell, to: format.0, alignment: format.1) }
+                    .joined(separator: gap)
+                if flagged { text += gap + flagMark }
+                return text.droppingTrailingSpaces
+            }
+            func rule(_ mark: Character) -> String {
+                widths.map { String(repeating: mark, count: $0) }.joined(separator: gap)
+            }
+
+            lines.append(line(headers))
+            lines.append(rule("-"))
+            var previous: TextTable.RowStyle? = nil
+            for row in rows {
+                if let previous, previous != row.style {
+                    if row.style == .subtotal { lines.append(rule("-")) }
+                    if row.style == .total { lines.append(rule("=")) }
+                }
+                lines.append(line(row.cells, flagged: row.style == .flagged))
+                previous = row.style
+            }
+        }
+
+        lines += table.notes.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        return lines.map { $0.droppingTrailingSpaces + "\n" }.joined()
+    }
+}

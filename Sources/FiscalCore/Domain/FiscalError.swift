@@ -1,0 +1,40 @@
+/// Everything the core refuses, each naming the field and the value. The CLI prints the
+/// description after `error: ` and exits 1.
+public enum FiscalError: Error, CustomStringConvertible, Sendable {
+    case invalidValue(field: String, value: String, reason: String)
+    case noBook(path: String)
+    case bookExists(path: String)
+    case newerSchema(path: String, found: Int, supported: Int)
+    case notABook(path: String, reason: String)
+    case unknownProject(String)
+    case duplicateProject(String)
+    case duplicateRef(String)
+    case unknownEntry(Int64)
+    case alreadyReversed(entry: Int64, by: Int64)
+    case closedYear(year: Int, what: String)
+    case unknownYear(Int)
+    case overdraft(String)
+    case refused(String)
+    case storage(SQLiteError)
+
+    public var description: String {
+        switch self {
+        case let .invalidValue(field, value, reason): "\(field) '\(value)': \(reason)"
+        case let .noBook(path): "no book at \(path) (create one with `fiscal init --name NAME`, or pass --db)"
+        case let .bookExists(path): "a book already exists at \(path); it is not overwritten"
+        case let .newerSchema(path, found, supported):
+            "the book at \(path) has schema version \(found), newer than this fiscal (\(supported)); upgrade fiscal"
+        case let .notABook(path, reason): "\(path) is not a fiscal book: \(reason)"
+        case let .unknownProject(code): "project '\(code)': no such project"
+        case let .duplicateProject(code): "project '\(code)': a project with this code already exists"
+        case let .duplicateRef(ref): "--ref '\(ref)': an entry with this external reference already exists"
+        case let .unknownEntry(id): "entry '\(id)': no such entry"
+        case let .alreadyReversed(entry, by): "entry '\(entry)': already reversed by entry \(by)"
+        case let .closedYear(year, what): "date '\(what)': year \(year) is closed"
+        case let .unknownYear(year): "year '\(year)': not in this book"
+        case let .overdraft(text): text
+        case let .refused(text): text
+        case let .storage(error): error.description
+        }
+    }
+}

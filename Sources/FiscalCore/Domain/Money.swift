@@ -1,0 +1,60 @@
+/// An exact amount of money in 分 (hundredths of a 元). Never a floating point number.
+///
+///     try Money.parse("1,234.56")  // 123456 分
+///     try Money.parse("31.2万元")   // 31200000 分
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var fen: Int64
+
+    public init(fen: Int64) { self.fen = fen }
+    public static let zero = Money(fen: 0)
+
+    public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
+    public static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
+    public static func - (a: Money, b: Money) -> Money { Money(fen: a.fen - b.fen) }
+    public static prefix func - (a: Money) -> Money { Money(fen: -a.fen) }
+    public static func += (a: inout Money, b: Money) { a.fen += b.fen }
+    public static func -= (a: inout Money, b: Money) { a.fen -= b.fen }
+
+    public var isPositive: Bool { fen > 0 }
+    public var isZero: Bool { fen == 0 }
+
+    /// `1,234.56`: 元 with two decimals and thousands separators, as a table shows it.
+    public var description: String { formatted(grouping: true) }
+
+    /// `1234.56`: 元 with exactly two decimals and no separators, as JSON and CSV carry it.
+    public var plain: String { formatted(grouping: false) }
+
+    public func formatted(grouping: Bool) -> String {
+        Money.render(hundredths: fen, grouping: grouping)
+    }
+
+    /// The amount in 万元, rounded half up (away from zero) to 0.01万元 = 100元 = 10,000分.
+    public var wanHundredths: Int64 {
+        let (q, r) = fen.quotientAndRemainder(dividingBy: 10_000)
+        if r >= 5_000 { return q + 1 }
+        if r <= -5_000 { return q - 1 }
+        return q
+    }
+
+    /// `7,336.93`: 万元 to two decimals, each cell rounded from exact 分.
+    public func wan(grouping: Bool = true) -> String {
+        Money.render(hundredths: wanHundredths, grouping: grouping)
+    }
+
+    static func render(hundredths value: Int64, grouping: Bool) -> String {
+        let negative = value < 0
+        let magnitude = value.magnitude
+        let whole = String(magnitude / 100)
+        let cents = magnitude % 100
+        var digits = whole
+        if grouping && whole.count > 3 {
+            var grouped = ""
+            for (i, ch) in whole.enumerated() {
+                if i > 0 && (whole.count - i) % 3 == 0 { grouped.append(",") }
+                grouped.append(ch)
+            }
+            digits = grouped
+        }
+        return (negative ? "-" : "") + digits + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
+}

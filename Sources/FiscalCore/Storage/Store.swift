@@ -1,0 +1,70 @@
+/// All SQL of fiscal lives in the storage layer: this type and its extensions.
+/// The operations and reports ask it for values and never see a statement.
+public struct Store {
+    public let db: Database
+
+    public init(db: Database) { self.db = db }
+
+    // MARK: Schema
+
+    public func schemaVersion() throws -> Int {
+        Int(try db.cached("PRAGMA user_version").first { $0.int(0) } ?? 0)
+    }
+
+    public func hasBookTable() throws -> Bool {
+        try db.cached("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'book'").first { $0.int(0) } == 1
+    }
+
+    func createSchema() throws { try db.execute(Schema.sql) }
+
+    /// Brings an older book up to `Schema.version`, one recorded step at a time.
+    func migrate(from version: Int) throws {
+        var v = version
+        while v < Schema.version, let step = Schema.migrations[v] {
+            try db.execute(step)
+            v += 1
+            try db.execute("PRAGMA user_version = \(v)")
+        }
+    }
+
+    // MARK: Book and years
+
+    func insertBook(name: String, firstYear: Int) throws {
+        try db.cached("INSERT INTO book (id, name, first_year) VALUES (1, ?, ?)").run([name, firstYear])
+    }
+
+    public func bookName() throws -> String {
+        try db.cached("SELECT name FROM book WHERE id = 1").first { $0.text(0) } ?? ""
+    }
+
+    public func firstYear() throws -> Int {
+        Int(try db.cached("SELECT first_year FROM book WHERE id = 1").first { $0.int(0) } ?? 0)
+    }
+
+    public func yearStatus(_ year: Int) throws -> String? {
+        try db.cached("SELECT status FROM fiscal_year WHERE year = ?").first([year]) { $0.text(0) }
+    }
+
+    public func years() throws -> [(year: Int, closed: Bool)] {
+        try db.cached("SELECT year, status FROM fiscal_year ORDER BY year").rows { (Int($0.int(0)), $0.text(1) == "closed") }
+    }
+
+    func insertYear(_ year: Int, date: Day, reason: String?) throws {
+        try db.cached("INSERT INTO fiscal_year (year, status) VALUES (?, 'open')").run([year])
+        try insertYearEvent(year, action: "open", date: date, reason: reason)
+    }
+
+    func setYearStatus(_ year: Int, closed: Bool) throws {
+        try db.cached("UPDATE fiscal_year SET status = ? WHERE year = ?").run([closed ? "closed" : "open", year])
+    }
+
+    func insertYearEvent(_ year: Int, action: String, date: Day, reason: String?) throws {
+        try db.cached("INSERT INTO year_event (year, action, date, reason) VALUES (?, ?, ?, ?)")
+            .run([year, action, date.description, reason])
+    }
+
+    public func yearEvents(_ year: Int) throws -> [(action: String, date: String, reason: String?)] {
+        try db.cached("SELECT action, date, reason FROM year_event WHERE year = ? ORDER BY id")
+            .rows([year]) { ($0.text(0), $0.text(1), $0.optionalText(2)) }
+    }
+}

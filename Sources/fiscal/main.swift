@@ -1,0 +1,2 @@
+import FiscalCLI
+FiscalMain.run()

@@ -1,0 +1,147 @@
+-- fiscal book schema, version 1. The binary embeds this exact file
+-- (Sources/FiscalCore/Storage/schema.sql is a link to it) and runs it on `fiscal init`.
+-- Money is INTEGER 分 everywhere. Debit is positive; every entry sums to zero per project.
+
+PRAGMA user_version = 1;
+
+-- The department whose books these are (账套). One row.
+CREATE TABLE book (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    name        TEXT NOT NULL CHECK (length(name) > 0),
+    first_year  INTEGER NOT NULL CHECK (first_year BETWEEN 1900 AND 9999)
+) STRICT;
+
+-- 预算年度. A closed year takes no posting (see the triggers below).
+CREATE TABLE fiscal_year (
+    year    INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 9999),
+    status  TEXT NOT NULL CHECK (status IN ('open', 'closed'))
+) STRICT;
+
+-- Every opening, closing and reopening of a year, with its reason: the year's history.
+CREATE TABLE year_event (
+    id      INTEGER PRIMARY KEY,
+    year    INTEGER NOT NULL REFERENCES fiscal_year(year),
+    action  TEXT NOT NULL CHECK (action IN ('open', 'close', 'reopen')),
+    date    TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    reason  TEXT
+) STRICT;
+
+-- The chart of accounts (DESIGN §2): resources are debit-normal, status credit-normal.
+CREATE TABLE account (
+    code     TEXT PRIMARY KEY,
+    family   TEXT NOT NULL CHECK (family IN ('resource', 'status')),
+    name_zh  TEXT NOT NULL,
+    name_en  TEXT NOT NULL
+) STRICT;
+
+INSERT INTO account (code, family, name_zh, name_en) VALUES
+    ('carry-in',        'resource', '上年结转',   'carry-in'),
+    ('initial',         'resource', '年初预算',   'initial appropriation'),
+    ('addition',        'resource', '追加',       'addition'),
+    ('reduction',       'resource', '调减',       'reduction'),
+    ('transfer',        'resource', '调剂',       'transfer'),
+    ('recall',          'resource', '收回',       'recall'),
+    ('available',       'status',   '可执行指标', 'available'),
+    ('paid',            'status',   '已支付',     'paid'),
+    ('carried-forward', 'status',   '年末结转',   'carried forward'),
+    ('surplus',         'status',   '年末结余',   'surplus');
+
+-- 项目: a budget line. Kinds personnel (人员经费) and public (公用经费) are basic expenditure.
+CREATE TABLE project (
+    id             INTEGER PRIMARY KEY,
+    code           TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+    name           TEXT NOT NULL CHECK (length(name) > 0),
+    kind           TEXT NOT NULL CHECK (kind IN ('personnel', 'public', 'project')),
+    fund           TEXT NOT NULL CHECK (fund IN ('general', 'gov-fund', 'state-capital', 'social-insurance', 'other')),
+    function_code  TEXT CHECK (function_code IS NULL OR
+                               (length(function_code) IN (3, 5, 7) AND function_code NOT GLOB '*[^0-9]*')),
+    unit           TEXT,
+    status         TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'completed', 'terminated'))
+) STRICT;
+
+-- Every change of a project's status, so the current value has a history.
+CREATE TABLE project_event (
+    id          INTEGER PRIMARY KEY,
+    project_id  INTEGER NOT NULL REFERENCES project(id),
+    status      TEXT NOT NULL CHECK (status IN ('active', 'completed', 'terminated')),
+    date        TEXT NOT NULL,
+    reason      TEXT
+) STRICT;
+
+-- A journal entry. `reverses` points at the entry it undoes (at most one reversal each);
+-- `overdraft` marks an entry recorded past availability control on purpose.
+CREATE TABLE entry (
+    id         INTEGER PRIMARY KEY,
+    date       TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    year       INTEGER NOT NULL REFERENCES fiscal_year(year)
+                   CHECK (year = CAST(substr(date, 1, 4) AS INTEGER)),
+    kind       TEXT NOT NULL CHECK (kind IN ('appropriate', 'supplement', 'reduce', 'transfer', 'pay',
+                   'refund', 'recall', 'carry-in', 'close', 'open', 'reversal')),
+    doc        TEXT,
+    memo       TEXT,
+    ref        TEXT UNIQUE,
+    reverses   INTEGER UNIQUE REFERENCES entry(id),
+    overdraft  INTEGER NOT NULL DEFAULT 0 CHECK (overdraft IN (0, 1))
+) STRICT;
+
+CREATE INDEX entry_date ON entry(year, date);
+
+-- A posting: one leg of an entry, on one account and project, optionally tagged with an
+-- economic code (3 or 5 digits). Amount in 分, debit positive, never zero.
+CREATE TABLE posting (
+    id          INTEGER PRIMARY KEY,
+    entry_id    INTEGER NOT NULL REFERENCES entry(id),
+    account     TEXT NOT NULL REFERENCES account(code),
+    project_id  INTEGER NOT NULL REFERENCES project(id),
+    econ        TEXT CHECK (econ IS NULL OR (length(econ) IN (3, 5) AND econ NOT GLOB '*[^0-9]*')),
+    amount      INTEGER NOT NULL CHECK (amount <> 0)
+) STRICT;
+
+CREATE INDEX posting_entry ON posting(entry_id);
+CREATE INDEX posting_project ON posting(project_id, entry_id);
+
+-- Postings summed per year, project, account, economic code ('' for none) and month, kept in
+-- the same transaction as the postings by the trigger below, so reports read these few rows
+-- instead of every posting. `fiscal verify` proves they equal the postings.
+CREATE TABLE monthly_total (
+    year        INTEGER NOT NULL,
+    project_id  INTEGER NOT NULL,
+    account     TEXT NOT NULL,
+    econ        TEXT NOT NULL,
+    month       INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    amount      INTEGER NOT NULL,
+    postings    INTEGER NOT NULL,
+    PRIMARY KEY (year, project_id, account, econ, month)
+) STRICT, WITHOUT ROWID;
+
+-- History is append-only: corrections are reversal entries.
+CREATE TRIGGER entry_no_update BEFORE UPDATE ON entry
+BEGIN SELECT RAISE(ABORT, 'entries are append-only: post a reversal instead'); END;
+CREATE TRIGGER entry_no_delete BEFORE DELETE ON entry
+BEGIN SELECT RAISE(ABORT, 'entries are append-only: post a reversal instead'); END;
+CREATE TRIGGER posting_no_update BEFORE UPDATE ON posting
+BEGIN SELECT RAISE(ABORT, 'postings are append-only: post a reversal instead'); END;
+CREATE TRIGGER posting_no_delete BEFORE DELETE ON posting
+BEGIN SELECT RAISE(ABORT, 'postings are append-only: post a reversal instead'); END;
+CREATE TRIGGER year_event_no_update BEFORE UPDATE ON year_event
+BEGIN SELECT RAISE(ABORT, 'year history is append-only'); END;
+CREATE TRIGGER year_event_no_delete BEFORE DELETE ON year_event
+BEGIN SELECT RAISE(ABORT, 'year history is append-only'); END;
+
+-- Nothing is posted into a closed (or unknown) year.
+CREATE TRIGGER entry_open_year BEFORE INSERT ON entry
+WHEN (SELECT status FROM fiscal_year WHERE year = NEW.year) IS NOT 'open'
+BEGIN SELECT RAISE(ABORT, 'year is closed'); END;
+CREATE TRIGGER posting_open_year BEFORE INSERT ON posting
+WHEN (SELECT y.status FROM entry e JOIN fiscal_year y ON y.year = e.year WHERE e.id = NEW.entry_id) IS NOT 'open'
+BEGIN SELECT RAISE(ABORT, 'year is closed'); END;
+
+CREATE TRIGGER posting_total AFTER INSERT ON posting
+BEGIN
+    INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings)
+    SELECT e.year, NEW.project_id, NEW.account, coalesce(NEW.econ, ''),
+           CAST(substr(e.date, 6, 2) AS INTEGER), NEW.amount, 1
+    FROM entry e WHERE e.id = NEW.entry_id
+    ON CONFLICT (year, project_id, account, econ, month)
+    DO UPDATE SET amount = amount + excluded.amount, postings = postings + 1;
+END;
