@@ -14,10 +14,10 @@ public struct FiscalCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, ProjectCommand.self,
+            Init.self, Demo.self, ProjectCommand.self,
             Appropriate.self, Supplement.self, Reduce.self, Transfer.self,
             Pay.self, Refund.self, Recall.self, CarryIn.self, Reverse.self,
-            Journal.self, Balance.self, Verify.self,
+            Journal.self, Balance.self, Report.self, Verify.self,
         ]
     )
 

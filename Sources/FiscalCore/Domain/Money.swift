@@ -41,7 +41,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         Money.render(hundredths: wanHundredths, grouping: grouping)
     }
 
-    static func render(hundredths value: Int64, grouping: Bool) -> String {
+    public static func render(hundredths value: Int64, grouping: Bool) -> String {
         let negative = value < 0
         let magnitude = value.magnitude
         let whole = String(magnitude / 100)

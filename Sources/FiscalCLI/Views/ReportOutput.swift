@@ -1,0 +1,71 @@
+import FiscalCore
+
+/// A report ready to print: the same value as a table (terminal, CSV, Markdown) and as JSON.
+/// Every report view builds one of these; `print(for:)` picks the renderer.
+struct RenderedReport {
+    var table: TextTable
+    var json: JSONValue
+
+    func text(for output: OutputOptions) -> String {
+        switch output.format {
+        case .table: TableRenderer().render(table)
+        case .csv: CSVRenderer().render(table)
+        case .markdown: MarkdownRenderer().render(table)
+        case .json: json.rendered() + "\n"
+        }
+    }
+
+    func print(for output: OutputOptions) {
+        Swift.print(text(for: output), terminator: "")
+    }
+}
+
+/// How a money cell reads in a report: 万元 to two decimals (rounded from exact 分) or 元.
+struct MoneyStyle {
+    var unit: MoneyUnit
+    var lang: Language
+
+    func cell(_ m: Money) -> String { unit == .wan ? m.wan() : m.description }
+    /// The unit as the table's note says it.
+    var unitNote: String {
+        switch (unit, lang) {
+        case (.wan, .zh): "单位：万元"
+        case (.yuan, .zh): "单位：元"
+        case (.wan, .en): "unit: 10,000 yuan"
+        case (.yuan, .en): "unit: yuan"
+        }
+    }
+    /// Rates as percents with two decimals; an undefined rate is `-`.
+    static func percent(_ r: Ratio?) -> String {
+        guard let r else { return "-" }
+        return Money.render(hundredths: r.percentHundredths, grouping: false) + "%"
+    }
+    /// Percentage points with two decimals, signed.
+    static func points(_ hundredths: Int64?) -> String {
+        guard let hundredths else { return "-" }
+        return Money.render(hundredths: hundredths, grouping: false)
+    }
+
+    /// 尾差: when the rounded parts do not add up to the rounded total, say so.
+    func roundingNote(parts: [Money], total: Money, label: String) -> String? {
+        guard unit == .wan else { return nil }
+        let sumOfRounded = parts.reduce(Int64(0)) { $0 + $1.wanHundredths }
+        let diff = total.wanHundredths - sumOfRounded
+        guard diff != 0 else { return nil }
+        let d = Money.render(hundredths: diff, grouping: false)
+        return lang == .zh ? "尾差：\(label)各行四舍五入后合计与总计相差 \(d) 万元（总计由精确金额四舍五入）"
+                           : "rounding: the rounded rows of \(label) differ from the rounded total by \(d) (totals are rounded from exact amounts)"
+    }
+}
+
+extension JSONValue {
+    /// A fraction as a JSON number with six decimals, from the exact ratio; `null` when undefined.
+    static func rate(_ r: Ratio?) -> JSONValue {
+        guard let r else { return .null }
+        let scaled = r.scaled(6)
+        let sign = scaled < 0 ? "-" : ""
+        let m = scaled.magnitude
+        let frac = String(m % 1_000_000)
+        return .number("\(sign)\(m / 1_000_000).\(String(repeating: "0", count: 6 - frac.count))\(frac)")
+    }
+}

@@ -1,0 +1,106 @@
+/// What a progress report's rows are.
+public enum ProgressGrouping: String, CaseIterable, Sendable {
+    case project, kind, fund, unit, function, econ
+}
+
+/// What the execution rate is measured against: everything the year could spend (with the
+/// carry-in), or the current year's budget alone.
+public enum RateBasis: String, CaseIterable, Sendable { case total, current }
+
+/// How time progress (序时进度) is counted: whole months (m/12) or days elapsed.
+public enum TimeProgressRule: String, CaseIterable, Sendable { case month, day }
+
+/// Everything a month-end progress report depends on, "today" included, so the same spec on
+/// the same book always gives the same report (hledger's ReportSpec).
+public struct ProgressSpec: Sendable {
+    public var month: YearMonth
+    public var grouping: ProgressGrouping = .project
+    public var basis: RateBasis = .total
+    public var timeProgress: TimeProgressRule = .month
+    /// A row lags (滞后) when its gap is below this, in hundredths of a percentage point.
+    public var lagThreshold: Int64 = -1_000
+
+    public init(month: YearMonth) { self.month = month }
+
+    public var asOf: Day { month.lastDay }
+
+    /// 序时进度 at the end of the month.
+    public var timeProgressRatio: Ratio {
+        switch timeProgress {
+        case .month: Ratio(Int64(month.month), 12)!
+        case .day: Ratio(Int64(asOf.ordinal), Int64(asOf.daysInYear))!
+        }
+    }
+}
+
+/// One line of the progress report: a project, a kind, a fund … with its figures.
+public struct ProgressLine: Sendable {
+    public var key: String
+    public var name: String
+    public var figures: BudgetFigures
+    public var executionRate: Ratio?
+    /// Hundredths of a percentage point: rate − time progress; nil when the rate is undefined.
+    public var gap: Int64?
+    public var lagging: Bool
+}
+
+/// A group of rows with its subtotal (e.g. 基本支出 over 人员经费 and 公用经费).
+public struct ProgressGroup: Sendable {
+    public var subtotal: ProgressLine
+    public var rows: [ProgressLine]
+}
+
+/// 月度支出进度: a pure value, built from the maintained monthly totals.
+public struct ProgressReport: Sendable {
+    public var spec: ProgressSpec
+    public var bookName: String
+    public var groups: [ProgressGroup]
+    public var total: ProgressLine
+    public var timeProgress: Ratio { spec.timeProgressRatio }
+    public var rows: [ProgressLine] { groups.flatMap(\.rows) }
+}
+
+extension ProgressSpec {
+    func line(key: String, name: String, figures: BudgetFigures) -> ProgressLine {
+        let denominator = basis == .total ? figures.totalBudget : figures.budget
+        let rate = Ratio(figures.paid, denominator)
+        let gap = rate.map { $0.pointsMinus(timeProgressRatio) }
+        return ProgressLine(key: key, name: name, figures: figures, executionRate: rate, gap: gap,
+                            lagging: gap.map { $0 < lagThreshold } ?? false)
+    }
+}
+
+extension Book {
+    public func progressReport(_ spec: ProgressSpec) throws(FiscalError) -> ProgressReport {
+        try guarded {
+            try database.read {
+                let year = spec.month.year
+                guard try store.yearStatus(year) != nil else { throw FiscalError.unknownYear(year) }
+                let totals = try store.monthlyTotals(year: year, throughMonth: spec.month.month)
+                let projects = Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0) })
+                let classifier = ProgressClassifier(grouping: spec.grouping, projects: projects)
+                var byRow: [String: BudgetFigures] = [:]
+                for t in totals {
+                    let key = classifier.rowKey(t)
+                    byRow[key, default: BudgetFigures()].add(t.account, t.amount)
+                    if t.account == .paid && t.month == spec.month.month {
+                        byRow[key, default: BudgetFigures()].paidInMonth -= t.amount
+                    }
+                }
+                var groups: [String: [ProgressLine]] = [:]
+                for (key, figures) in byRow {
+                    groups[classifier.groupKey(key), default: []]
+                        .append(spec.line(key: key, name: classifier.name(key), figures: figures))
+                }
+                let ordered = groups.keys.sorted(by: classifier.groupOrder).map { g -> ProgressGroup in
+                    let rows = groups[g]!.sorted { $0.key < $1.key }
+                    let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }
+                    return ProgressGroup(subtotal: spec.line(key: g, name: classifier.groupName(g), figures: sum), rows: rows)
+                }
+                let all = ordered.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
+                return ProgressReport(spec: spec, bookName: try store.bookName(), groups: ordered,
+                                      total: spec.line(key: "total", name: "合计", figures: all))
+            }
+        }
+    }
+}
