@@ -1,0 +1,81 @@
+import FiscalCore
+
+struct ReconcileView {
+    var report: ReconcileReport
+    var lang: Language
+    var zh: Bool { lang == .zh }
+
+    var rendered: RenderedReport { RenderedReport(table: table, json: json) }
+
+    static func verdictZh(_ v: Verdict) -> String {
+        switch v {
+        case .match: "一致"; case .rounding: "尾差"; case .mismatch: "不一致"; case .notInLedger: "账内无数"; case .unmapped: "非账务数"
+        }
+    }
+
+    var table: TextTable {
+        var table = TextTable(
+            title: zh ? "\(report.year)年 报告数与账面数核对" : "Reconciliation of the \(report.year) report against the books",
+            columns: [.init(zh ? "行" : "line", .right), .init(zh ? "项目" : "label"), .init(zh ? "指标" : "metric"),
+                      .init(zh ? "范围" : "scope"), .init(zh ? "报告数" : "stated", .right), .init(zh ? "账面数" : "ledger", .right),
+                      .init(zh ? "差额" : "difference", .right), .init(zh ? "结论" : "verdict"), .init(zh ? "说明" : "note")])
+        for r in report.results {
+            let c = r.claim
+            table.append([c.line == 0 ? "" : String(c.line), c.label, c.metric, c.scope, c.value.text,
+                          r.ledger?.text ?? "", r.difference.map { diffText($0, unit: c.value.unit) } ?? "",
+                          zh ? ReconcileView.verdictZh(r.verdict) : r.verdict.rawValue, r.note ?? ""],
+                         style: r.verdict == .mismatch ? .flagged : .normal)
+        }
+        table.notes = [summaryLine] + (report.hasMismatch ? [zh ? "! 不一致" : "! mismatch"] : [])
+        return table
+    }
+
+    func diffText(_ d: Int64, unit: ClaimUnit) -> String {
+        d == 0 ? "0" : StatedValue(hundredths: d, decimals: 2, unit: unit).text
+    }
+
+    var summaryLine: String {
+        Verdict.allCases.map { "\(zh ? ReconcileView.verdictZh($0) : $0.rawValue) \(report.count($0))" }.joined(separator: zh ? "，" : ", ")
+    }
+
+    var json: JSONValue {
+        .object([
+            ("year", .int(report.year)),
+            ("claims", .array(report.results.map { r in
+                .object([("label", .string(r.claim.label)), ("metric", .string(r.claim.metric)), ("scope", .string(r.claim.scope)),
+                         ("unit", .string(r.claim.value.unit.rawValue)), ("stated", .string(plain(r.claim.value))),
+                         ("ledger", r.ledger.map { .string(plain($0)) } ?? .null),
+                         ("difference", r.difference.map { .string(Money.render(hundredths: $0, grouping: false)) } ?? .null),
+                         ("verdict", .string(r.verdict.rawValue)), ("line", .int(r.claim.line)),
+                         ("note", .optionalString(r.note))])
+            })),
+            ("summary", .object(Verdict.allCases.map { ($0.rawValue, .int(report.count($0))) })),
+        ])
+    }
+
+    /// The number alone, in the claim's unit with two decimals: "40971.98".
+    func plain(_ v: StatedValue) -> String { Money.render(hundredths: v.hundredths, grouping: false) }
+}
+
+struct SelfCheckView {
+    var findings: [SelfCheckFinding]
+    var lang: Language
+
+    var rendered: RenderedReport {
+        let zh = lang == .zh
+        var table = TextTable(title: zh ? "报告自身勾稽检查" : "The report's own arithmetic",
+                              columns: [.init(zh ? "行" : "line", .right), .init(zh ? "类型" : "kind"),
+                                        .init(zh ? "报告数" : "stated", .right), .init(zh ? "应为" : "expected", .right),
+                                        .init(zh ? "说明" : "finding")])
+        for f in findings {
+            table.append([String(f.line), f.kind.rawValue, f.stated.text, f.expected.text, f.message])
+        }
+        table.notes = [findings.isEmpty ? (zh ? "未发现勾稽错误" : "no finding: the report's arithmetic is consistent")
+                                        : (zh ? "发现 \(findings.count) 处勾稽错误" : "\(findings.count) finding\(findings.count == 1 ? "" : "s")")]
+        let json = JSONValue.object([("findings", .array(findings.map { f in
+            .object([("kind", .string(f.kind.rawValue)), ("line", .int(f.line)), ("stated", .string(f.stated.text)),
+                     ("expected", .string(f.expected.text)), ("message", .string(f.message))])
+        }))])
+        return RenderedReport(table: table, json: json)
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// From a figure and its label to a claim: the metric and scope, in the light of the sentence
+/// (its subject, 其中, 较上年, 占) and the section.
+extension ReaderLineReader {
+    /// `segment` is the text since the previous figure, within the sentence.
+    mutating func emit(raw: String, norm: String, token: ReaderNumberToken, segment: String) {
+        let label = ReaderLabelMap.displayLabel(raw)
+        let normLabel = ReaderLabelMap.displayLabel(norm)
+        switch token.kind {
+        case .bare:
+            return
+        case .nonLedger(let unit):
+            let what = ["人", "名", "人次", "万人"].contains(unit) ? "people" : unit
+            append(label, "", "", token.value(.count), note: "non-ledger: \(what)")
+        case .count:
+            let analysed = ReaderLabelMap.analyse(normLabel, rate: false)
+            guard analysed.key.contains("项目") else {
+                append(label, "", "", token.value(.count), note: "non-ledger: count")
+                return
+            }
+            var scope = ReaderScope()
+            scope.kind = analysed.scope.kind ?? "project"
+            let index = append(label, ClaimMetric.countProjects, scope.text, token.value(.count), note: token.note)
+            sentence.projectList = true
+            reading.groups.append(ReaderClaimGroup(kind: .countedList, whole: index))
+            sentence.countGroup = reading.groups.count - 1
+        case .percentPoints:
+            let analysed = ReaderLabelMap.analyse(normLabel, rate: true)
+            if analysed.priorYear || sentence.comparing {
+                sentence.comparing = true
+                append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, token.value(.percent),
+                       note: "prior-year comparison (percentage points)")
+            } else {
+                append(label, "", "", token.value(.percent), note: "percentage points")
+            }
+        case .money(let unit):
+            mapFigure(label: label, normLabel: normLabel, value: token.value(unit), rate: false, note: token.note,
+                      segment: segment)
+        case .percent:
+            mapFigure(label: label, normLabel: normLabel, value: token.value(.percent), rate: true, note: token.note,
+                      segment: segment)
+        }
+    }
+
+    private var isProjectList: Bool {
+        sentence.projectList || context.kind == "project" || sentence.wholeScope?.kind == "project"
+    }
+
+    /// An unmapped figure: the sentence's next figures cannot lean on it.
+    private mutating func appendUnmapped(_ label: String, _ value: StatedValue, note: String) {
+        append(label, "", "", value, note: note)
+        sentence.subject = nil
+        sentence.subjectUnmapped = true
+        sentence.lastMoney = nil
+        sentence.lastMoneyScope = nil
+    }
+
+    private mutating func mapFigure(label: String, normLabel: String, value: StatedValue, rate: Bool, note: String?,
+                                    segment: String) {
+        let analysed = ReaderLabelMap.analyse(normLabel, rate: rate)
+        if note?.contains("approximate") == true || Self.isApproximate(analysed.key) {
+            appendUnmapped(label, value, note: "approximate figure")
+            return
+        }
+
+        // 较上年增加N万元，增长N%; 与上年相比，收、支总计各增加N万元: about last year, not in this year's book.
+        let comparedBefore = analysed.metric != ClaimMetric.carryIn
+            && ["上年", "去年", "同比", "上一年"].contains { segment.contains($0) }
+            && !segment.contains("上年结转") && !segment.contains("上年结余")
+            && Self.changeWords.contains { analysed.key.contains($0) }
+        if analysed.priorYear || comparedBefore
+            || (sentence.comparing && (analysed.key.isEmpty || Self.changeWords.contains(analysed.key))) {
+            sentence.comparing = true
+            let index = append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, value,
+                               note: "prior-year comparison")
+            if rate {
+                if let change = sentence.lastChange, let current = change.current {
+                    reading.changes.append(ReaderChange(rate: index, change: change.claim, current: current,
+                                                        decrease: change.decrease))
+                }
+            } else if !analysed.key.hasPrefix("上年"), !analysed.key.hasPrefix("去年") {
+                let decrease = ["减", "降", "少"].contains { analysed.key.contains($0) }
+                sentence.lastChange = (index, sentence.lastMoney, decrease)
+            }
+            return
+        }
+        sentence.comparing = false
+
+        if rate, let zhan = normLabel.lastIndex(of: "占") {
+            mapShare(label: label, part: String(normLabel[..<zhan]),
+                     whole: String(normLabel[normLabel.index(after: zhan)...]), value: value)
+            return
+        }
+
+        let isTotal = Self.totalWords.contains(analysed.key)
+        var own = analysed.scope
+        if let name = matcher.exact(normLabel) ?? (analysed.core.isEmpty ? nil : matcher.exact(analysed.core)) {
+            own = ReaderScope()
+            own.project = name
+        } else if own.isEmpty, let item = analysed.functionItem,
+                  let function = (sentence.subject ?? context).function, function.count == 5 {
+            own.function = function + item
+        } else if own.isEmpty, !analysed.residue.isEmpty {
+            let core = analysed.core.isEmpty ? analysed.key : analysed.core
+            if let name = matcher.containing(core) {
+                own.project = name
+            } else if isProjectList, !rate {
+                own.project = ReaderText.key(core)
+            } else {
+                appendUnmapped(label, value, note: "unmapped label")
+                return
+            }
+        }
+        if own.isEmpty, !isTotal, sentence.subjectUnmapped {
+            // 某某年初预算为A万元，支出决算为B万元: B is about the same unknown subject.
+            appendUnmapped(label, value, note: "unmapped label")
+            return
+        }
+
+        let scope: ReaderScope
+        if isTotal {
+            var projects = ReaderScope()
+            projects.kind = "project"
+            var sangong = ReaderScope()
+            sangong.sangong = "all"
+            let allSangong = !sentence.moneyClaims.isEmpty
+                && sentence.moneyClaims.allSatisfy { reading.claims[$0].scope.hasPrefix("sangong:") }
+            scope = (sentence.partsMode ? sentence.wholeScope : nil)
+                ?? (allSangong ? sangong : sentence.projectList ? projects.within(context) : context)
+        } else if own.isEmpty {
+            let sameAspect = !rate && sentence.subjectMetric == (analysed.metric ?? ClaimMetric.paid)
+            let subject = sameAspect ? nil : sentence.subject
+            scope = subject ?? (sentence.partsMode ? sentence.wholeScope : nil) ?? context
+        } else {
+            let outer = sentence.partsMode ? (sentence.wholeScope ?? context) : context
+            scope = own.within(outer).within(context)
+        }
+
+        let metric: String
+        if scope.sangong != nil {
+            metric = ReaderLabelMap.sangongMetric(analysed.metric, rate: rate)
+        } else if rate {
+            metric = analysed.metric == ClaimMetric.sangongSavingRate ? "" : analysed.metric ?? ""
+        } else {
+            metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? ClaimMetric.paid
+        }
+        guard !metric.isEmpty else {
+            appendUnmapped(label, value, note: "unmapped label")
+            return
+        }
+        let index = append(label, metric, scope.text, value, note: note)
+        if !own.isEmpty, !isTotal {
+            sentence.subjectUnmapped = false
+            sentence.subject = scope
+            sentence.subjectMetric = metric == ClaimMetric.sangongActual ? ClaimMetric.paid : metric
+            sentence.subjectClaim = rate ? nil : index
+        }
+        guard !rate else { return }
+        if isTotal {
+            let parts = sentence.moneyClaims.filter { $0 != sentence.wholeClaim }
+            if !parts.isEmpty { reading.groups.append(ReaderClaimGroup(kind: .total, whole: index, parts: parts)) }
+        } else {
+            if let g = sentence.partsGroup { reading.groups[g].parts.append(index) }
+            if let g = sentence.countGroup, scope.project != nil { reading.groups[g].parts.append(index) }
+            if listItemPending, let g = listGroup {
+                reading.groups[g].parts.append(index)
+            }
+        }
+        listItemPending = false
+        sentence.lastMoney = index
+        sentence.lastMoneyScope = scope
+        sentence.moneyClaims.append(index)
+    }
+
+    /// `工资福利支出占基本支出的76.01%`, or `…万元，占76.01%` after the part's own figure.
+    private mutating func mapShare(label: String, part: String, whole: String, value: StatedValue) {
+        var partScope: ReaderScope
+        var partClaim: Int?
+        if ReaderLabelMap.displayLabel(part).isEmpty {
+            if sentence.lastMoney == nil, sentence.subjectUnmapped {
+                append(label, "", "", value, note: "unmapped label")
+                return
+            }
+            partClaim = sentence.lastMoney
+            partScope = sentence.lastMoneyScope ?? sentence.subject ?? context
+        } else {
+            let analysed = ReaderLabelMap.analyse(part, rate: false)
+            partScope = analysed.scope
+            if let name = matcher.exact(part) ?? matcher.containing(analysed.core) {
+                partScope = ReaderScope()
+                partScope.project = name
+            }
+            partScope = partScope.isEmpty ? (sentence.subject ?? context) : partScope.within(context)
+        }
+        var wholeText = whole
+        for end in ["的比重", "的比例", "比重", "比例", "的", "为"] where wholeText.hasSuffix(end) {
+            wholeText = String(wholeText.dropLast(end.count))
+        }
+        var wholeScope = ReaderScope()
+        if wholeText.isEmpty {
+            wholeScope = context
+        } else if let name = matcher.exact(wholeText) {
+            wholeScope.project = name
+        } else {
+            let analysed = ReaderLabelMap.analyse(wholeText, rate: false)
+            if !analysed.scope.isEmpty { wholeScope = analysed.scope.within(context) }
+        }
+        let index = append(label, ClaimMetric.share, partScope.text + "|" + wholeScope.text, value, note: nil)
+        if let partClaim { reading.shareParts[index] = partClaim }
+    }
+
+    @discardableResult
+    private mutating func append(_ label: String, _ metric: String, _ scope: String, _ value: StatedValue, note: String?) -> Int {
+        reading.claims.append(Claim(label: label, metric: metric, scope: scope, value: value, line: line, note: note))
+        reading.sentences.append(sentence.id)
+        return reading.claims.count - 1
+    }
+}

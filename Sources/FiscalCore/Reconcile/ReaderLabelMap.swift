@@ -1,0 +1,219 @@
+import Foundation
+
+/// What a label says, taken apart: the dimensions it names, the metric word it uses, and what is
+/// left (a project's name, or words the reader does not know).
+struct ReaderLabel: Equatable {
+    /// The label normalised for matching (no quotes, brackets, whitespace, (类)/(款)/(项) markers).
+    var key: String
+    var scope = ReaderScope()
+    /// The metric its words name, from the money table or the rate table.
+    var metric: String?
+    /// The label without its metric word and leading date: a project's name.
+    var core: String
+    /// What is left after names, metric words and filler words: empty when the label is understood.
+    var residue: String
+    /// 较上年 / 上年 / 同比 (but not 上年结转).
+    var priorYear = false
+    /// The label names a 5-digit function 款 item's 项 (行政运行 …): the 2 digits to append.
+    var functionItem: String?
+}
+
+enum ReaderLabelMap {
+    /// Metric words of amounts, longest first.
+    static let moneyWords: [(String, String)] = sortedWords([
+        ("年初预算数", ClaimMetric.budgetInitial), ("年初预算", ClaimMetric.budgetInitial),
+        ("批复预算数", ClaimMetric.budgetInitial), ("批复预算", ClaimMetric.budgetInitial),
+        ("年初批复数", ClaimMetric.budgetInitial), ("年初批复", ClaimMetric.budgetInitial),
+        ("年初安排", ClaimMetric.budgetInitial), ("预算批复数", ClaimMetric.budgetInitial),
+        ("追加预算数", ClaimMetric.budgetAdditions), ("追加预算", ClaimMetric.budgetAdditions),
+        ("追加资金", ClaimMetric.budgetAdditions), ("追加", ClaimMetric.budgetAdditions),
+        ("调减预算", ClaimMetric.budgetReductions), ("调减", ClaimMetric.budgetReductions), ("核减", ClaimMetric.budgetReductions),
+        ("调整后预算数", ClaimMetric.budgetCurrent), ("调整后预算", ClaimMetric.budgetCurrent),
+        ("调整预算数", ClaimMetric.budgetCurrent), ("调整预算", ClaimMetric.budgetCurrent),
+        ("本年预算数", ClaimMetric.budgetCurrent), ("本年预算", ClaimMetric.budgetCurrent),
+        ("当年预算", ClaimMetric.budgetCurrent), ("当年实际收到", ClaimMetric.budgetCurrent),
+        ("实际收到", ClaimMetric.budgetCurrent), ("本年收入合计", ClaimMetric.budgetCurrent),
+        ("本年收入", ClaimMetric.budgetCurrent), ("财政拨款收入", ClaimMetric.budgetCurrent),
+        ("预算数", ClaimMetric.budgetCurrent), ("预算", ClaimMetric.budgetCurrent),
+        ("全年预算数", ClaimMetric.budgetTotal), ("全年预算", ClaimMetric.budgetTotal),
+        ("可用总额", ClaimMetric.budgetTotal), ("全年可用资金", ClaimMetric.budgetTotal),
+        ("年初结转和结余", ClaimMetric.carryIn), ("上年结转和结余", ClaimMetric.carryIn),
+        ("年初结转结余", ClaimMetric.carryIn), ("上年结转结余", ClaimMetric.carryIn),
+        ("上年结转", ClaimMetric.carryIn), ("年初结转", ClaimMetric.carryIn),
+        ("上年结余", ClaimMetric.carryIn), ("年初结余", ClaimMetric.carryIn),
+        ("年末结转和结余", ClaimMetric.carryOut), ("年末结转结余", ClaimMetric.carryOut),
+        ("结转和结余", ClaimMetric.carryOut), ("结转结余", ClaimMetric.carryOut),
+        ("年末结转", ClaimMetric.carriedForward), ("结转下年", ClaimMetric.carriedForward),
+        ("结转", ClaimMetric.carriedForward), ("年末结余", ClaimMetric.surplus), ("结余", ClaimMetric.surplus),
+        ("收入总计", ClaimMetric.incomeTotal), ("收总计", ClaimMetric.incomeTotal),
+        ("支出总计", ClaimMetric.expenseTotal), ("支总计", ClaimMetric.expenseTotal),
+        ("本年支出合计", ClaimMetric.paid), ("支出合计", ClaimMetric.paid), ("支出决算数", ClaimMetric.paid),
+        ("支出决算", ClaimMetric.paid), ("决算数", ClaimMetric.paid), ("实际支出数", ClaimMetric.paid),
+        ("实际支出", ClaimMetric.paid), ("支出数", ClaimMetric.paid), ("支出", ClaimMetric.paid),
+        ("决算", ClaimMetric.paid), ("合计", ClaimMetric.paid), ("共计", ClaimMetric.paid), ("小计", ClaimMetric.paid),
+        ("较批复指标节约", ClaimMetric.sangongSaving), ("较预算节约", ClaimMetric.sangongSaving),
+        ("节约资金", ClaimMetric.sangongSaving), ("节约", ClaimMetric.sangongSaving),
+    ])
+
+    /// Metric words of rates, longest first. 节约率 and 完成预算 become 三公 metrics in a 三公 scope.
+    static let rateWords: [(String, String)] = sortedWords([
+        ("完成年初预算的", ClaimMetric.rateCompletionInitial), ("完成年初预算", ClaimMetric.rateCompletionInitial),
+        ("为年初预算的", ClaimMetric.rateCompletionInitial), ("年初预算的", ClaimMetric.rateCompletionInitial),
+        ("年初预算", ClaimMetric.rateCompletionInitial),
+        ("为调整预算数的", ClaimMetric.rateCompletionAdjusted), ("调整预算数的", ClaimMetric.rateCompletionAdjusted),
+        ("调整后预算的", ClaimMetric.rateCompletionAdjusted), ("调整预算的", ClaimMetric.rateCompletionAdjusted),
+        ("调整预算数", ClaimMetric.rateCompletionAdjusted), ("调整后预算", ClaimMetric.rateCompletionAdjusted),
+        ("调整预算", ClaimMetric.rateCompletionAdjusted),
+        ("预算执行率", ClaimMetric.rateExecution), ("支出执行率", ClaimMetric.rateExecution),
+        ("执行率", ClaimMetric.rateExecution), ("完成率", ClaimMetric.rateExecution),
+        ("完成预算的", ClaimMetric.rateExecution), ("完成预算", ClaimMetric.rateExecution),
+        ("节约比率", ClaimMetric.sangongSavingRate), ("节约率", ClaimMetric.sangongSavingRate),
+        ("节约比例", ClaimMetric.sangongSavingRate), ("节支率", ClaimMetric.sangongSavingRate),
+    ])
+
+    /// Words that say nothing about what a figure is, dropped before deciding a label is understood.
+    static let fillers: [String] = [
+        "本年度", "本部门", "我单位", "本单位", "本年", "当年", "全年", "年度", "年中", "整体", "部门",
+        "我局", "单位", "全局", "全市", "其中", "实际", "累计", "全部", "资金", "经费", "情况", "金额",
+        "共", "总", "的", "为", "是", "有", "达", "约", "计", "了", "均", "各", "及", "和", "与",
+        "较", "已", "其", "数", "额", "|",
+    ].sorted { $0.count > $1.count }
+
+    /// Words a label starts with that are not part of it (其中, 分别是 …), longest first.
+    static let leadingConnectors: [String] = [
+        "其中", "分别是", "分别为", "主要包括", "包括", "主要是", "主要为", "具体为", "以及", "即", "如",
+        "和", "及", "与", "另有", "此外", "另外", "另",
+    ].sorted { $0.count > $1.count }
+    /// Words a label ends with that are not part of it (为, 是, 达到 …), longest first.
+    static let trailingCopulas: [String] = [
+        "达到", "分别为", "分别是", "各是", "各为", "均为", "均是", "都是", "都为",
+        "为", "是", "达", "有", "各", "均", "分别",
+    ].sorted { $0.count > $1.count }
+
+    static func sortedWords(_ words: [(String, String)]) -> [(String, String)] {
+        words.sorted { $0.0.count > $1.0.count }
+    }
+
+    /// Takes a label apart. `rate` chooses the rate table over the money table.
+    static func analyse(_ label: String, rate: Bool) -> ReaderLabel {
+        var text = String(ReaderText.normalize(Array(label)))
+        var functionCode: String?
+        if let parsed = functionMarkers(text) {
+            functionCode = parsed.code
+            text = parsed.rest
+        }
+        for marker in ["(类)", "(款)", "(项)", "(万元)", "(元)", "(%)", "(个)"] { text = text.replacingOccurrences(of: marker, with: "") }
+        let key = ReaderText.key(text)
+        var result = ReaderLabel(key: key, core: key, residue: "")
+        var work = key
+
+        if let (dim, value) = ReaderScopeNames.exact[key] {
+            result.scope[dim] = value
+            work = ""
+        }
+        for name in ReaderScopeNames.contained where work.contains(name.name) {
+            if result.scope[name.dimension] == nil { result.scope[name.dimension] = name.value }
+            work = work.replacingOccurrences(of: name.name, with: "|")
+        }
+        let words = rate ? rateWords : moneyWords
+        if let (word, metric) = words.first(where: { work.contains($0.0) }) {
+            result.metric = metric
+            work = work.replacingOccurrences(of: word, with: "|")
+            if key.hasSuffix(word) { result.core = String(key.dropLast(word.count)) }
+            else if key.hasPrefix(word) { result.core = String(key.dropFirst(word.count)) }
+        }
+        result.core = stripLeadingDate(result.core)
+        if result.metric != ClaimMetric.carryIn,
+           ["上年", "去年", "同比", "上一年"].contains(where: { key.contains($0) }) {
+            result.priorYear = true
+        }
+        var residue = stripLeadingDate(work)
+        residue = residue.replacingOccurrences(of: #"\d{4}年度?|\d{1,2}月(份)?"#, with: "", options: .regularExpression)
+        for filler in fillers { residue = residue.replacingOccurrences(of: filler, with: "") }
+        if ["局", "厅", "委", "院", "办"].contains(where: { residue.hasSuffix($0) }) { residue = "" }
+        if let functionCode {
+            // An unknown 款 or 项 is a part of its class the reader cannot name: not understood.
+            if functionCode.isEmpty { residue += "?" } else { result.scope.function = functionCode }
+        }
+        if result.scope.isEmpty, let (dim, value) = ReaderScopeNames.exact[residue] {
+            result.scope[dim] = value
+            residue = ""
+        }
+        if result.scope.isEmpty, let item = ReaderScopeNames.functionItems[residue] {
+            result.functionItem = item
+            residue = ""
+        }
+        result.residue = residue
+        return result
+    }
+
+    /// `公共安全(类)公安(款)行政运行(项)支出` → (2040201, the text without the function name).
+    /// The code is "" when a 款 or 项 is not one the reader knows.
+    static func functionMarkers(_ text: String) -> (code: String, rest: String)? {
+        guard let classEnd = text.range(of: "(类)") else { return nil }
+        let before = String(text[..<classEnd.lowerBound])
+        guard let (classCode, name) = ReaderScopeNames.functionClasses.first(where: {
+            before.hasSuffix($0.1) || before.hasSuffix(String($0.1.dropLast(2)))
+        }) else { return nil }
+        var code = classCode
+        let rest = String(before.dropLast(before.hasSuffix(name) ? name.count : name.count - 2))
+        var after = String(text[classEnd.upperBound...])
+        if let end = after.range(of: "(款)") {
+            let name = ReaderText.key(String(after[..<end.lowerBound]))
+            if let (dim, value) = ReaderScopeNames.exact[name], dim == .function, value.hasPrefix(code) {
+                code = value
+            } else {
+                code = ""
+            }
+            after = String(after[end.upperBound...])
+            if let end = after.range(of: "(项)") {
+                let name = ReaderText.key(String(after[..<end.lowerBound]))
+                if code.count == 5, let item = ReaderScopeNames.functionItems[name] { code += item } else { code = "" }
+                after = String(after[end.upperBound...])
+            }
+        }
+        if after.hasPrefix("支出") { after.removeFirst(2) }
+        return (code, rest + after)
+    }
+
+    static func stripLeadingDate(_ s: String) -> String {
+        s.replacingOccurrences(of: #"^(截至|截止)?\d{4}年(度|末|底)?(\d{1,2}月(份|末|底)?)?"#, with: "", options: .regularExpression)
+    }
+
+    /// The label as a report would want it shown: trimmed, without 其中/分别是 before it and
+    /// 为/是 after it.
+    static func displayLabel(_ raw: String) -> String {
+        var s = raw.readerTrimmed()
+        var changed = true
+        while changed {
+            changed = false
+            let n = String(ReaderText.normalize(Array(s)))
+            if let c = leadingConnectors.first(where: { n.hasPrefix($0) && n.count > $0.count }) {
+                s = String(s.dropFirst(c.count)).readerTrimmed()
+                changed = true
+            } else if let c = trailingCopulas.first(where: { n.hasSuffix($0) && n.count > $0.count }) {
+                s = String(s.dropLast(c.count)).readerTrimmed()
+                changed = true
+            }
+        }
+        return s
+    }
+
+    /// The metric of a figure in a 三公 scope.
+    static func sangongMetric(_ metric: String?, rate: Bool) -> String {
+        if rate {
+            switch metric {
+            case ClaimMetric.sangongSavingRate: return ClaimMetric.sangongSavingRate
+            case ClaimMetric.rateExecution, ClaimMetric.rateCompletionAdjusted, ClaimMetric.rateCompletionInitial:
+                return ClaimMetric.sangongCompletionRate
+            default: return ""
+            }
+        }
+        switch metric {
+        case ClaimMetric.sangongSaving: return ClaimMetric.sangongSaving
+        case ClaimMetric.budgetInitial, ClaimMetric.budgetCurrent, ClaimMetric.budgetTotal: return ClaimMetric.sangongBudget
+        case nil, ClaimMetric.paid: return ClaimMetric.sangongActual
+        default: return ""
+        }
+    }
+}

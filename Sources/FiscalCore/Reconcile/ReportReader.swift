@@ -1,0 +1,127 @@
+import Foundation
+
+/// Reads the figures an annual report (部门决算 / 整体支出绩效自评报告) states, from its text.
+///
+/// Every amount (万元, 万, 元, 亿元), percent (`47.39%`, `47.39 %`) and count (个, 项, 人 …) is
+/// read with the label before it and the section it is in, and mapped to a metric and a scope
+/// (see ``Claim``). Figures that are not ledger figures (2247人, 23个 内设机构, 辆, 批次 …) come
+/// back with metric `""` and a note; dates, years, document numbers (文号), outline numbering
+/// and figures without a unit are not returned at all.
+///
+/// ```swift
+/// let claims = ReportReader(projectNames: book.projectNames).read(text)
+/// // 工资福利支出40971.98万元 under （一）基本支出情况 →
+/// //   Claim(label: "工资福利支出", metric: "paid", scope: "kind:basic,econ:301", value: 4097198 hundredths 万元)
+/// ```
+///
+/// Sections: a heading (`一、` `1、` `(一)` `1.` `(1)` `①` followed by a short text and no figure)
+/// names a kind (基本支出 …), a function class, a fund or 三公, and the figures under it get that
+/// scope, until a heading of the same or a higher level. Funds: a heading's 一般公共预算 is not
+/// added (it is the ordinary body of the report); the other funds are. A numbered list under a
+/// paragraph ending in `:` belongs to what the paragraph is about.
+public struct ReportReader: Sendable {
+    public var projectNames: [String]
+
+    public init(projectNames: [String] = []) {
+        self.projectNames = projectNames
+    }
+
+    public func read(_ text: String) -> [Claim] { analyse(text).claims }
+
+    func analyse(_ text: String) -> ReaderReading {
+        var reading = ReaderReading()
+        var outline = ReaderOutline()
+        var list: (parent: ReaderScope, whole: Int?)?
+        let matcher = ReaderProjectMatcher(projectNames)
+        for (index, original) in ReaderText.lines(text).enumerated() {
+            let normalized = ReaderText.normalize(original)
+            if normalized.allSatisfy(\.isWhitespace) { continue }
+            let tokens = ReaderNumberScanner(normalized: normalized, original: original).scan()
+            let marker = ReaderText.outlineMarker(normalized)
+            if let marker, tokens.allSatisfy({ $0.kind == .bare }), normalized.count - marker.textStart <= 40 {
+                outline.enter(level: marker.level, text: String(normalized[marker.textStart...]))
+                list = nil
+                continue
+            }
+            var reader = ReaderLineReader(line: index + 1, original: original, normalized: normalized,
+                                          tokens: tokens, context: outline.scope, matcher: matcher, reading: reading)
+            reading = ReaderReading()   // the line reader holds the only copy while it appends
+            if marker != nil, let list {
+                reader.startListItem(parent: list.parent, whole: list.whole)
+            } else {
+                list = nil
+            }
+            reader.run()
+            reading = reader.reading
+            let trimmed = String(normalized).trimmingCharacters(in: .whitespaces)
+            if list == nil, trimmed.hasSuffix(":") {
+                if let subject = reader.sentence.subject {
+                    list = (subject, reader.sentence.subjectClaim)
+                } else {
+                    let about = ReaderLabelMap.analyse(String(trimmed.dropLast()), rate: false).scope
+                    if !about.isEmpty { list = (about.within(outline.scope), nil) }
+                }
+            }
+        }
+        return reading
+    }
+}
+
+/// The claims of a text, with the structure the self-check needs.
+struct ReaderReading {
+    var claims: [Claim] = []
+    /// The sentence each claim is in (numbered through the text).
+    var sentences: [Int] = []
+    var groups: [ReaderClaimGroup] = []
+    /// A share claim → the claim that is its part, when the part is a figure of the sentence.
+    var shareParts: [Int: Int] = [:]
+    /// Prior-year rates: `增长R%` → (the change `增加D万元`, this year's figure, whether it fell).
+    var changes: [ReaderChange] = []
+    var sentenceCount = 0
+}
+
+/// Figures stated as parts of another figure.
+struct ReaderClaimGroup: Equatable {
+    enum Kind: Equatable {
+        /// `X N万元，其中A a万元，B b万元` (and a numbered list under a paragraph): parts ≤ whole.
+        case parts
+        /// `A a万元，B b万元，合计c万元`: parts = whole.
+        case total
+        /// `项目有15个，分别是…`: the number of project figures listed = the count.
+        case countedList
+    }
+
+    var kind: Kind
+    var whole: Int
+    var parts: [Int] = []
+}
+
+struct ReaderChange: Equatable {
+    var rate: Int
+    var change: Int
+    var current: Int
+    var decrease: Bool
+}
+
+/// The headings above a line, each naming dimensions of the figures under it.
+struct ReaderOutline {
+    private var entries: [(level: Int, dimension: ReaderScope.Dimension, value: String)] = []
+
+    mutating func enter(level: Int, text: String) {
+        entries.removeAll { $0.level >= level }
+        let named = ReaderLabelMap.analyse(text, rate: false).scope
+        for dimension in [ReaderScope.Dimension.fund, .function, .kind, .econ, .sangong] {
+            guard let value = named[dimension] else { continue }
+            entries.removeAll { $0.dimension == dimension }
+            entries.append((level, dimension, value))
+        }
+    }
+
+    var scope: ReaderScope {
+        var scope = ReaderScope()
+        for entry in entries where !(entry.dimension == .fund && entry.value == "general") {
+            scope[entry.dimension] = entry.value
+        }
+        return scope
+    }
+}

@@ -1,0 +1,316 @@
+import Foundation
+
+/// A place where a report's own arithmetic does not hold.
+public struct SelfCheckFinding: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        /// Parts against their stated total: A + B = C, a 其中 list that is the whole of its
+        /// figure (基本支出 + 项目支出, 人员经费 + 公用经费, the 三公 categories), `…合计N`.
+        case sum
+        /// A 其中 list that adds up to more than the figure before it.
+        case partsExceedTotal
+        /// A stated rate against its amounts: 节约率, 完成预算N%, 完成年初预算的N%, 执行率.
+        case rate
+        /// 占N% against part / whole.
+        case share
+        /// Figures that must agree: 收入总计 = 支出总计.
+        case totals
+        /// 年初 + 追加 − 调减 = 当年; 上年结转 + 当年 = 全年; 结转 + 结余 = 结转和结余.
+        case budget
+        /// 项目N个 against the projects listed after it.
+        case count
+        /// 较上年增加D, 增长R%: R = D / (this year − D).
+        case change
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// The line of the figure checked (the total, the rate).
+    public var line: Int
+    /// The figure checked, as stated.
+    public var stated: StatedValue
+    /// What the other figures give, at the stated precision.
+    public var expected: StatedValue
+    /// The other figures, as the report states them.
+    public var figures: [Claim]
+}
+
+/// Checks a report's own arithmetic, from its text alone. Rounding at the stated precision
+/// (0.01万元, the last decimal of a rate) is not a finding; all arithmetic is in integers.
+public struct ReportSelfCheck: Sendable {
+    /// The book's project names, if known: they let figures about a project be checked too.
+    public var projectNames: [String]
+
+    public init(projectNames: [String] = []) {
+        self.projectNames = projectNames
+    }
+
+    public func check(_ text: String) -> [SelfCheckFinding] {
+        var run = SelfCheckRun(reading: ReportReader(projectNames: projectNames).analyse(text))
+        run.checkGroups()
+        run.checkDecompositions()
+        run.checkRates()
+        run.checkIdentities()
+        run.checkChanges()
+        return run.findings
+    }
+}
+
+/// Checks a report's own arithmetic: `ReportSelfCheck().check(text)`.
+public func selfCheck(_ text: String) -> [SelfCheckFinding] { ReportSelfCheck().check(text) }
+
+private struct SelfCheckRun {
+    typealias A = SelfCheckArithmetic
+    let reading: ReaderReading
+    var findings: [SelfCheckFinding] = []
+    var claims: [Claim] { reading.claims }
+
+    init(reading: ReaderReading) { self.reading = reading }
+
+    mutating func add(_ kind: SelfCheckFinding.Kind, _ message: String, _ checked: Claim, _ expected: StatedValue, _ figures: [Claim]) {
+        let finding = SelfCheckFinding(kind: kind, message: message, line: checked.line, stated: checked.value,
+                                       expected: expected, figures: figures)
+        if !findings.contains(where: { $0.line == finding.line && $0.stated == finding.stated && $0.expected == finding.expected }) {
+            findings.append(finding)
+        }
+    }
+
+    static func isAmount(_ c: Claim) -> Bool { c.value.fen != nil && c.isLedgerClaim }
+
+    static func describe(_ c: Claim) -> String { "\(c.label) \(c.value.text)" }
+
+    /// The claim with this metric and scope nearest to claim `near`: same sentence first, then
+    /// the closest before it, then the closest after it.
+    func find(_ metric: String, _ scope: String, near: Int, excluding: Set<Int> = []) -> Int? {
+        let sentence = reading.sentences[near]
+        return claims.indices
+            .filter { claims[$0].metric == metric && claims[$0].scope == scope && $0 != near && !excluding.contains($0) }
+            .min { a, b in
+                let ka = (reading.sentences[a] == sentence ? 0 : 1, a < near ? 0 : 1, abs(a - near))
+                let kb = (reading.sentences[b] == sentence ? 0 : 1, b < near ? 0 : 1, abs(b - near))
+                return ka < kb
+            }
+    }
+
+    mutating func sumCheck(_ kind: SelfCheckFinding.Kind, total: Int, parts: [Int], what: String) {
+        let t = claims[total], ps = parts.map { claims[$0] }
+        guard Self.isAmount(t), ps.count >= 2, ps.allSatisfy(Self.isAmount) else { return }
+        guard !A.sumConsistent(total: t.value, parts: ps.map(\.value)) else { return }
+        let sum = A.amount(fen: ps.reduce(0) { $0 + A.fen($1.value) }, like: t.value)
+        let message = "\(what): \(ps.map(Self.describe).joined(separator: " + ")) = \(sum.text), "
+            + "but \(t.label) is stated as \(t.value.text)"
+        add(kind, message, t, sum, ps)
+    }
+
+    // MARK: 其中, 合计, 项目N个
+
+    mutating func checkGroups() {
+        for group in reading.groups {
+            let whole = claims[group.whole]
+            switch group.kind {
+            case .total:
+                sumCheck(.sum, total: group.whole, parts: group.parts, what: "parts against their total")
+            case .parts:
+                let parts = group.parts.filter { Self.isAmount(claims[$0]) }
+                guard Self.isAmount(whole), !parts.isEmpty else { continue }
+                let sum = parts.reduce(Int64(0)) { $0 + A.fen(claims[$1].value) }
+                let slack = parts.reduce(A.ulpFen(whole.value)) { $0 + A.ulpFen(claims[$1].value) }
+                let partScopes = Set(parts.map { claims[$0].scope })
+                if 2 * (sum - A.fen(whole.value)) > slack {
+                    let expected = A.amount(fen: sum, like: whole.value)
+                    let ps = parts.map { claims[$0] }
+                    add(.partsExceedTotal, "其中 parts add up to more than the whole: "
+                        + "\(ps.map(Self.describe).joined(separator: " + ")) = \(expected.text) > \(Self.describe(whole))",
+                        whole, expected, ps)
+                } else if parts.count >= 2, SelfCheckScopes.decompositions(whole.scope).contains(where: { Set($0) == partScopes }),
+                          parts.allSatisfy({ claims[$0].metric == whole.metric }) {
+                    sumCheck(.sum, total: group.whole, parts: parts, what: "parts against their total")
+                }
+            case .countedList:
+                guard whole.metric == ClaimMetric.countProjects, whole.value.hundredths % 100 == 0,
+                      !group.parts.isEmpty, Int64(group.parts.count) * 100 != whole.value.hundredths else { continue }
+                let listed = StatedValue(hundredths: Int64(group.parts.count) * 100, decimals: 0, unit: .count)
+                add(.count, "\(Self.describe(whole)), but \(group.parts.count) projects are listed after it",
+                    whole, listed, group.parts.map { claims[$0] })
+            }
+        }
+    }
+
+    /// Wholes stated with all their parts anywhere in the text: 支出 = 基本支出 + 项目支出,
+    /// 基本支出 = 人员经费 + 公用经费, 三公 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行维护.
+    mutating func checkDecompositions() {
+        let summable: Set<String> = [ClaimMetric.paid, ClaimMetric.budgetInitial, ClaimMetric.budgetCurrent,
+                                     ClaimMetric.budgetTotal, ClaimMetric.sangongActual, ClaimMetric.sangongBudget,
+                                     ClaimMetric.carryIn, ClaimMetric.carryOut]
+        for (i, whole) in claims.enumerated() where summable.contains(whole.metric) && isUnambiguous(whole.metric, whole.scope) {
+            for scopes in SelfCheckScopes.decompositions(whole.scope) where scopes.allSatisfy({ isUnambiguous(whole.metric, $0) }) {
+                let parts = scopes.compactMap { find(whole.metric, $0, near: i) }
+                if parts.count == scopes.count {
+                    sumCheck(.sum, total: i, parts: parts, what: "parts against their total")
+                }
+            }
+        }
+    }
+
+    /// Whether every statement of this metric and scope in the text gives the same figure: a
+    /// whole and parts stated in different places are compared only then.
+    func isUnambiguous(_ metric: String, _ scope: String) -> Bool {
+        let values = claims.filter { $0.metric == metric && $0.scope == scope }.compactMap(\.value.fen)
+        return values.allSatisfy { $0 == values.first }
+    }
+
+    // MARK: Rates
+
+    mutating func rateCheck(_ kind: SelfCheckFinding.Kind, rate: Int, num: [Int], den: [Int], what: String) {
+        let r = claims[rate]
+        let ns = num.map { claims[$0] }, ds = den.map { claims[$0] }
+        guard (ns + ds).allSatisfy({ $0.value.fen != nil }) else { return }
+        let n = ns.reduce(Int64(0)) { $0 + A.fen($1.value) }, d = ds.reduce(Int64(0)) { $0 + A.fen($1.value) }
+        let ne = ns.reduce(Int64(0)) { $0 + A.ulpFen($1.value) }, de = ds.reduce(Int64(0)) { $0 + A.ulpFen($1.value) }
+        guard !A.rateConsistent(r.value, num: n, numError: ne, den: d, denError: de),
+              let expected = A.rate(num: n, den: d, like: r.value) else { return }
+        let denText = ds.count == 1 ? Self.describe(ds[0]) : "(" + ds.map(Self.describe).joined(separator: " + ") + ")"
+        let message = "\(what): \(r.label) is stated as \(r.value.text), but "
+            + "\(ns.map(Self.describe).joined(separator: " + ")) / \(denText) = \(expected.text)"
+        add(kind, message, r, expected, ns + ds)
+    }
+
+    mutating func checkRates() {
+        for (i, c) in claims.enumerated() {
+            switch c.metric {
+            case ClaimMetric.sangongSavingRate, ClaimMetric.sangongCompletionRate:
+                let saving = c.metric == ClaimMetric.sangongSavingRate
+                let numMetric = saving ? ClaimMetric.sangongSaving : ClaimMetric.sangongActual
+                guard let num = find(numMetric, c.scope, near: i) else { continue }
+                if let budget = find(ClaimMetric.sangongBudget, c.scope, near: i) {
+                    rateCheck(.rate, rate: i, num: [num], den: [budget], what: "三公 rate")
+                } else if let actual = find(ClaimMetric.sangongActual, c.scope, near: i),
+                          let saved = find(ClaimMetric.sangongSaving, c.scope, near: i) {
+                    rateCheck(.rate, rate: i, num: [num], den: [actual, saved], what: "三公 rate (budget = actual + saving)")
+                }
+            case ClaimMetric.rateExecution, ClaimMetric.rateCompletionInitial, ClaimMetric.rateCompletionAdjusted:
+                let budgets: [String] = switch c.metric {
+                case ClaimMetric.rateCompletionInitial: [ClaimMetric.budgetInitial]
+                case ClaimMetric.rateCompletionAdjusted: [ClaimMetric.budgetCurrent]
+                default: [ClaimMetric.budgetTotal, ClaimMetric.budgetCurrent]
+                }
+                guard let paid = find(ClaimMetric.paid, c.scope, near: i),
+                      let budget = budgets.compactMap({ find($0, c.scope, near: i) }).first else { continue }
+                rateCheck(.rate, rate: i, num: [paid], den: [budget], what: "rate")
+            case ClaimMetric.share:
+                let scopes = c.scope.split(separator: "|", maxSplits: 1).map(String.init)
+                guard scopes.count == 2 else { continue }
+                let part = reading.shareParts[i] ?? find(ClaimMetric.paid, scopes[0], near: i)
+                guard let part, claims[part].value.fen != nil else { continue }
+                let metric = claims[part].metric
+                guard let whole = find(metric, scopes[1], near: i, excluding: [part])
+                        ?? (metric == ClaimMetric.paid ? find(ClaimMetric.expenseTotal, scopes[1], near: i) : nil)
+                else { continue }
+                rateCheck(.share, rate: i, num: [part], den: [whole], what: "share")
+            default:
+                continue
+            }
+        }
+    }
+
+    // MARK: Identities
+
+    mutating func checkIdentities() {
+        for (i, c) in claims.enumerated() {
+            switch c.metric {
+            case ClaimMetric.expenseTotal:
+                guard let income = find(ClaimMetric.incomeTotal, c.scope, near: i) else { continue }
+                let other = claims[income]
+                if !A.sameAmount(c.value, other.value) {
+                    add(.totals, "收入总计 and 支出总计 must agree: \(Self.describe(other)), \(Self.describe(c))",
+                        c, A.amount(fen: A.fen(other.value), like: c.value), [other])
+                }
+            case ClaimMetric.budgetCurrent:
+                guard let initial = find(ClaimMetric.budgetInitial, c.scope, near: i) else { continue }
+                let additions = find(ClaimMetric.budgetAdditions, c.scope, near: i)
+                let reductions = find(ClaimMetric.budgetReductions, c.scope, near: i)
+                guard additions != nil || reductions != nil else { continue }
+                budgetCheck(total: i, plus: [initial] + (additions.map { [$0] } ?? []), minus: reductions.map { [$0] } ?? [],
+                            what: "年初 + 追加 − 调减 = 当年")
+            case ClaimMetric.budgetTotal:
+                guard let current = find(ClaimMetric.budgetCurrent, c.scope, near: i),
+                      let carry = find(ClaimMetric.carryIn, c.scope, near: i) else { continue }
+                budgetCheck(total: i, plus: [carry, current], minus: [], what: "上年结转 + 当年预算 = 全年预算")
+            case ClaimMetric.carryOut:
+                guard let forward = find(ClaimMetric.carriedForward, c.scope, near: i),
+                      let surplus = find(ClaimMetric.surplus, c.scope, near: i) else { continue }
+                budgetCheck(total: i, plus: [forward, surplus], minus: [], what: "结转 + 结余 = 结转和结余")
+            default:
+                continue
+            }
+        }
+    }
+
+    mutating func budgetCheck(total: Int, plus: [Int], minus: [Int], what: String) {
+        let t = claims[total], ps = plus.map { claims[$0] }, ms = minus.map { claims[$0] }
+        guard (ps + ms + [t]).allSatisfy({ $0.value.fen != nil }) else { return }
+        let value = ps.reduce(Int64(0)) { $0 + A.fen($1.value) } - ms.reduce(Int64(0)) { $0 + A.fen($1.value) }
+        let slack = (ps + ms).reduce(A.ulpFen(t.value)) { $0 + A.ulpFen($1.value) }
+        guard 2 * (value - A.fen(t.value)).magnitude > UInt64(slack) else { return }
+        let expected = A.amount(fen: value, like: t.value)
+        let terms = ps.map(Self.describe).joined(separator: " + ") + ms.map { " − " + Self.describe($0) }.joined()
+        add(.budget, "\(what): \(terms) = \(expected.text), but \(t.label) is stated as \(t.value.text)", t, expected, ps + ms)
+    }
+
+    /// 本年支出N万元，较上年增加D万元，增长R%: R = D / (N − D) (or D / (N + D) for a fall).
+    mutating func checkChanges() {
+        for change in reading.changes {
+            let r = claims[change.rate], d = claims[change.change], n = claims[change.current]
+            guard r.value.unit == .percent, let dv = d.value.fen, let nv = n.value.fen else { continue }
+            let base = change.decrease ? nv + dv.magnitudeSigned : nv - dv.magnitudeSigned
+            let err = A.ulpFen(d.value) + A.ulpFen(n.value)
+            guard !A.rateConsistent(r.value, num: dv.magnitudeSigned, numError: A.ulpFen(d.value), den: base, denError: err),
+                  let expected = A.rate(num: dv.magnitudeSigned, den: base, like: r.value) else { continue }
+            let baseText = A.amount(fen: base, like: n.value).text
+            add(.change, "\(r.label) is stated as \(r.value.text), but \(Self.describe(d)) against last year's "
+                + "\(baseText) (\(Self.describe(n)) \(change.decrease ? "+" : "−") \(d.value.text)) is \(expected.text)",
+                r, expected, [d, n])
+        }
+    }
+}
+
+private extension Int64 {
+    var magnitudeSigned: Int64 { self < 0 ? -self : self }
+}
+
+/// Scope arithmetic for the self-check: which scopes are the whole of another.
+enum SelfCheckScopes {
+    static func parse(_ scope: String) -> ReaderScope? {
+        if scope == "all" { return ReaderScope() }
+        var s = ReaderScope()
+        for part in scope.split(separator: ",") {
+            let kv = part.split(separator: ":", maxSplits: 1).map(String.init)
+            guard kv.count == 2 else { return nil }
+            switch kv[0] {
+            case "fund": s.fund = kv[1]
+            case "function": s.function = kv[1]
+            case "kind": s.kind = kv[1]
+            case "econ": s.econ = kv[1]
+            case "sangong": s.sangong = kv[1]
+            case "project": s.project = kv[1]
+            default: return nil
+            }
+        }
+        return s
+    }
+
+    /// The sets of scopes that together make up `scope`.
+    static func decompositions(_ scope: String) -> [[String]] {
+        guard let s = parse(scope), s.project == nil, s.econ == nil else { return [] }
+        func with(_ d: ReaderScope.Dimension, _ v: String) -> String { var t = s; t[d] = v; return t.text }
+        switch (s.sangong, s.kind) {
+        case ("all", _):
+            return [["sangong:abroad", "sangong:vehicle", "sangong:reception"],
+                    ["sangong:abroad", "sangong:vehicle-purchase", "sangong:vehicle-operation", "sangong:reception"]]
+        case ("vehicle", _): return [["sangong:vehicle-purchase", "sangong:vehicle-operation"]]
+        case (.some, _): return []
+        case (nil, nil): return [[with(.kind, "basic"), with(.kind, "project")]]
+        case (nil, "basic"): return [[with(.kind, "personnel"), with(.kind, "public")]]
+        default: return []
+        }
+    }
+}
