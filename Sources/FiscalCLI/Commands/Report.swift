@@ -11,7 +11,7 @@ extension FiscalCommand {
                   fiscal report progress --month 2023-06 --by kind
                   fiscal report expenditure --year 2023 --by econ --kind basic
                 """,
-            subcommands: [ReportProgress.self, ReportExpenditure.self]
+            subcommands: [ReportProgress.self, ReportExpenditure.self, ReportSettlement.self, ReportSangong.self]
         )
     }
 }

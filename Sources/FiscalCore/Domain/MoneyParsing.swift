@@ -27,13 +27,16 @@ extension Money {
         var whole: [Character] = []
         var fraction: [Character] = []
         var seenPoint = false
+        var seenComma = false
         for (i, ch) in chars.enumerated() {
             if ch == "." {
                 if seenPoint { throw fail("more than one decimal point") }
                 seenPoint = true
             } else if ch == "," {
-                // A separator must sit between digits, every three digits, before the point.
-                if seenPoint || whole.isEmpty { throw fail("misplaced ','") }
+                // A separator must sit between digits, every three digits, before the point;
+                // the group before the first one has one to three digits (`1234,567` is not 1234567).
+                if seenPoint || whole.isEmpty || (!seenComma && whole.count > 3) { throw fail("misplaced ','") }
+                seenComma = true
                 let rest = chars[(i + 1)...].prefix { $0.isASCII && $0.isNumber }
                 let next = chars.dropFirst(i + 1 + rest.count).first
                 if rest.count != 3 || (next != nil && next != "," && next != ".") {

@@ -18,6 +18,8 @@ extension Book {
                 }
                 var draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
                                        ref: options.ref, postings: event.postings(ids: ids))
+                // The year first: a date in a closed year is refused as such, not as an overdraft.
+                try ensureOpen(year: draft.date.year, date: draft.date)
                 draft.overdraft = try checkAvailability(draft, allowOverdraft: options.allowOverdraft, verb: event.kind.rawValue)
                 let id = try post(draft)
                 return try store.entry(id: id)!
@@ -50,7 +52,8 @@ extension Book {
                                        postings: try store.postingsForReversal(entryID: id).map {
                                            Posting($0.account, project: $0.projectID, econ: $0.econ, -$0.amount)
                                        })
-                draft.overdraft = try checkAvailability(draft, allowOverdraft: allowOverdraft, verb: "reversal of entry \(id)")
+                try ensureOpen(year: date.year, date: date)
+                draft.overdraft = try checkAvailability(draft, allowOverdraft: allowOverdraft, verb: "reversing entry \(id) takes")
                 return try store.entry(id: try post(draft))!
             }
         }

@@ -1,0 +1,73 @@
+/// Everything the year-end settlement report depends on.
+public struct SettlementSpec: Sendable {
+    public var year: Int
+    public init(year: Int) { self.year = year }
+}
+
+/// One row of the settlement: a project, a fund section's subtotal or the total.
+public struct SettlementLine: Sendable {
+    /// nil for a section or the total.
+    public var project: Project?
+    public var figures: BudgetFigures
+
+    /// What is left at year end: carried forward, surplus, and — before the close — what is
+    /// still available (未结算).
+    public var yearEnd: Money { figures.carriedForward + figures.surplus + figures.available }
+
+    /// 年末结转和结余 = 年初结转和结余 + 本年预算 − 收回 − 本年支出.
+    public var identityHolds: Bool {
+        yearEnd == figures.carryIn + figures.budget - figures.recalled - figures.paid
+    }
+}
+
+/// A fund section (资金性质): its projects and subtotal. The four budgets always have one,
+/// empty (无) or not; money outside them (`other`) only when there is some.
+public struct SettlementSection: Sendable {
+    public var fund: Fund
+    public var rows: [SettlementLine]
+    public var subtotal: SettlementLine
+    public var isEmpty: Bool { rows.isEmpty }
+}
+
+/// 年终结转结余 (决算-style): per project and per fund section, the year's opening carry-in,
+/// current-year budget, payments, recalls and what became of the rest.
+public struct SettlementReport: Sendable {
+    public var spec: SettlementSpec
+    public var bookName: String
+    public var closed: Bool
+    public var sections: [SettlementSection]
+    public var total: SettlementLine
+    public var rows: [SettlementLine] { sections.flatMap(\.rows) }
+    /// The rows, subtotals and total whose identity fails (a damaged book).
+    public var identityFailures: [SettlementLine] {
+        (rows + sections.map(\.subtotal) + [total]).filter { !$0.identityHolds }
+    }
+}
+
+extension Book {
+    /// The settlement of a year from the maintained totals. A project appears when it has any
+    /// figure in the year; basic expenditure first, then by code.
+    public func settlementReport(_ spec: SettlementSpec) throws(FiscalError) -> SettlementReport {
+        try guarded {
+            try database.read {
+                guard let status = try store.yearStatus(spec.year) else { throw FiscalError.unknownYear(spec.year) }
+                var figures: [Int64: BudgetFigures] = [:]
+                for t in try store.monthlyTotals(year: spec.year) {
+                    figures[t.projectID, default: BudgetFigures()].add(t.account, t.amount)
+                }
+                let projects = try store.projects().filter { figures[$0.id] != nil }
+                    .sorted { ($0.kind.isBasic ? 0 : 1, $0.code) < ($1.kind.isBasic ? 0 : 1, $1.code) }
+                var sections: [SettlementSection] = []
+                for fund in Fund.allCases {
+                    let rows = projects.filter { $0.fund == fund }.map { SettlementLine(project: $0, figures: figures[$0.id]!) }
+                    if fund == .other && rows.isEmpty { continue }
+                    let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }
+                    sections.append(SettlementSection(fund: fund, rows: rows, subtotal: SettlementLine(project: nil, figures: sum)))
+                }
+                let total = sections.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
+                return SettlementReport(spec: spec, bookName: try store.bookName(), closed: status == "closed",
+                                        sections: sections, total: SettlementLine(project: nil, figures: total))
+            }
+        }
+    }
+}
