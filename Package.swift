@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "fiscal", dependencies: ["FiscalCLI"]),
         .testTarget(name: "FiscalCoreTests", dependencies: ["FiscalCore"]),
         .testTarget(name: "FiscalCLITests", dependencies: ["FiscalCLI", "FiscalCore"]),
-        .testTarget(name: "GoldenTests", dependencies: ["FiscalCore"]),
+        .testTarget(name: "GoldenTests", dependencies: ["FiscalCore"], exclude: ["Scenarios"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,11 +31,13 @@ extension FiscalCommand {
             let opened = try book.openBook()
             let year = try self.year ?? defaultYear(opened, today: try book.todayDay())
             let tb = try opened.trialBalance(year: year)
-            let view = TrialBalanceView(balance: tb, lang: output.lang)
+            let view = TrialBalanceView(balance: tb, lang: output.lang, grouping: output.format == .table)
+            let table = by == .account ? view.accountTable : view.projectTable
             switch output.format {
             case .json: print(view.json.rendered())
-            case .csv: print(CSVRenderer().render(by == .account ? view.accountTable : view.projectTable), terminator: "")
-            default: print(TableRenderer().render(by == .account ? view.accountTable : view.projectTable), terminator: "")
+            case .csv: print(CSVRenderer().render(table), terminator: "")
+            case .markdown: print(MarkdownRenderer().render(table), terminator: "")
+            case .table: print(TableRenderer().render(table), terminator: "")
             }
         }
     }

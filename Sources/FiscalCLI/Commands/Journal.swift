@@ -37,7 +37,8 @@ extension FiscalCommand {
             switch output.format {
             case .json: print(JSONValue.object([("entries", .array(entries.map(EntryView.json)))]).rendered())
             case .csv: print(EntryView.csv(entries), terminator: "")
-            default:
+            case .markdown: print(MarkdownRenderer().render(EntryView.table(entries, lang: output.lang)), terminator: "")
+            case .table:
                 var table = EntryView.table(entries, lang: output.lang)
                 table.notes = [output.lang == .zh ? "单位：元；! 超指标支出" : "amounts in yuan; ! recorded overdraft"]
                 print(TableRenderer().render(table), terminator: "")

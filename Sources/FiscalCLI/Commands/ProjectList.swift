@@ -22,7 +22,9 @@ extension FiscalCommand {
                 print(JSONValue.object([("projects", .array(projects.map(ProjectView.json)))]).rendered())
             case .csv:
                 print(CSVRenderer().render(ProjectView.table(projects, lang: .en)), terminator: "")
-            default:
+            case .markdown:
+                print(MarkdownRenderer().render(ProjectView.table(projects, lang: output.lang)), terminator: "")
+            case .table:
                 print(TableRenderer().render(ProjectView.table(projects, lang: output.lang)), terminator: "")
             }
         }

@@ -75,7 +75,7 @@ func parseDay(_ text: String, field: String) throws -> Day {
 func parseAmount(_ text: String, field: String = "amount") throws -> Money {
     let money: Money
     do { money = try Money.parse(text) } catch {
-        throw FiscalError.invalidValue(field: field, value: text, reason: "not an amount (\(error.reason))")
+        throw FiscalError.invalidValue(field: field, value: text, reason: "not an amount: \(error.reason)")
     }
     guard money.isPositive else { throw FiscalError.invalidValue(field: field, value: text, reason: "must be positive") }
     return money

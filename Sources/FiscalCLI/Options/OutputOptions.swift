@@ -26,13 +26,9 @@ struct OutputOptions: ParsableArguments {
 
 /// The format of a listing (journal, balance): no unit, money in 元.
 struct ListFormatOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Output format: table, csv or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table, csv, json or markdown.", valueName: "format"))
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Label language: zh (中文) or en.", valueName: "lang"))
     var lang: Language = .zh
-
-    func validate() throws {
-        if format == .markdown { throw ValidationError("--format must be table, csv or json") }
-    }
 }

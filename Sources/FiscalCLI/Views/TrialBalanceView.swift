@@ -3,6 +3,10 @@ import FiscalCore
 struct TrialBalanceView {
     var balance: TrialBalance
     var lang: Language
+    /// Grouped for a screen (`1,234.56`), plain for CSV (`1234.56`).
+    var grouping = true
+
+    func cell(_ m: Money) -> String { m.formatted(grouping: grouping) }
 
     var accountTable: TextTable {
         let zh = lang == .zh
@@ -14,9 +18,9 @@ struct TrialBalanceView {
             let b = line.balance
             table.append([zh ? line.account.nameZh : line.account.rawValue,
                           line.account.isResource ? (zh ? "来源" : "resource") : (zh ? "占用" : "status"),
-                          b.fen > 0 ? b.description : "", b.fen < 0 ? (-b).description : ""])
+                          b.fen > 0 ? cell(b) : "", b.fen < 0 ? cell(-b) : ""])
         }
-        table.append([zh ? "合计" : "total", "", balance.resources.description, balance.status.description], style: .total)
+        table.append([zh ? "合计" : "total", "", cell(balance.resources), cell(balance.status)], style: .total)
         table.notes = [balance.isBalanced
             ? (zh ? "平衡：来源 = 占用" : "balanced: resources = status")
             : (zh ? "不平衡：来源 ≠ 占用" : "NOT balanced: resources ≠ status")]
@@ -31,13 +35,13 @@ struct TrialBalanceView {
                       .init(zh ? "占用" : "status", .right), .init(zh ? "已支付" : "paid", .right),
                       .init(zh ? "可执行指标" : "available", .right)])
         for p in balance.projects {
-            table.append([p.code, p.name, p.resources.description, p.status.description, p.paid.description,
-                          p.available.description], style: p.available.fen < 0 ? .flagged : .normal)
+            table.append([p.code, p.name, cell(p.resources), cell(p.status), cell(p.paid),
+                          cell(p.available)], style: p.available.fen < 0 ? .flagged : .normal)
         }
         let paid = balance.projects.reduce(Money.zero) { $0 + $1.paid }
         let available = balance.projects.reduce(Money.zero) { $0 + $1.available }
-        table.append([zh ? "合计" : "total", "", balance.resources.description, balance.status.description,
-                      paid.description, available.description], style: .total)
+        table.append([zh ? "合计" : "total", "", cell(balance.resources), cell(balance.status),
+                      cell(paid), cell(available)], style: .total)
         return table
     }
 

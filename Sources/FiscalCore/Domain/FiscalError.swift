@@ -21,7 +21,7 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
         switch self {
         case let .invalidValue(field, value, reason): "\(field) '\(value)': \(reason)"
         case let .noBook(path): "no book at \(path) (create one with `fiscal init --name NAME`, or pass --db)"
-        case let .bookExists(path): "a book already exists at \(path); it is not overwritten"
+        case let .bookExists(path): "a file already exists at \(path); it is not overwritten"
         case let .newerSchema(path, found, supported):
             "the book at \(path) has schema version \(found), newer than this fiscal (\(supported)); upgrade fiscal"
         case let .notABook(path, reason): "\(path) is not a fiscal book: \(reason)"

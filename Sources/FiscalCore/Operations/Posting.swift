@@ -53,7 +53,7 @@ extension Book {
                                            Posting($0.account, project: $0.projectID, econ: $0.econ, -$0.amount)
                                        })
                 try ensureOpen(year: date.year, date: date)
-                draft.overdraft = try checkAvailability(draft, allowOverdraft: allowOverdraft, verb: "reversing entry \(id) takes")
+                draft.overdraft = try checkAvailability(draft, allowOverdraft: allowOverdraft, verb: "reversing entry \(id):")
                 return try store.entry(id: try post(draft))!
             }
         }
@@ -79,7 +79,7 @@ extension Book {
         default:
             let years = try store.years().map(\.year)
             guard let last = years.last, year == last + 1 else {
-                let range = years.isEmpty ? "none" : "\(years.first!)–\(years.last!)"
+                let range = years.isEmpty ? "none" : years.count == 1 ? "\(years[0])" : "\(years.first!)–\(years.last!)"
                 throw FiscalError.invalidValue(field: "date", value: date.description,
                                                reason: "year \(year) is not in this book (its years: \(range))")
             }

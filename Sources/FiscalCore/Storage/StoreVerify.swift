@@ -30,7 +30,7 @@ extension Store {
         try collect("resources ≠ status", """
             SELECT t.year, pr.code, sum(t.amount) FROM monthly_total t JOIN project pr ON pr.id = t.project_id
             GROUP BY t.year, t.project_id HAVING sum(t.amount) <> 0 ORDER BY t.year, pr.code
-            """) { row in "project \(row.text(1)) in \(row.int(0)): resources exceed status by \(Money(fen: row.int(2)))" }
+            """) { row in "project \(row.text(1)) in \(row.int(0)): resources − status = \(Money(fen: row.int(2))), not 0" }
         try collect("open available after close", """
             SELECT t.year, pr.code, -sum(t.amount) FROM monthly_total t
             JOIN project pr ON pr.id = t.project_id JOIN fiscal_year y ON y.year = t.year
@@ -57,13 +57,14 @@ extension Store {
                 FROM posting p JOIN entry e ON e.id = p.entry_id
                 GROUP BY 1, 2, 3, 4, 5),
             kept AS (SELECT year, project_id, account, econ, month, amount, postings AS n FROM monthly_total)
-            SELECT year, project_id, account, econ, month FROM (
+            SELECT d.year, coalesce(pr.code, '#' || d.project_id), d.account, d.econ, d.month FROM (
                 SELECT * FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept)
                 UNION ALL
-                SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual))
+                SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual)) d
+            LEFT JOIN project pr ON pr.id = d.project_id
             GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
             """) { row in
-                "year \(row.int(0)) project #\(row.int(1)) \(row.text(2))\(row.text(3).isEmpty ? "" : " econ \(row.text(3))") month \(row.int(4)): the maintained total differs from the postings"
+                "year \(row.int(0)) project \(row.text(1)) \(row.text(2))\(row.text(3).isEmpty ? "" : " econ \(row.text(3))") month \(row.int(4)): the maintained total differs from the postings"
             }
         return found
     }

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import FiscalCore
+
+@Suite("Schema and opening books")
+struct SchemaTests {
+    /// The repository's top-level schema.sql, found from this file.
+    static let schemaFile = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("schema.sql")
+
+    @Test func theBinaryUsesExactlyTheReviewedSchema() throws {
+        let file = try Data(contentsOf: SchemaTests.schemaFile)
+        #expect(Array(Schema.sql.utf8) == Array(file), "the embedded schema differs from \(SchemaTests.schemaFile.path)")
+        #expect(PackageResources.schema_sql == Array(file))
+    }
+
+    @Test func theSchemaDeclaresTheVersionTheCodeSupports() throws {
+        let text = try String(contentsOf: SchemaTests.schemaFile, encoding: .utf8)
+        #expect(text.contains("\nPRAGMA user_version = \(Schema.version);\n"))
+        let t = try TempBook()
+        #expect(try t.book.store.schemaVersion() == Schema.version)
+    }
+
+    @Test func aNewBookHasItsNameFirstYearAndChartOfAccounts() throws {
+        let t = try TempBook(name: "  衡阳市公安局 ", year: 2023)
+        #expect(try t.book.name() == "衡阳市公安局")
+        #expect(try t.book.years().map(\.year) == [2023])
+        #expect(try t.book.years().map(\.closed) == [false])
+        var codes: [String] = []
+        try t.raw().prepare("SELECT code FROM account ORDER BY rowid").forEach { codes.append($0.text(0)) }
+        #expect(codes == Account.allCases.map(\.rawValue))
+    }
+
+    @Test func aBookOfANewerSchemaIsRefused() throws {
+        let t = try TempBook()
+        t.close()
+        try t.raw().execute("PRAGMA user_version = 99")
+        do {
+            _ = try Book.open(at: t.path)
+            Issue.record("a book of schema version 99 was opened")
+        } catch {
+            guard case .newerSchema(path: t.path, found: 99, supported: Schema.version) = error else {
+                Issue.record("got \(error)"); return
+            }
+            #expect(error.description == "the book at \(t.path) has schema version 99, newer than this fiscal (1); upgrade fiscal")
+        }
+        // Refusing changed nothing: the version is still 99.
+        #expect(try Store(db: t.raw()).schemaVersion() == 99)
+    }
+
+    @Test func missingExistingAndForeignFilesAreRefused() throws {
+        let t = try TempBook()
+        let missing = t.directory.appendingPathComponent("nope.db").path
+        guard case .noBook(path: missing)? = refusal({ try Book.open(at: missing) }) else { Issue.record("missing book opened"); return }
+        #expect(!FileManager.default.fileExists(atPath: missing), "opening a missing book created it")
+
+        guard case .bookExists(path: t.path)? = refusal({ try Book.create(at: t.path, name: "x", year: 2023, today: day("2023-01-01")) }) else {
+            Issue.record("an existing book was overwritten"); return
+        }
+        #expect(try t.book.projects().count == 2)
+
+        let text = t.directory.appendingPathComponent("notes.txt").path
+        try Data("not a database, just some text that is long enough to fill a header".utf8).write(to: URL(fileURLWithPath: text))
+        guard case .notABook(path: text, _)? = refusal({ try Book.open(at: text) }) else { Issue.record("a text file opened"); return }
+
+        let other = t.directory.appendingPathComponent("other.db").path
+        try Database(path: other).execute("CREATE TABLE t (x INTEGER)")
+        guard case .notABook(path: other, reason: "it has no book table")? = refusal({ try Book.open(at: other) }) else {
+            Issue.record("a foreign database opened"); return
+        }
+
+        guard case .invalidValue(field: "--name", _, _)? = refusal({
+            try Book.create(at: t.directory.appendingPathComponent("blank.db").path, name: "  ", year: 2023, today: day("2023-01-01"))
+        }) else { Issue.record("a blank name was accepted"); return }
+        #expect(!FileManager.default.fileExists(atPath: t.directory.appendingPathComponent("blank.db").path))
+    }
+}
+
+@Suite("Verify")
+struct VerifyTests {
+    let t: TempBook
+    init() throws {
+        t = try TempBook()
+        try t.record(.appropriate(project: "JD01", amount: fen(100_000), econ: nil), on: "2023-01-10")
+        try t.record(.pay(project: "JD01", amount: fen(20_000), econ: econ("30201")), on: "2023-03-15")
+        try t.record(.transfer(from: "JD01", to: "ZX02", amount: fen(10_000)), on: "2023-04-01")
+    }
+
+    @Test func aSoundBookHasNoViolations() throws {
+        #expect(try t.book.verify() == [])
+    }
+
+    @Test func aPostingChangedBehindTheToolsBackIsFound() throws {
+        // Another program drops the guard and changes the paid leg of entry 2 by 1.00 元.
+        let raw = try t.raw()
+        try raw.execute("DROP TRIGGER posting_no_update")
+        try raw.execute("UPDATE posting SET amount = amount + 100 WHERE entry_id = 2 AND account = 'paid'")
+        #expect(Set(try t.book.verify()) == [
+            Violation(check: "unbalanced entry", detail: "entry 2 project JD01 sums to 1.00 instead of 0"),
+            Violation(check: "totals ≠ postings",
+                      detail: "year 2023 project JD01 paid econ 30201 month 3: the maintained total differs from the postings"),
+        ])
+    }
+
+    @Test func aStrayTotalIsFound() throws {
+        try t.raw().execute("INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES (2023, 2, 'paid', '30201', 7, -500, 1)")
+        #expect(Set(try t.book.verify()) == [
+            Violation(check: "totals ≠ postings",
+                      detail: "year 2023 project ZX02 paid econ 30201 month 7: the maintained total differs from the postings"),
+            Violation(check: "resources ≠ status", detail: "project ZX02 in 2023: resources − status = -5.00, not 0"),
+        ])
+    }
+
+    @Test func aReversalThatDoesNotUndoIsFound() throws {
+        try t.book.reverse(entry: 2, reason: "x", date: day("2023-03-16"))
+        let raw = try t.raw()
+        try raw.execute("DROP TRIGGER posting_no_update")
+        // Change both legs of the reversal so it still balances, but no longer undoes entry 2;
+        // the maintained totals are changed with them, so only the reversal check can see it.
+        try raw.execute("""
+            UPDATE posting SET amount = amount / 2 WHERE entry_id = 4;
+            UPDATE monthly_total SET amount = amount - 10000 WHERE project_id = 1 AND account = 'paid' AND month = 3;
+            UPDATE monthly_total SET amount = amount + 10000 WHERE project_id = 1 AND account = 'available' AND econ = '30201' AND month = 3;
+            """)
+        #expect(try t.book.verify() == [Violation(check: "bad reversal", detail: "entry 4 does not exactly undo entry 2")])
+    }
+}

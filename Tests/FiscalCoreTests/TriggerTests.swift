@@ -1,0 +1,85 @@
+import Testing
+
+@testable import FiscalCore
+
+/// The schema defends the history by itself: even a tool that is not fiscal, writing raw SQL
+/// to the file, cannot rewrite entries or post into a closed year.
+@Suite("Triggers")
+struct TriggerTests {
+    let t: TempBook
+    init() throws {
+        t = try TempBook()
+        try t.record(.appropriate(project: "JD01", amount: fen(100_000), econ: nil), on: "2023-01-10")
+        try t.record(.pay(project: "JD01", amount: fen(20_000), econ: econ("30201")), on: "2023-02-10")
+    }
+
+    /// Runs raw SQL on a second connection and returns SQLite's refusal.
+    private func rawFailure(_ sql: String) throws -> SQLiteError? {
+        let raw = try t.raw()
+        do { try raw.execute(sql); return nil } catch { return error }
+    }
+
+    @Test(arguments: [
+        ("UPDATE entry SET memo = 'changed' WHERE id = 1", "entries are append-only: post a reversal instead"),
+        ("UPDATE entry SET date = '2023-01-11'", "entries are append-only: post a reversal instead"),
+        ("DELETE FROM entry WHERE id = 2", "entries are append-only: post a reversal instead"),
+        ("UPDATE posting SET amount = amount * 2 WHERE entry_id = 2", "postings are append-only: post a reversal instead"),
+        ("DELETE FROM posting", "postings are append-only: post a reversal instead"),
+        ("DELETE FROM posting WHERE entry_id = 2", "postings are append-only: post a reversal instead"),
+        ("UPDATE year_event SET reason = 'x'", "year history is append-only"),
+        ("DELETE FROM year_event", "year history is append-only"),
+    ])
+    func historyCannotBeRewritten(_ sql: String, _ message: String) throws {
+        let before = try t.snapshot()
+        let error = try #require(try rawFailure(sql), "`\(sql)` was allowed")
+        #expect(error.isConstraint)
+        #expect(error.message == message)
+        #expect(try t.snapshot() == before)
+    }
+
+    @Test func nothingIsInsertedIntoAClosedYear() throws {
+        #expect(try rawFailure("UPDATE fiscal_year SET status = 'closed' WHERE year = 2023") == nil)
+        let before = try t.snapshot()
+
+        let entry = try #require(try rawFailure("INSERT INTO entry (date, year, kind) VALUES ('2023-05-01', 2023, 'pay')"))
+        #expect(entry.isConstraint && entry.message == "year is closed")
+
+        // A posting added to an entry that is already in the closed year.
+        let posting = try #require(try rawFailure(
+            "INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES (2, 'paid', 1, '30201', -1)"))
+        #expect(posting.isConstraint && posting.message == "year is closed")
+        #expect(try t.snapshot() == before)
+
+        // Nor into a year the book does not have.
+        let unknown = try #require(try rawFailure("INSERT INTO entry (date, year, kind) VALUES ('2030-05-01', 2030, 'pay')"))
+        #expect(unknown.isConstraint)
+    }
+
+    @Test func anOpenYearTakesRawPostingsAndKeepsItsTotals() throws {
+        // Not a loophole: the triggers only guard history; a raw, balanced entry in an open year
+        // is kept in the totals like any other, so verify still agrees.
+        #expect(try rawFailure("""
+            INSERT INTO entry (date, year, kind) VALUES ('2023-05-01', 2023, 'pay');
+            INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES (3, 'available', 1, '30201', 100);
+            INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES (3, 'paid', 1, '30201', -100);
+            """) == nil)
+        #expect(try t.book.store.balance(year: 2023, project: 1, account: .paid) == fen(-20_100))
+        #expect(try t.book.verify() == [])
+    }
+
+    @Test func theSchemaRefusesMalformedRows() throws {
+        let cases = [
+            "INSERT INTO posting (entry_id, account, project_id, amount) VALUES (2, 'paid', 1, 0)",           // zero amount
+            "INSERT INTO posting (entry_id, account, project_id, amount) VALUES (2, 'cash', 1, 5)",           // no such account
+            "INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES (2, 'paid', 1, '3021', 5)", // 4-digit econ
+            "INSERT INTO posting (entry_id, account, project_id, amount) VALUES (2, 'paid', 99, 5)",          // no such project
+            "INSERT INTO entry (date, year, kind) VALUES ('2023-05-01', 2024, 'pay')",                        // year ≠ date's year
+            "INSERT INTO entry (date, year, kind) VALUES ('2023-05-01', 2023, 'gift')",                       // no such kind
+            "INSERT INTO entry (date, year, kind, reverses) VALUES ('2023-05-01', 2023, 'reversal', 99)",    // no such entry
+        ]
+        for sql in cases {
+            let error = try rawFailure(sql)
+            #expect(error?.isConstraint == true, "`\(sql)` was allowed")
+        }
+    }
+}
