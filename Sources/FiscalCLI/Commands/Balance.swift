@@ -21,15 +21,14 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var output: ListFormatOptions
 
-        @Option(help: ArgumentHelp("The fiscal year (default: this year if in the book, else the latest).", valueName: "year"))
-        var year: Int?
+        @OptionGroup var period: YearOption
 
         @Option(help: ArgumentHelp("account or project.", valueName: "grouping"))
         var by: Grouping = .account
 
         func run() throws {
             let opened = try book.openBook()
-            let year = try self.year ?? defaultYear(opened, today: try book.todayDay())
+            let year = try period.resolve(opened, today: try book.todayDay())
             let tb = try opened.trialBalance(year: year)
             let view = TrialBalanceView(balance: tb, lang: output.lang, grouping: output.format == .table)
             let table = by == .account ? view.accountTable : view.projectTable
@@ -41,10 +40,4 @@ extension FiscalCommand {
             }
         }
     }
-}
-
-/// The year a report means when none is given: today's, if the book has it, else its latest.
-func defaultYear(_ book: Book, today: Day) throws -> Int {
-    let years = try book.years().map(\.year)
-    return years.contains(today.year) ? today.year : (years.last ?? today.year)
 }

@@ -19,11 +19,7 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var entry: EntryOptions
 
-        @Argument(help: "The project's code.")
-        var project: String
-
-        @Argument(help: "The amount carried in: 元 or 万元.")
-        var amount: String
+        @OptionGroup var target: ProjectAmount
 
         @Option(help: ArgumentHelp("The fiscal year the carry-over opens.", valueName: "year"))
         var year: Int
@@ -38,7 +34,7 @@ extension FiscalCommand {
             } else if let date = entry.date, let day = Day(date), day.year != year {
                 throw FiscalError.invalidValue(field: "--date", value: date, reason: "not in year \(year)")
             }
-            try record(book, entry) { .carryIn(project: project, amount: try parseAmount(amount)) }
+            try record(book, entry) { .carryIn(project: target.project, amount: try target.money()) }
         }
     }
 }

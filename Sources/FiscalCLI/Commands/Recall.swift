@@ -16,14 +16,10 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var entry: EntryOptions
 
-        @Argument(help: "The project's code.")
-        var project: String
-
-        @Argument(help: "The amount: 元 (1234.56, 1,234.56) or 万元 (550万).")
-        var amount: String
+        @OptionGroup var target: ProjectAmount
 
         func run() throws {
-            try record(book, entry) { .recall(project: project, amount: try parseAmount(amount)) }
+            try record(book, entry) { .recall(project: target.project, amount: try target.money()) }
         }
     }
 }

@@ -16,18 +16,12 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var entry: EntryOptions
 
-        @Argument(help: "The project's code.")
-        var project: String
-
-        @Argument(help: "The amount: 元 (1234.56, 1,234.56) or 万元 (550万).")
-        var amount: String
-
-        @Option(help: ArgumentHelp("Authority for one economic code only (e.g. 30217 公务接待费).", valueName: "code"))
-        var econ: String?
+        @OptionGroup var target: ProjectAmount
+        @OptionGroup var authority: AuthorityCode
 
         func run() throws {
             try record(book, entry) {
-                .reduce(project: project, amount: try parseAmount(amount), econ: try econ.map { try parseEcon($0) })
+                .reduce(project: target.project, amount: try target.money(), econ: try authority.code())
             }
         }
     }

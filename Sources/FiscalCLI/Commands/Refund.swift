@@ -16,17 +16,11 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var entry: EntryOptions
 
-        @Argument(help: "The project's code.")
-        var project: String
-
-        @Argument(help: "The amount: 元 (1234.56, 1,234.56) or 万元 (550万).")
-        var amount: String
-
-        @Option(help: ArgumentHelp("The economic code of the cost (e.g. 30201 办公费).", valueName: "code"))
-        var econ: String
+        @OptionGroup var target: ProjectAmount
+        @OptionGroup var cost: CostCode
 
         func run() throws {
-            try record(book, entry) { .refund(project: project, amount: try parseAmount(amount), econ: try parseEcon(econ)) }
+            try record(book, entry) { .refund(project: target.project, amount: try target.money(), econ: try cost.code()) }
         }
     }
 }

@@ -19,8 +19,7 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(help: ArgumentHelp("The fiscal year (default: this year if in the book, else the latest).", valueName: "year"))
-        var year: Int?
+        @OptionGroup var period: YearOption
 
         @Option(help: ArgumentHelp("Classify by econ (经济分类) or function (功能分类).", valueName: "dimension"))
         var by: String = "econ"
@@ -30,7 +29,7 @@ extension FiscalCommand {
 
         func run() throws {
             let opened = try book.openBook()
-            let year = try self.year ?? defaultYear(opened, today: try book.todayDay())
+            let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.expenditureReport(year: year, by: try parseChoice(by, field: "--by"),
                                                       kinds: try parseChoice(kind, field: "--kind"))
             ExpenditureView(report: report, style: MoneyStyle(unit: output.unit, lang: output.lang)).rendered.print(for: output)

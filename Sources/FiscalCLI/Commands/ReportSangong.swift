@@ -23,12 +23,11 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(help: ArgumentHelp("The fiscal year (default: this year if in the book, else the latest).", valueName: "year"))
-        var year: Int?
+        @OptionGroup var period: YearOption
 
         func run() throws {
             let opened = try book.openBook()
-            let year = try self.year ?? defaultYear(opened, today: try book.todayDay())
+            let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.sangongReport(SangongSpec(year: year))
             SangongView(report: report, style: MoneyStyle(unit: output.unit, lang: output.lang)).rendered.print(for: output)
         }

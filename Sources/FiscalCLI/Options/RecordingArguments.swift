@@ -1,0 +1,41 @@
+import ArgumentParser
+import FiscalCore
+
+/// The project and amount every single-project recording command takes, in that order.
+struct ProjectAmount: ParsableArguments {
+    @Argument(help: "The project's code.")
+    var project: String
+
+    @Argument(help: "The amount: 元 (1234.56, 1,234.56) or 万元 (550万).")
+    var amount: String
+
+    func money() throws -> Money { try parseAmount(amount) }
+}
+
+/// `--econ` where authority may be granted to one economic code only (appropriate, supplement, reduce).
+struct AuthorityCode: ParsableArguments {
+    @Option(help: ArgumentHelp("Authority for one economic code only (e.g. 30217 公务接待费).", valueName: "code"))
+    var econ: String?
+
+    func code() throws -> EconomicCode? { try econ.map { try parseEcon($0) } }
+}
+
+/// `--econ` where every amount must say what kind of cost it is (pay, refund).
+struct CostCode: ParsableArguments {
+    @Option(help: ArgumentHelp("The economic code of the cost (e.g. 30201 办公费).", valueName: "code"))
+    var econ: String
+
+    func code() throws -> EconomicCode { try parseEcon(econ) }
+}
+
+/// `--year` of a whole-year report: this year if the book has it, else the book's latest.
+struct YearOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The fiscal year (default: this year if in the book, else the latest).", valueName: "year"))
+    var year: Int?
+
+    func resolve(_ book: Book, today: Day) throws -> Int {
+        if let year { return year }
+        let years = try book.years().map(\.year)
+        return years.contains(today.year) ? today.year : (years.last ?? today.year)
+    }
+}
