@@ -1,0 +1,103 @@
+import Foundation
+
+/// One thing wrong with an imported file, at its line (the header is line 1). An import
+/// collects every problem before it writes anything; any problem means nothing is written.
+public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "line \(line): \(message)" }
+}
+
+/// The columns a CSV file may have, by canonical name, with the other names a header may use
+/// for them (Chinese headers, as a spreadsheet exported from a finance system has them).
+struct ImportColumns {
+    struct Column {
+        var key: String
+        var aliases: [String]
+        var required: Bool
+    }
+
+    var columns: [Column]
+
+    /// Which field holds each column (by index into `columns`), once the header is read.
+    struct Layout {
+        var fieldOf: [Int?]
+        /// The header's own name for each column, to name it in messages as the file does.
+        var nameOf: [String]
+        var fieldCount: Int
+
+        func field(_ column: Int) -> Int? { fieldOf[column] }
+    }
+
+    /// Reads the header record: every column named once, the required ones present, nothing
+    /// unknown (a misspelt column would otherwise be silently ignored).
+    func layout(of header: CSVRecord, encoding: TextEncoding) -> Result<Layout, ImportProblem> {
+        var fieldOf = [Int?](repeating: nil, count: columns.count)
+        var nameOf = columns.map(\.key)
+        var problems: [String] = []
+        var unknown: [String] = []
+        for i in 0..<header.count {
+            if let problem = header.field(i, { textProblem(trimmed($0), encoding: encoding) }) {
+                return .failure(ImportProblem(line: header.line, message: "header: \(problem)"))
+            }
+            let name = header.string(i).trimmingWhitespace()
+            if name.isEmpty {
+                if i == header.count - 1 { continue }  // a trailing comma
+                problems.append("column \(i + 1) has no name")
+                continue
+            }
+            let folded = name.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+            guard let c = columns.firstIndex(where: { $0.key == folded || $0.aliases.contains(String(name)) }) else {
+                unknown.append("'\(name)'")
+                continue
+            }
+            if let previous = fieldOf[c] {
+                problems.append("column '\(name)' repeats column \(previous + 1)")
+                continue
+            }
+            fieldOf[c] = i
+            nameOf[c] = String(name)
+        }
+        if !unknown.isEmpty {
+            problems.insert("unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (the columns are \(columns.map(\.key).joined(separator: ", ")))", at: 0)
+        }
+        let missing = columns.indices.filter { columns[$0].required && fieldOf[$0] == nil }.map { columns[$0].key }
+        if !missing.isEmpty {
+            problems.append("missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+        }
+        if !problems.isEmpty {
+            return .failure(ImportProblem(line: header.line, message: "header: " + problems.joined(separator: "; ")))
+        }
+        return .success(Layout(fieldOf: fieldOf, nameOf: nameOf, fieldCount: header.count))
+    }
+}
+
+/// Bytes trimmed of ASCII spaces and tabs at both ends.
+func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+    while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+}
+
+/// Why a field's bytes are not text in the file's encoding, or nil when they are.
+func textProblem(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> String? {
+    guard bytes.contains(where: { $0 >= 0x80 }), !isValidUTF8(bytes) else { return nil }
+    return encoding == .utf8
+        ? "not valid UTF-8 text (save the file as UTF-8, or pass --encoding gb18030)"
+        : "not valid GB18030 text (pass --encoding utf-8 if the file is UTF-8)"
+}
+
+extension String {
+    /// How a value is quoted in a message: its text, shortened if long.
+    var quotedValue: String {
+        count > 40 ? String(prefix(40)) + "…" : self
+    }
+}

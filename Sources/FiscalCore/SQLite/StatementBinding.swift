@@ -1,0 +1,70 @@
+import CSQLite
+
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// Positional binding without boxing, for bulk writes (an import of a million rows): each value
+/// goes straight to SQLite, text as the bytes it already is, with no `String` in between.
+///
+///     let insert = try db.cached("INSERT INTO t (a, b) VALUES (?, ?)")
+///     insert.clear()
+///     insert.bind(1, 42)
+///     insert.bind(2, utf8: bytes)
+///     try insert.execute()
+extension Statement {
+    /// Resets the statement and unbinds every parameter (unbound parameters are NULL).
+    public func clear() {
+        reset()
+    }
+
+    public func bind(_ index: Int32, _ value: Int64) {
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    public func bindNull(_ index: Int32) {
+        sqlite3_bind_null(handle, index)
+    }
+
+    /// Binds UTF-8 text; SQLite copies the bytes, so the buffer need not outlive the call.
+    /// An empty buffer binds the empty string, not NULL.
+    public func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), SQLITE_TRANSIENT)
+            }
+        } else {
+            _ = sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
+        }
+    }
+
+    /// Binds text that lives for the whole program (a `StaticString`): no copy is made.
+    public func bind(_ index: Int32, static text: StaticString) {
+        text.utf8Start.withMemoryRebound(to: CChar.self, capacity: text.utf8CodeUnitCount) {
+            _ = sqlite3_bind_text(handle, index, $0, Int32(text.utf8CodeUnitCount), nil)
+        }
+    }
+
+    /// Runs the bound statement once (no rows expected), then resets it for the next binding.
+    public func execute() throws(SQLiteError) {
+        let rc = sqlite3_step(handle)
+        guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
+            let error = database.error(rc, sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+        sqlite3_reset(handle)
+    }
+}
+
+extension Statement {
+    /// Runs the bound statement and says whether it gave a row, then resets it.
+    public func returnsRow() throws(SQLiteError) -> Bool {
+        let rc = sqlite3_step(handle)
+        guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
+            let error = database.error(rc, sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+        sqlite3_reset(handle)
+        return rc == SQLITE_ROW
+    }
+}

@@ -1,0 +1,134 @@
+/// The SQL of an import (`Book.importEvents`): what it reads once to seed its checks, and the
+/// two prepared statements it runs per row, bound without boxing.
+extension Store {
+    /// Whether any entry carries an external reference: when none does, an import need not
+    /// look its references up at all.
+    func hasRefs() throws -> Bool {
+        try db.cached("SELECT EXISTS (SELECT 1 FROM entry WHERE ref IS NOT NULL)").first { $0.int(0) == 1 } ?? false
+    }
+
+    /// Whether an entry has this external reference (UTF-8 bytes), through the unique index.
+    func refExists(utf8 ref: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        let statement = try db.cached("SELECT 1 FROM entry WHERE ref = ?")
+        statement.bind(1, utf8: ref)
+        return try statement.returnsRow()
+    }
+
+    /// A year's available balance per project and economic code ('' for none), with whether
+    /// the code received authority of its own (a resource posting tagged with it): what
+    /// availability control starts from, read from the maintained totals.
+    func availabilitySeed(year: Int, _ body: (_ projectID: Int64, _ econ: String, _ available: Int64, _ ownAuthority: Bool) -> Void) throws {
+        try db.cached("""
+            SELECT project_id, econ, -sum(CASE WHEN account = 'available' THEN amount ELSE 0 END),
+                   max(account IN ('carry-in', 'initial', 'addition', 'reduction', 'transfer', 'recall'))
+            FROM monthly_total WHERE year = ? GROUP BY project_id, econ
+            """).forEach([year]) { row in body(row.int(0), row.text(1), row.int(2), row.int(3) == 1) }
+    }
+
+    /// Runs a bulk write (an import) with the connection set up for it, and back as it was
+    /// after: a page cache of `cacheKiB`, since the indexes it grows (the unique `ref`) are
+    /// much faster to update when their pages stay in memory; and temporary files in memory,
+    /// since every multi-row INSERT that fires triggers keeps a statement journal, which
+    /// SQLite otherwise spills to a temporary file past 64 KiB (inside a transaction SQLite
+    /// refuses to change `temp_store`, so there it is left as it is).
+    func withBulkWriteSettings<T>(cacheKiB: Int, _ body: () throws -> T) throws -> T {
+        let cache = Int(try db.cached("PRAGMA cache_size").first { $0.int(0) } ?? -2000)
+        let temp = Int(try db.cached("PRAGMA temp_store").first { $0.int(0) } ?? 0)
+        let outside = !db.isInTransaction
+        try db.execute("PRAGMA cache_size = -\(cacheKiB)" + (outside ? "; PRAGMA temp_store = MEMORY" : ""))
+        defer { try? db.execute("PRAGMA cache_size = \(cache)" + (outside ? "; PRAGMA temp_store = \(temp)" : "")) }
+        return try body()
+    }
+
+    /// The id the next entry gets: an import numbers its entries itself, so that it can insert
+    /// them many rows per statement and their postings after them. It holds the write lock.
+    func nextEntryID() throws -> Int64 {
+        try db.cached("SELECT coalesce(max(id), 0) + 1 FROM entry").first { $0.int(0) } ?? 1
+    }
+
+    /// Inserts entries, up to `Store.importBatch` per statement.
+    func insertEntries(_ rows: ArraySlice<ImportEntryRow>) throws {
+        var rest = rows
+        while !rest.isEmpty {
+            let batch = rest.prefix(Store.importBatch)
+            rest = rest.dropFirst(batch.count)
+            let statement = try db.cached(Store.multiRowInsert(
+                "INSERT INTO entry (id, date, year, kind, doc, memo, ref, overdraft) VALUES ", columns: 8, rows: batch.count))
+            statement.clear()
+            var date = [UInt8](repeating: UInt8(ascii: "-"), count: 10)
+            var p: Int32 = 1
+            for row in batch {
+                writeDate(row.date, into: &date)
+                statement.bind(p, row.id)
+                date.withUnsafeBufferPointer { statement.bind(p + 1, utf8: $0) }
+                statement.bind(p + 2, Int64(row.date / 10_000))
+                statement.bind(p + 3, static: row.kind)
+                if let doc = row.doc { statement.bind(p + 4, utf8: doc) }
+                if let memo = row.memo { statement.bind(p + 5, utf8: memo) }
+                if let ref = row.ref { statement.bind(p + 6, utf8: ref) }
+                statement.bind(p + 7, row.overdraft ? 1 : 0)
+                p += 8
+            }
+            try statement.execute()
+        }
+    }
+
+    /// Inserts postings, up to `Store.importBatch` per statement; their entries must exist.
+    func insertPostings(_ rows: ArraySlice<ImportPostingRow>) throws {
+        var rest = rows
+        while !rest.isEmpty {
+            let batch = rest.prefix(Store.importBatch)
+            rest = rest.dropFirst(batch.count)
+            let statement = try db.cached(Store.multiRowInsert(
+                "INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES ", columns: 5, rows: batch.count))
+            statement.clear()
+            var p: Int32 = 1
+            for row in batch {
+                statement.bind(p, row.entry)
+                statement.bind(p + 1, static: row.account)
+                statement.bind(p + 2, row.project)
+                if let econ = row.econ { statement.bind(p + 3, utf8: econ) }
+                statement.bind(p + 4, row.amount)
+                p += 5
+            }
+            try statement.execute()
+        }
+    }
+
+    /// Rows per INSERT of an import: enough to spread the cost of a statement over many rows,
+    /// few enough (8 × 64 parameters) to stay far below SQLite's limit.
+    static let importBatch = 64
+
+    static func multiRowInsert(_ head: String, columns: Int, rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        return head + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+}
+
+/// An entry as an import writes it; the text is bytes that outlive the insert.
+struct ImportEntryRow {
+    var id: Int64
+    /// yyyymmdd
+    var date: Int32
+    var kind: StaticString
+    var doc: UnsafeBufferPointer<UInt8>?
+    var memo: UnsafeBufferPointer<UInt8>?
+    var ref: UnsafeBufferPointer<UInt8>?
+    var overdraft: Bool
+}
+
+struct ImportPostingRow {
+    var entry: Int64
+    var account: StaticString
+    var project: Int64
+    var econ: UnsafeBufferPointer<UInt8>?
+    var amount: Int64
+}
+
+/// `yyyymmdd` as the ten bytes `YYYY-MM-DD` into `out` (which holds the dashes).
+func writeDate(_ packed: Int32, into out: inout [UInt8]) {
+    var y = Int(packed / 10_000), m = Int(packed / 100 % 100), d = Int(packed % 100)
+    for k in stride(from: 3, through: 0, by: -1) { out[k] = UInt8(48 + y % 10); y /= 10 }
+    out[5] = UInt8(48 + m / 10); m %= 10; out[6] = UInt8(48 + m)
+    out[8] = UInt8(48 + d / 10); d %= 10; out[9] = UInt8(48 + d)
+}
