@@ -85,6 +85,8 @@ CREATE TABLE entry (
 ) STRICT;
 
 CREATE INDEX entry_date ON entry(year, date);
+-- The few entries recorded past availability control, found without scanning the journal.
+CREATE INDEX entry_overdraft ON entry(year) WHERE overdraft = 1;
 
 -- A posting: one leg of an entry, on one account and project, optionally tagged with an
 -- economic code (3 or 5 digits). Amount in 分, debit positive, never zero.
@@ -98,7 +100,6 @@ CREATE TABLE posting (
 ) STRICT;
 
 CREATE INDEX posting_entry ON posting(entry_id);
-CREATE INDEX posting_project ON posting(project_id, entry_id);
 
 -- Postings summed per year, project, account, economic code ('' for none) and month, kept in
 -- the same transaction as the postings by the trigger below, so reports read these few rows

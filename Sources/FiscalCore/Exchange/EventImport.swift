@@ -542,6 +542,9 @@ struct EventImport {
         for code in econCodes { let start = econRanges.last?.upperBound ?? 0; econRanges.append(start..<(start + code.utf8.count)) }
         var nextID = try store.nextEntryID()
         let total = order.count
+        // The maintained totals, summed here and written once; see StoreBulkWrite.swift.
+        let suspended = try store.suspendRowTriggers()
+        var sums: [MonthlyTotalKey: (amount: Int64, postings: Int64)] = [:]
         var entries: [ImportEntryRow] = []
         var postings: [ImportPostingRow] = []
         entries.reserveCapacity(Store.importBatch)
@@ -566,9 +569,15 @@ struct EventImport {
                     entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.name, doc: slice(e.docLength),
                                                   memo: slice(e.memoLength), ref: slice(e.refLength), overdraft: e.overdraft))
                     for leg in legs[Int(e.kind.rawValue)] {
+                        let project = projectIDs[Int(leg.to ? e.toProject : e.project)]
+                        let econ = leg.tagged && e.econ != 0 ? e.econ : 0
                         postings.append(ImportPostingRow(
-                            entry: id, account: leg.account, project: projectIDs[Int(leg.to ? e.toProject : e.project)],
-                            econ: leg.tagged && e.econ != 0 ? UnsafeBufferPointer(rebasing: econs[econRanges[Int(e.econ)]]) : nil, amount: leg.sign * e.amount))
+                            entry: id, account: leg.account, project: project,
+                            econ: econ != 0 ? UnsafeBufferPointer(rebasing: econs[econRanges[Int(econ)]]) : nil, amount: leg.sign * e.amount))
+                        let key = MonthlyTotalKey(year: Int(e.date / 10_000), project: project, account: leg.account.description,
+                                                  econ: econCodes[Int(econ)], month: Int(e.date / 100 % 100))
+                        sums[key, default: (0, 0)].amount += leg.sign * e.amount
+                        sums[key, default: (0, 0)].postings += 1
                     }
                     if entries.count == Store.importBatch { try flush() }
                     if let progress, n & 0x3FFF == 0x3FFF {
@@ -578,6 +587,8 @@ struct EventImport {
                 try flush()
             }
         }
+        try store.addToMonthlyTotals(sums)
+        try store.restoreTriggers(suspended)
         progress?(ImportProgress(phase: .posting, done: total, total: total))
     }
 }

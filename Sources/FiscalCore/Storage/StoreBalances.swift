@@ -24,17 +24,6 @@ extension Store {
             """).first([year, project, account.rawValue]) { $0.int(0) } ?? 0)
     }
 
-    /// Whether authority was granted to this economic code of the project (a line of its own,
-    /// e.g. 公务接待费), so that spending on it is controlled separately.
-    public func hasOwnAuthority(year: Int, project: Int64, econ: String) throws -> Bool {
-        try db.cached("""
-            SELECT 1 FROM monthly_total
-            WHERE year = ? AND project_id = ? AND econ = ?
-              AND account IN ('carry-in', 'initial', 'addition', 'reduction', 'transfer', 'recall')
-            LIMIT 1
-            """).first([year, project, econ]) { _ in true } ?? false
-    }
-
     /// The year's maintained totals through a month (inclusive): what every report reads.
     public func monthlyTotals(year: Int, throughMonth: Int = 12) throws -> [MonthlyTotal] {
         try db.cached("""
@@ -46,13 +35,6 @@ extension Store {
             }
     }
 
-    /// Whether any entry of the project in the year was recorded as an overdraft on purpose.
-    public func hasOverdraftEntry(year: Int, project: Int64) throws -> Bool {
-        try db.cached("""
-            SELECT 1 FROM entry e JOIN posting p ON p.entry_id = e.id
-            WHERE e.year = ? AND e.overdraft = 1 AND p.project_id = ? LIMIT 1
-            """).first([year, project]) { _ in true } ?? false
-    }
 }
 
 extension Store {

@@ -67,6 +67,8 @@ extension Store {
         if let from = filter.from { conditions.append("e.date >= ?"); values.append(from.description) }
         if let to = filter.to { conditions.append("e.date <= ?"); values.append(to.description) }
         if let project = filter.projectID {
+            // One pass over the postings: the schema keeps no index by project, which would cost
+            // every posting written more than this listing saves (reports read monthly_total).
             conditions.append("e.id IN (SELECT entry_id FROM posting WHERE project_id = ?)")
             values.append(project)
         }

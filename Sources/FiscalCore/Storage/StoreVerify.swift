@@ -38,10 +38,11 @@ extension Store {
             GROUP BY t.year, t.project_id HAVING sum(t.amount) <> 0 ORDER BY t.year, pr.code
             """) { row in "project \(row.text(1)) in closed year \(row.int(0)) still has \(Money(fen: row.int(2))) available" }
         try collect("negative available", """
+            WITH excused AS (
+                SELECT DISTINCT e.year, p.project_id FROM entry e JOIN posting p ON p.entry_id = e.id
+                WHERE e.overdraft = 1)
             SELECT t.year, pr.code, -sum(t.amount) FROM monthly_total t JOIN project pr ON pr.id = t.project_id
-            WHERE t.account = 'available'
-              AND NOT EXISTS (SELECT 1 FROM entry e JOIN posting p ON p.entry_id = e.id
-                              WHERE e.year = t.year AND e.overdraft = 1 AND p.project_id = t.project_id)
+            WHERE t.account = 'available' AND (t.year, t.project_id) NOT IN (SELECT year, project_id FROM excused)
             GROUP BY t.year, t.project_id HAVING sum(t.amount) > 0 ORDER BY t.year, pr.code
             """) { row in "project \(row.text(1)) in \(row.int(0)) has \(Money(fen: row.int(2))) available, below zero, with no overdraft recorded" }
         try collect("bad reversal", """
