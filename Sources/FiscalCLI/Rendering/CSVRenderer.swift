@@ -1,3 +1,4 @@
+import FiscalCore
 import Foundation
 
 /// Renders a `TextTable` as CSV (RFC 4180): the header line, then one line per row.
@@ -29,9 +30,5 @@ public struct CSVRenderer: Sendable {
     }
 
     /// One field, quoted if it must be.
-    static func field(_ text: String) -> String {
-        let mustQuote = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard mustQuote else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ text: String) -> String { TextEscaping.csvField(text) }
 }

@@ -1,3 +1,5 @@
+import FiscalCore
+
 /// A JSON document with keys in the order they are written, so output is stable and reads in
 /// the same order as the table. Money goes in as `.money` (a string of 元, two decimals).
 indirect enum JSONValue {
@@ -30,26 +32,5 @@ indirect enum JSONValue {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { TextEscaping.json(s) }
 }
-
-import FiscalCore

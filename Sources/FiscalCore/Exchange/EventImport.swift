@@ -544,7 +544,8 @@ struct EventImport {
         let total = order.count
         // The maintained totals, summed here and written once; see StoreBulkWrite.swift.
         let suspended = try store.suspendRowTriggers()
-        var sums: [MonthlyTotalKey: (amount: Int64, postings: Int64)] = [:]
+        var sums = MonthlySums(projectIDs: projectIDs, econCodes: econCodes)
+        let legAccounts = legs.map { $0.map { MonthlySums.index(of: Account(rawValue: $0.account.description)!) } }
         var entries: [ImportEntryRow] = []
         var postings: [ImportPostingRow] = []
         entries.reserveCapacity(Store.importBatch)
@@ -568,16 +569,16 @@ struct EventImport {
                     nextID += 1
                     entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.name, doc: slice(e.docLength),
                                                   memo: slice(e.memoLength), ref: slice(e.refLength), overdraft: e.overdraft))
-                    for leg in legs[Int(e.kind.rawValue)] {
-                        let project = projectIDs[Int(leg.to ? e.toProject : e.project)]
+                    for (l, leg) in legs[Int(e.kind.rawValue)].enumerated() {
+                        let projectIndex = Int(leg.to ? e.toProject : e.project)
+                        let project = projectIDs[projectIndex]
                         let econ = leg.tagged && e.econ != 0 ? e.econ : 0
                         postings.append(ImportPostingRow(
                             entry: id, account: leg.account, project: project,
                             econ: econ != 0 ? UnsafeBufferPointer(rebasing: econs[econRanges[Int(econ)]]) : nil, amount: leg.sign * e.amount))
-                        let key = MonthlyTotalKey(year: Int(e.date / 10_000), project: project, account: leg.account.description,
-                                                  econ: econCodes[Int(econ)], month: Int(e.date / 100 % 100))
-                        sums[key, default: (0, 0)].amount += leg.sign * e.amount
-                        sums[key, default: (0, 0)].postings += 1
+                        sums.add(year: Int(e.date / 10_000), project: projectIndex, econ: Int(econ),
+                                 account: legAccounts[Int(e.kind.rawValue)][l], month: Int(e.date / 100 % 100),
+                                 amount: leg.sign * e.amount)
                     }
                     if entries.count == Store.importBatch { try flush() }
                     if let progress, n & 0x3FFF == 0x3FFF {

@@ -64,10 +64,7 @@ public enum ClaimsFile {
         return StatedValue(hundredths: money.fen, decimals: parts.count == 2 ? parts[1].count : 0, unit: unit)
     }
 
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func quote(_ field: String) -> String { TextEscaping.csvField(field) }
 
     static func split(_ line: String) -> [String]? {
         var fields: [String] = []

@@ -25,23 +25,48 @@ extension Store {
     }
 
     /// Adds summed postings to the maintained totals.
-    func addToMonthlyTotals(_ totals: [MonthlyTotalKey: (amount: Int64, postings: Int64)]) throws {
+    func addToMonthlyTotals(_ sums: MonthlySums) throws {
         let upsert = try db.cached("""
             INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (year, project_id, account, econ, month)
             DO UPDATE SET amount = amount + excluded.amount, postings = postings + excluded.postings
             """)
-        for (key, value) in totals {
-            try upsert.run([key.year, key.project, key.account, key.econ, key.month, value.amount, value.postings])
+        try sums.forEach { year, project, account, econ, month, amount, postings in
+            try upsert.run([year, project, account.rawValue, econ, month, amount, postings])
         }
     }
 }
 
-/// Where a posting is summed in `monthly_total`.
-struct MonthlyTotalKey: Hashable {
-    var year: Int
-    var project: Int64
-    var account: String
-    var econ: String
-    var month: Int
+/// Postings summed per `monthly_total` key while an import writes them. The key is packed
+/// into one integer (year, project, economic code, account, month by their indexes), which
+/// hashes several times faster than the strings, a difference a million postings feel.
+struct MonthlySums {
+    private var sums: [UInt64: (amount: Int64, postings: Int64)] = [:]
+    /// Index → value tables for what the packed key holds.
+    let projectIDs: [Int64]
+    let econCodes: [String]
+
+    init(projectIDs: [Int64], econCodes: [String]) {
+        precondition(projectIDs.count < 1 << 26 && econCodes.count < 1 << 16)
+        self.projectIDs = projectIDs
+        self.econCodes = econCodes
+    }
+
+    static let accounts = Account.allCases
+
+    static func index(of account: Account) -> Int { accounts.firstIndex(of: account)! }
+
+    mutating func add(year: Int, project: Int, econ: Int, account: Int, month: Int, amount: Int64) {
+        let key = UInt64(year) << 50 | UInt64(project) << 24 | UInt64(econ) << 8 | UInt64(account) << 4 | UInt64(month)
+        sums[key, default: (0, 0)].amount += amount
+        sums[key, default: (0, 0)].postings += 1
+    }
+
+    func forEach(_ body: (_ year: Int, _ project: Int64, _ account: Account, _ econ: String, _ month: Int,
+                          _ amount: Int64, _ postings: Int64) throws -> Void) rethrows {
+        for (key, value) in sums {
+            try body(Int(key >> 50), projectIDs[Int(key >> 24 & 0x3FF_FFFF)], MonthlySums.accounts[Int(key >> 4 & 0xF)],
+                     econCodes[Int(key >> 8 & 0xFFFF)], Int(key & 0xF), value.amount, value.postings)
+        }
+    }
 }

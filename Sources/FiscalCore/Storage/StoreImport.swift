@@ -110,8 +110,8 @@ extension Store {
     }
 
     /// Rows per INSERT of an import: enough to spread the cost of a statement over many rows,
-    /// few enough (8 × 64 parameters) to stay far below SQLite's limit.
-    static let importBatch = 64
+    /// few enough (8 × 256 parameters) to stay far below SQLite's limit of 32,766.
+    static let importBatch = 256
 
     static func multiRowInsert(_ head: String, columns: Int, rows: Int) -> String {
         let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
