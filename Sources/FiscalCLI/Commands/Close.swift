@@ -47,7 +47,7 @@ extension FiscalCommand {
             let today = try book.todayDay()
             let overrides = CloseOverrides(carry: splitCodes(carry), surplus: splitCodes(surplus))
             let opened = try book.openBook()
-            let style = MoneyStyle(unit: output.unit, lang: output.lang)
+            let style = MoneyStyle(output)
             if dryRun {
                 let plan = try opened.planClose(year: year, overrides: overrides)
                 ClosePlanView(plan: plan, result: nil, style: style).rendered.print(for: output)

@@ -32,7 +32,7 @@ extension FiscalCommand {
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.expenditureReport(year: year, by: try parseChoice(by, field: "--by"),
                                                       kinds: try parseChoice(kind, field: "--kind"))
-            ExpenditureView(report: report, style: MoneyStyle(unit: output.unit, lang: output.lang)).rendered.print(for: output)
+            ExpenditureView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
         }
     }
 }

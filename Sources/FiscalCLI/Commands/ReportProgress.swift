@@ -35,8 +35,8 @@ extension FiscalCommand {
         @Option(name: .customLong("time-progress"), help: ArgumentHelp("Time progress by month (m/12) or day (days elapsed / days in year).", valueName: "rule"))
         var timeProgress: String = "month"
 
-        @Option(name: .customLong("lag-threshold"), help: ArgumentHelp("A row lags when its gap is below this many points (default -10).", valueName: "points"))
-        var lagThreshold: String = "-10"
+        @Option(name: .customLong("lag-threshold"), help: ArgumentHelp("A row lags when it is more than this many points behind time progress (default 10; -10 means the same).", valueName: "points"))
+        var lagThreshold: String = "10"
 
         @Option(help: ArgumentHelp("Also write an SVG chart of the cumulative execution rate to this file.", valueName: "file.svg"))
         var chart: String?
@@ -59,7 +59,7 @@ extension FiscalCommand {
                     throw FiscalError.invalidValue(field: "--chart", value: chart, reason: "cannot write: \(error.localizedDescription)")
                 }
             }
-            ProgressView(report: report, style: MoneyStyle(unit: output.unit, lang: output.lang)).rendered.print(for: output)
+            ProgressView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
         }
     }
 }
@@ -79,12 +79,13 @@ func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, field: Stri
     return value
 }
 
-/// Percentage points with up to two decimals ("-10", "-7.5") as hundredths of a point.
+/// Points behind time progress with up to two decimals ("10", "7.5", or "-10" as written in
+/// `--lag-threshold=-10`) as a threshold in hundredths of a point, always at or below zero.
 func parsePoints(_ text: String) throws -> Int64 {
     // Money's parser reads a signed decimal with two places exactly as we need.
     guard !text.contains("万"), !text.contains("元"), !text.contains(","),
           let value = try? Money.parse(text) else {
         throw FiscalError.invalidValue(field: "--lag-threshold", value: text, reason: "not a number of percentage points")
     }
-    return value.fen
+    return -abs(value.fen)
 }

@@ -67,6 +67,10 @@ struct ProgressView {
 
         var notes = [style.unitNote + (zh ? "；执行率 = 累计支付 ÷ \(spec.basis == .total ? "全年预算数" : "本年预算")"
                                           : "; rate = paid ÷ \(spec.basis == .total ? "total budget" : "current-year budget")")]
+        if spec.grouping == .econ {
+            notes.append(zh ? "按经济分类：未细化到经济分类的指标列为（未指定经济分类），由各分类的支付使用，故只对有单独指标的分类计算执行率"
+                            : "by economic code: authority not granted to a code is the unassigned row, which the codes' payments draw on; only codes with authority of their own get a rate")
+        }
         let threshold = MoneyStyle.points(spec.lagThreshold)
         notes.append(zh ? "! 滞后：差距低于 \(threshold) 个百分点" : "! lagging: gap below \(threshold) points")
         for (key, label) in [("total_budget", zh ? "全年预算数" : "total budget"), ("paid", zh ? "累计支付" : "paid")] {

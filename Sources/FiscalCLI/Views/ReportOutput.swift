@@ -24,8 +24,18 @@ struct RenderedReport {
 struct MoneyStyle {
     var unit: MoneyUnit
     var lang: Language
+    /// Thousands separators for people (table, Markdown); plain numbers for CSV.
+    var grouping = true
 
-    func cell(_ m: Money) -> String { unit == .wan ? m.wan() : m.description }
+    init(unit: MoneyUnit, lang: Language, grouping: Bool = true) {
+        self.unit = unit; self.lang = lang; self.grouping = grouping
+    }
+
+    init(_ output: OutputOptions) {
+        self.init(unit: output.unit, lang: output.lang, grouping: output.format != .csv)
+    }
+
+    func cell(_ m: Money) -> String { unit == .wan ? m.wan(grouping: grouping) : m.formatted(grouping: grouping) }
     /// The unit as the table's note says it.
     var unitNote: String {
         switch (unit, lang) {

@@ -44,6 +44,14 @@ public struct ProgressLine: Sendable {
     public var lagging: Bool
 }
 
+extension ProgressLine {
+    mutating func withoutRate() {
+        executionRate = nil
+        gap = nil
+        lagging = false
+    }
+}
+
 /// A group of rows with its subtotal (e.g. 基本支出 over 人员经费 and 公用经费).
 public struct ProgressGroup: Sendable {
     public var subtotal: ProgressLine
@@ -93,9 +101,19 @@ extension Book {
                         .append(spec.line(key: key, name: classifier.name(key), figures: figures))
                 }
                 let ordered = groups.keys.sorted(by: classifier.groupOrder).map { g -> ProgressGroup in
-                    let rows = groups[g]!.sorted { $0.key < $1.key }
+                    var rows = groups[g]!.sorted { $0.key < $1.key }
                     let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }
-                    return ProgressGroup(subtotal: spec.line(key: g, name: classifier.groupName(g), figures: sum), rows: rows)
+                    var subtotal = spec.line(key: g, name: classifier.groupName(g), figures: sum)
+                    if spec.grouping == .econ {
+                        // Authority is mostly granted to a project, not to an economic code: a
+                        // code's payments then draw on the untagged row, and a rate mixing the
+                        // two would mean nothing. Only codes with authority of their own get one.
+                        let fundedElsewhere = { (l: ProgressLine) in l.key == ProgressClassifier.unassigned
+                            || (l.figures.totalBudget.isZero && !l.figures.paid.isZero) }
+                        for i in rows.indices where fundedElsewhere(rows[i]) { rows[i].withoutRate() }
+                        if rows.contains(where: fundedElsewhere) { subtotal.withoutRate() }
+                    }
+                    return ProgressGroup(subtotal: subtotal, rows: rows)
                 }
                 let all = ordered.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
                 return ProgressReport(spec: spec, bookName: try store.bookName(), groups: ordered,
