@@ -205,7 +205,7 @@ import Glibc
     /// same overdraft marks — economic codes with authority of their own, the pool, transfers.
     @Test(arguments: [6, 7, 8] as [UInt64])
     func controlMatchesRecordingOneByOne(seed: UInt64) throws {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let codes = ["JD01", "ZX02"]
         let econs = ["", "30217", "30201", "30211"]
         var rows = ["date,kind,project,amount,econ,to_project"]
@@ -466,15 +466,3 @@ func gb18030(_ text: String) throws -> [UInt8] {
     return Array(output[0..<produced])
 }
 
-/// A small deterministic generator (SplitMix64), so randomised tests are the same every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
