@@ -10,6 +10,8 @@ extension FiscalCommand {
                 Examples:
                   fiscal report progress --month 2023-06 --by kind
                   fiscal report expenditure --year 2023 --by econ --kind basic
+                  fiscal report settlement --year 2023 --format markdown
+                  fiscal report sangong --year 2023 --lang en
                 """,
             subcommands: [ReportProgress.self, ReportExpenditure.self, ReportSettlement.self, ReportSangong.self]
         )
