@@ -267,7 +267,7 @@ import Glibc
             """)
         #expect(result.problems.map(\.description) == [
             "line 4: date '2026-01-02': year 2026 is not in this book (its years: 2023–2024)",
-            "line 5: date '2022-12-31': year 2022 is not in this book (its years: 2023–2023)",
+            "line 5: date '2022-12-31': year 2022 is not in this book (its years: 2023)",
         ])
         let ok = try t.importCSV("date,kind,project,amount\n2024-01-02,appropriate,JD01,1000\n2023-12-31,appropriate,JD01,1000\n")
         #expect(ok.isAccepted && ok.yearsOpened == [2024])

@@ -134,7 +134,13 @@ extension Book {
         return try guarded {
             try store.withBulkWriteSettings(cacheKiB: 64 * 1024) {
                 try database.write {
-                    var run = try EventImport(store: store, source: source, options: options, progress: progress)
+                    if !options.dryRun {
+                        var stream = try EventImport(store: store, source: source, options: options, progress: progress)
+                        if let result = try stream.performStreaming() { return result }
+                    }
+                    // Not in date order (or a dry run): read again, hold every row, sort.
+                    let again = options.dryRun ? source : try TextSource(path: path, encoding: options.encoding)
+                    var run = try EventImport(store: store, source: again, options: options, progress: progress)
                     return try run.perform()
                 }
             }
@@ -179,6 +185,26 @@ struct EventImport {
     var bookHasRefs = false
     var years: Set<Int> = []
 
+    // Checking, kept between chunks when the file is streamed (EventImportStream.swift).
+    var yearOpen: [Int: Bool]? = nil
+    var latestYear = 0
+    var firstYear = 0
+    var availability = AvailabilityState()
+    var seededYears: Set<Int> = []
+    var indexOfID: [Int64: Int] = [:]
+
+    // Posting, likewise.
+    var posting: PostingRun? = nil
+    /// How many of `result.yearsOpened` are in the book already.
+    var yearsInserted = 0
+
+    /// Streaming (EventImportStream.swift): refs of the current chunk, and a fixed-size filter
+    /// of the refs of earlier chunks, which are in the book by then.
+    var streaming = false
+    var chunkRefs: [Int: (start: Int, length: UInt32, line: Int32)] = [:]
+    var refFilter = RefFilter()
+    var firstImportID: Int64 = 0
+
     init(store: Store, source: TextSource, options: ImportOptions, progress: ((ImportProgress) -> Void)?) throws {
         self.store = store
         self.source = source
@@ -208,7 +234,9 @@ struct EventImport {
 
     // MARK: Reading
 
-    private mutating func read() throws {
+    /// Reads every row. With `chunk`, calls it each time `EventImport.chunkRows` good rows are
+    /// held, and once at the end; it returns false to stop reading.
+    mutating func read(chunk: ((inout EventImport) throws -> Bool)? = nil) throws {
         let reader = CSVReader(source: source)
         var record = CSVRecord()
         guard try reader.next(into: &record) else {
@@ -234,7 +262,11 @@ struct EventImport {
                 lastReport = source.bytesRead
                 progress(ImportProgress(phase: .reading, done: source.bytesRead, total: source.fileSize))
             }
+            // Rows skipped by ref leave their ref behind until the chunk is done: count those too.
+            if let chunk, events.count >= EventImport.chunkRows || chunkRefs.count >= EventImport.chunkRows,
+               try !chunk(&self) { return }
         }
+        if let chunk { _ = try chunk(&self) }
     }
 
     /// Checks one row; appends it to `events` when it is good and not already in the book,
@@ -348,7 +380,7 @@ struct EventImport {
 
         if refLength > 0 {
             let refStart = start + Int(docLength) + Int(memoLength)
-            if let first = firstLine(ofRef: refStart, length: refLength, line: Int32(record.line)) {
+            if let first = try firstLine(ofRef: refStart, length: refLength, line: Int32(record.line)) {
                 bad(.ref, refString(refStart, refLength), "repeats the ref of line \(first)")
             }
         }
@@ -392,11 +424,12 @@ struct EventImport {
     }
 
     /// The line a ref first appeared on when it appeared before; else records it and is nil.
-    private mutating func firstLine(ofRef start: Int, length: UInt32, line: Int32) -> Int32? {
+    private mutating func firstLine(ofRef start: Int, length: UInt32, line: Int32) throws -> Int32? {
         let end = start + Int(length)
         var hasher = Hasher()
         arena.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
         let hash = hasher.finalize()
+        if streaming { return try streamedRepeat(hash: hash, start: start, length: length, line: line) }
         guard let seen = refLines[hash] else {
             refLines[hash] = (start, length, line)
             return nil
@@ -439,56 +472,61 @@ struct EventImport {
     /// Years and availability, row by row in date order: a closed year or one not in the book
     /// refuses the row, the year after the latest opens, and authority cannot go below zero.
     private mutating func check(_ order: [Int32]) throws {
-        var yearOpen: [Int: Bool] = [:]
-        for (year, closed) in try store.years() { yearOpen[year] = !closed }
-        var latest = yearOpen.keys.max() ?? 0
-        var first = yearOpen.keys.min() ?? 0
+        for i in order { try checkEvent(Int(i)) }
+    }
 
-        var state = AvailabilityState()
-        var indexOfID: [Int64: Int] = [:]
-        for (i, id) in projectIDs.enumerated() { indexOfID[id] = i }
-        for year in years.sorted() where yearOpen[year] == true {
-            try store.availabilitySeed(year: year) { projectID, econ, available, own in
-                guard let p = indexOfID[projectID] else { return }
-                state.seed(year: year, project: Int32(p), econ: econ.isEmpty ? 0 : intern(econ: econ),
-                           available: available, ownAuthority: own)
-            }
+    /// Checks one row against the years and the availability of everything before it in date
+    /// order, and counts it as posted when it passes.
+    mutating func checkEvent(_ i: Int) throws {
+        if yearOpen == nil {
+            var open: [Int: Bool] = [:]
+            for (year, closed) in try store.years() { open[year] = !closed }
+            yearOpen = open
+            latestYear = open.keys.max() ?? 0
+            firstYear = open.keys.min() ?? 0
+            for (index, id) in projectIDs.enumerated() { indexOfID[id] = index }
         }
-
-        for i in order {
-            let e = events[Int(i)]
-            let year = e.year
-            switch yearOpen[year] {
-            case true?: break
-            case false?:
-                result.add(ImportProblem(line: Int(e.line), message: "date '\(e.day)': year \(year) is closed"))
-                continue
-            case nil:
-                guard year == latest + 1 else {
-                    let range = latest == 0 ? "none" : "\(first)–\(latest)"
-                    result.add(ImportProblem(line: Int(e.line),
-                                             message: "date '\(e.day)': year \(year) is not in this book (its years: \(range))"))
-                    continue
+        let e = events[i]
+        let year = e.year
+        switch yearOpen![year] {
+        case true?:
+            if !seededYears.contains(year) {
+                seededYears.insert(year)
+                try store.availabilitySeed(year: year) { projectID, econ, available, own in
+                    guard let p = indexOfID[projectID] else { return }
+                    availability.seed(year: year, project: Int32(p), econ: econ.isEmpty ? 0 : intern(econ: econ),
+                                      available: available, ownAuthority: own)
                 }
-                yearOpen[year] = true
-                latest = year
-                if first == 0 { first = year }
-                result.yearsOpened.append(year)
             }
-            if e.kind.usesAuthority,
-               let shortfall = state.shortfall(verb: e.kind.entryKind.rawValue, year: year, project: e.project,
-                                               code: projectCodes[Int(e.project)], econ: e.econ,
-                                               econCode: econCodes[Int(e.econ)], amount: e.amount) {
-                guard options.allowOverdraft else {
-                    result.add(ImportProblem(line: Int(e.line), message: shortfall + " (--allow-overdraft records it anyway)"))
-                    continue
-                }
-                events[Int(i)].overdraft = true
-                result.overdrafts += 1
+        case false?:
+            result.add(ImportProblem(line: Int(e.line), message: "date '\(e.day)': year \(year) is closed"))
+            return
+        case nil:
+            guard year == latestYear + 1 else {
+                let range = latestYear == 0 ? "none" : firstYear == latestYear ? "\(latestYear)" : "\(firstYear)–\(latestYear)"
+                result.add(ImportProblem(line: Int(e.line),
+                                         message: "date '\(e.day)': year \(year) is not in this book (its years: \(range))"))
+                return
             }
-            apply(e, to: &state)
-            result.posted += 1
+            yearOpen![year] = true
+            seededYears.insert(year)
+            latestYear = year
+            if firstYear == 0 { firstYear = year }
+            result.yearsOpened.append(year)
         }
+        if e.kind.usesAuthority,
+           let shortfall = availability.shortfall(verb: e.kind.entryKind.rawValue, year: year, project: e.project,
+                                                  code: projectCodes[Int(e.project)], econ: e.econ,
+                                                  econCode: econCodes[Int(e.econ)], amount: e.amount) {
+            guard options.allowOverdraft else {
+                result.add(ImportProblem(line: Int(e.line), message: shortfall + " (--allow-overdraft records it anyway)"))
+                return
+            }
+            events[i].overdraft = true
+            result.overdrafts += 1
+        }
+        apply(e, to: &availability)
+        result.posted += 1
     }
 
     private func apply(_ e: ImportedEvent, to state: inout AvailabilityState) {
@@ -531,21 +569,34 @@ struct EventImport {
     }
 
     private mutating func post(_ order: [Int32]) throws {
-        var opening = result.yearsOpened[...]
-        for i in order where events[Int(i)].year == opening.first {
-            try store.insertYear(opening.removeFirst(), date: events[Int(i)].day, reason: "first entry of the year")
+        try postEvents(order)
+        try finishPosting()
+        progress?(ImportProgress(phase: .posting, done: order.count, total: order.count))
+    }
+
+    /// Writes checked rows (in the given order) as entries and postings, 256 rows per INSERT;
+    /// the first call drops the per-row triggers (see StoreBulkWrite.swift).
+    mutating func postEvents(_ order: [Int32]) throws {
+        if posting == nil {
+            posting = PostingRun(nextID: try store.nextEntryID(), suspended: try store.suspendRowTriggers(),
+                                 sums: MonthlySums(projectIDs: projectIDs))
+        }
+        var run = posting!
+        defer { posting = run }
+        // Years this import opens go into the book before their first entry.
+        while yearsInserted < result.yearsOpened.count {
+            let year = result.yearsOpened[yearsInserted]
+            guard let first = order.first(where: { events[Int($0)].year == year }) else { break }
+            try store.insertYear(year, date: events[Int(first)].day, reason: "first entry of the year")
+            yearsInserted += 1
         }
         let legs = EventKind.allCases.map { EventImport.legs($0) }
+        let legAccounts = legs.map { $0.map { MonthlySums.index(of: Account(rawValue: $0.account.description)!) } }
         // Every economic code's bytes, back to back, so one buffer serves every posting.
         let econBytes = econCodes.flatMap { Array($0.utf8) }
         var econRanges: [Range<Int>] = []
         for code in econCodes { let start = econRanges.last?.upperBound ?? 0; econRanges.append(start..<(start + code.utf8.count)) }
-        var nextID = try store.nextEntryID()
         let total = order.count
-        // The maintained totals, summed here and written once; see StoreBulkWrite.swift.
-        let suspended = try store.suspendRowTriggers()
-        var sums = MonthlySums(projectIDs: projectIDs, econCodes: econCodes)
-        let legAccounts = legs.map { $0.map { MonthlySums.index(of: Account(rawValue: $0.account.description)!) } }
         var entries: [ImportEntryRow] = []
         var postings: [ImportPostingRow] = []
         entries.reserveCapacity(Store.importBatch)
@@ -565,33 +616,44 @@ struct EventImport {
                         defer { at += Int(length) }
                         return length == 0 ? nil : UnsafeBufferPointer(rebasing: text[at..<(at + Int(length))])
                     }
-                    let id = nextID
-                    nextID += 1
+                    let id = run.nextID
+                    run.nextID += 1
                     entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.name, doc: slice(e.docLength),
                                                   memo: slice(e.memoLength), ref: slice(e.refLength), overdraft: e.overdraft))
                     for (l, leg) in legs[Int(e.kind.rawValue)].enumerated() {
                         let projectIndex = Int(leg.to ? e.toProject : e.project)
-                        let project = projectIDs[projectIndex]
                         let econ = leg.tagged && e.econ != 0 ? e.econ : 0
                         postings.append(ImportPostingRow(
-                            entry: id, account: leg.account, project: project,
+                            entry: id, account: leg.account, project: projectIDs[projectIndex],
                             econ: econ != 0 ? UnsafeBufferPointer(rebasing: econs[econRanges[Int(econ)]]) : nil, amount: leg.sign * e.amount))
-                        sums.add(year: Int(e.date / 10_000), project: projectIndex, econ: Int(econ),
-                                 account: legAccounts[Int(e.kind.rawValue)][l], month: Int(e.date / 100 % 100),
-                                 amount: leg.sign * e.amount)
+                        run.sums.add(year: Int(e.date / 10_000), project: projectIndex, econ: Int(econ),
+                                     account: legAccounts[Int(e.kind.rawValue)][l], month: Int(e.date / 100 % 100),
+                                     amount: leg.sign * e.amount)
                     }
                     if entries.count == Store.importBatch { try flush() }
-                    if let progress, n & 0x3FFF == 0x3FFF {
+                    if let progress, !streaming, n & 0x3FFF == 0x3FFF {
                         progress(ImportProgress(phase: .posting, done: n + 1, total: total))
                     }
                 }
                 try flush()
             }
         }
-        try store.addToMonthlyTotals(sums)
-        try store.restoreTriggers(suspended)
-        progress?(ImportProgress(phase: .posting, done: total, total: total))
     }
+
+    /// Adds the summed postings to `monthly_total` and re-creates the per-row triggers.
+    mutating func finishPosting() throws {
+        guard let run = posting else { return }
+        try store.addToMonthlyTotals(run.sums, econCodes: econCodes)
+        try store.restoreTriggers(run.suspended)
+        posting = nil
+    }
+}
+
+/// What posting carries from one batch of rows to the next.
+struct PostingRun {
+    var nextID: Int64
+    var suspended: [String]
+    var sums: MonthlySums
 }
 
 /// `2023-03-15`, `2023/3/15`, `2023.3.15` or `20230315` as yyyymmdd, when the day exists.

@@ -58,13 +58,23 @@ extension Statement {
 extension Statement {
     /// Runs the bound statement and says whether it gave a row, then resets it.
     public func returnsRow() throws(SQLiteError) -> Bool {
+        try stepOnce { _ in true } ?? false
+    }
+
+    /// Runs the bound statement and gives the first column of its first row as an integer.
+    public func firstInt() throws(SQLiteError) -> Int64? {
+        try stepOnce { sqlite3_column_int64($0, 0) }
+    }
+
+    private func stepOnce<T>(_ read: (OpaquePointer) -> T) throws(SQLiteError) -> T? {
         let rc = sqlite3_step(handle)
         guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
             let error = database.error(rc, sql: sql)
             sqlite3_reset(handle)
             throw error
         }
+        let value = rc == SQLITE_ROW ? read(handle) : nil
         sqlite3_reset(handle)
-        return rc == SQLITE_ROW
+        return value
     }
 }

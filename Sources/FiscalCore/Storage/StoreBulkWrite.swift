@@ -25,13 +25,13 @@ extension Store {
     }
 
     /// Adds summed postings to the maintained totals.
-    func addToMonthlyTotals(_ sums: MonthlySums) throws {
+    func addToMonthlyTotals(_ sums: MonthlySums, econCodes: [String]) throws {
         let upsert = try db.cached("""
             INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (year, project_id, account, econ, month)
             DO UPDATE SET amount = amount + excluded.amount, postings = postings + excluded.postings
             """)
-        try sums.forEach { year, project, account, econ, month, amount, postings in
+        try sums.forEach(econCodes: econCodes) { year, project, account, econ, month, amount, postings in
             try upsert.run([year, project, account.rawValue, econ, month, amount, postings])
         }
     }
@@ -42,14 +42,12 @@ extension Store {
 /// hashes several times faster than the strings, a difference a million postings feel.
 struct MonthlySums {
     private var sums: [UInt64: (amount: Int64, postings: Int64)] = [:]
-    /// Index → value tables for what the packed key holds.
+    /// Index → id for the project the packed key holds.
     let projectIDs: [Int64]
-    let econCodes: [String]
 
-    init(projectIDs: [Int64], econCodes: [String]) {
-        precondition(projectIDs.count < 1 << 26 && econCodes.count < 1 << 16)
+    init(projectIDs: [Int64]) {
+        precondition(projectIDs.count < 1 << 26)
         self.projectIDs = projectIDs
-        self.econCodes = econCodes
     }
 
     static let accounts = Account.allCases
@@ -62,11 +60,21 @@ struct MonthlySums {
         sums[key, default: (0, 0)].postings += 1
     }
 
-    func forEach(_ body: (_ year: Int, _ project: Int64, _ account: Account, _ econ: String, _ month: Int,
+    /// `econCodes`: index → code, as the import interned them (it may grow while it reads).
+    func forEach(econCodes: [String], _ body: (_ year: Int, _ project: Int64, _ account: Account, _ econ: String, _ month: Int,
                           _ amount: Int64, _ postings: Int64) throws -> Void) rethrows {
         for (key, value) in sums {
             try body(Int(key >> 50), projectIDs[Int(key >> 24 & 0x3FF_FFFF)], MonthlySums.accounts[Int(key >> 4 & 0xF)],
                      econCodes[Int(key >> 8 & 0xFFFF)], Int(key & 0xF), value.amount, value.postings)
         }
     }
+}
+
+extension Store {
+    func savepoint(_ name: String) throws { try db.execute("SAVEPOINT \(name)") }
+
+    /// Undoes everything since the savepoint and ends it.
+    func rollbackTo(_ name: String) throws { try db.execute("ROLLBACK TO \(name); RELEASE \(name)") }
+
+    func release(_ name: String) throws { try db.execute("RELEASE \(name)") }
 }

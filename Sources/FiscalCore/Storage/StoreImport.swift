@@ -7,6 +7,13 @@ extension Store {
         try db.cached("SELECT EXISTS (SELECT 1 FROM entry WHERE ref IS NOT NULL)").first { $0.int(0) == 1 } ?? false
     }
 
+    /// The entry with this external reference (UTF-8 bytes), through the unique index.
+    func entryID(ref: UnsafeBufferPointer<UInt8>) throws -> Int64? {
+        let statement = try db.cached("SELECT id FROM entry WHERE ref = ?")
+        statement.bind(1, utf8: ref)
+        return try statement.firstInt()
+    }
+
     /// Whether an entry has this external reference (UTF-8 bytes), through the unique index.
     func refExists(utf8 ref: UnsafeBufferPointer<UInt8>) throws -> Bool {
         let statement = try db.cached("SELECT 1 FROM entry WHERE ref = ?")
