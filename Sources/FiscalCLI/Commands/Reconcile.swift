@@ -48,7 +48,7 @@ extension FiscalCommand {
         }
 
         func run() throws {
-            let text = try report.map { try readText($0, field: "--report") }
+            let text = try report.map { try ReportFile.read(path: $0, field: "--report") }
             if selfCheck, let text {
                 let findings = ReportSelfCheck().check(text)
                 SelfCheckView(findings: findings, lang: output.lang).rendered.print(for: output)
@@ -59,7 +59,7 @@ extension FiscalCommand {
             let year = try self.year ?? (opened.years().last?.year ?? book.todayDay().year)
             let list: [Claim]
             if let claims {
-                list = try ClaimsFile.read(try readText(claims, field: "--claims"))
+                list = try ClaimsFile.read(try ReportFile.read(path: claims, field: "--claims"))
             } else {
                 list = ReportReader(projectNames: try opened.projectNames()).read(text ?? "")
             }
@@ -73,8 +73,4 @@ extension FiscalCommand {
             if result.hasMismatch { throw CommandFailure() }
         }
     }
-}
-
-func readText(_ path: String, field: String) throws -> String {
-    try ReportFile.read(path: path, field: field)
 }

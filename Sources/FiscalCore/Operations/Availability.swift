@@ -14,18 +14,19 @@ extension Book {
         }
         var overdraft = false
         for (projectID, used) in use.sorted(by: { $0.key < $1.key }) where used.isPositive {
-            let code = try projectCode(projectID)
+            // The project's code is only needed to say what is refused.
+            func code() throws -> String { try store.projectCode(id: projectID) ?? "#\(projectID)" }
             var lines = try store.ownAuthorityLines(year: year, project: projectID)
             let total = -(try store.balance(year: year, project: projectID, account: .available))
             var shortfalls: [String] = []
             if total < used {
-                shortfalls.append("\(verb) \(used) exceeds available \(total) of project \(code) in \(year)")
+                shortfalls.append("\(verb) \(used) exceeds available \(total) of project \(try code()) in \(year)")
             }
             var poolUse = Money.zero
             for (econ, amount) in useByCode[projectID] ?? [:] where amount.isPositive {
                 if let line = lines[econ] {
                     if line < amount {
-                        shortfalls.append("\(verb) \(amount) exceeds available \(line) of project \(code) econ \(econ) in \(year)")
+                        shortfalls.append("\(verb) \(amount) exceeds available \(line) of project \(try code()) econ \(econ) in \(year)")
                     }
                     lines[econ] = line - amount
                 } else {
@@ -36,7 +37,7 @@ extension Book {
             let earmarked = lines.values.filter(\.isPositive).reduce(Money.zero, +)
             let pool = total - earmarked
             if shortfalls.isEmpty && poolUse.isPositive && pool < poolUse {
-                shortfalls.append("\(verb) \(poolUse) exceeds available \(pool) of project \(code) in \(year) (\(earmarked) more is earmarked for specific economic codes)")
+                shortfalls.append("\(verb) \(poolUse) exceeds available \(pool) of project \(try code()) in \(year) (\(earmarked) more is earmarked for specific economic codes)")
             }
             if let first = shortfalls.first {
                 guard allowOverdraft else { throw FiscalError.overdraft(first + " (--allow-overdraft records it anyway)") }
@@ -46,7 +47,4 @@ extension Book {
         return overdraft
     }
 
-    private func projectCode(_ id: Int64) throws -> String {
-        try store.projectCode(id: id) ?? "#\(id)"
-    }
 }

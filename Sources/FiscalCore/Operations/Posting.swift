@@ -16,12 +16,9 @@ extension Book {
                     guard let project = try store.project(code: code) else { throw FiscalError.unknownProject(code) }
                     ids[code] = project.id
                 }
-                var draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
+                let draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
                                        ref: options.ref, postings: event.postings(ids: ids))
-                // The year first: a date in a closed year is refused as such, not as an overdraft.
-                try ensureOpen(year: draft.date.year, date: draft.date)
-                draft.overdraft = try checkAvailability(draft, allowOverdraft: options.allowOverdraft, verb: event.kind.rawValue)
-                let id = try post(draft)
+                let id = try post(draft, control: (options.allowOverdraft, event.kind.rawValue))
                 return try store.entry(id: id)!
             }
         }
@@ -48,25 +45,29 @@ extension Book {
                     throw FiscalError.invalidValue(field: "--date", value: date.description,
                                                    reason: "a reversal must be dated in \(original.date.year), the year of entry \(id)")
                 }
-                var draft = EntryDraft(date: date, kind: .reversal, memo: reason, reverses: id,
+                let draft = EntryDraft(date: date, kind: .reversal, memo: reason, reverses: id,
                                        postings: try store.postingsForReversal(entryID: id).map {
                                            Posting($0.account, project: $0.projectID, econ: $0.econ, -$0.amount)
                                        })
-                try ensureOpen(year: date.year, date: date)
-                draft.overdraft = try checkAvailability(draft, allowOverdraft: allowOverdraft, verb: "reversing entry \(id):")
-                return try store.entry(id: try post(draft))!
+                return try store.entry(id: try post(draft, control: (allowOverdraft, "reversing entry \(id):")))!
             }
         }
     }
 
-    /// Writes a checked draft; the caller holds the transaction. Refuses an unbalanced entry,
-    /// a duplicate reference, and a date outside the book's open years.
-    func post(_ draft: EntryDraft) throws -> Int64 {
+    /// Writes a draft; the caller holds the transaction. Refuses a date outside the book's open
+    /// years — first, so that a date in a closed year is refused as such and not as an
+    /// overdraft — then, with `control`, what availability control refuses (marking a recorded
+    /// overdraft), an unbalanced entry and a duplicate reference.
+    func post(_ draft: EntryDraft, control: (allowOverdraft: Bool, verb: String)? = nil) throws -> Int64 {
+        try ensureOpen(year: draft.date.year, date: draft.date)
+        var draft = draft
+        if let control {
+            draft.overdraft = try checkAvailability(draft, allowOverdraft: control.allowOverdraft, verb: control.verb)
+        }
         if let (project, sum) = draft.unbalancedProjects.first {
             throw FiscalError.refused("entry does not balance: project #\(project) sums to \(sum)")
         }
         if let ref = draft.ref, try store.refExists(ref) { throw FiscalError.duplicateRef(ref) }
-        try ensureOpen(year: draft.date.year, date: draft.date)
         return try store.insertEntry(draft)
     }
 

@@ -69,48 +69,45 @@ extension Store {
 
     /// Inserts entries, up to `Store.importBatch` per statement.
     func insertEntries(_ rows: ArraySlice<ImportEntryRow>) throws {
-        var rest = rows
-        while !rest.isEmpty {
-            let batch = rest.prefix(Store.importBatch)
-            rest = rest.dropFirst(batch.count)
-            let statement = try db.cached(Store.multiRowInsert(
-                "INSERT INTO entry (id, date, year, kind, doc, memo, ref, overdraft) VALUES ", columns: 8, rows: batch.count))
-            statement.clear()
-            var date = [UInt8](repeating: UInt8(ascii: "-"), count: 10)
-            var p: Int32 = 1
-            for row in batch {
-                writeDate(row.date, into: &date)
-                statement.bind(p, row.id)
-                date.withUnsafeBufferPointer { statement.bind(p + 1, utf8: $0) }
-                statement.bind(p + 2, Int64(row.date / 10_000))
-                statement.bind(p + 3, static: row.kind)
-                if let doc = row.doc { statement.bind(p + 4, utf8: doc) }
-                if let memo = row.memo { statement.bind(p + 5, utf8: memo) }
-                if let ref = row.ref { statement.bind(p + 6, utf8: ref) }
-                statement.bind(p + 7, row.overdraft ? 1 : 0)
-                p += 8
-            }
-            try statement.execute()
+        var date = [UInt8](repeating: UInt8(ascii: "-"), count: 10)
+        try insertBatched(rows, "INSERT INTO entry (id, date, year, kind, doc, memo, ref, overdraft) VALUES ", columns: 8) { statement, row, p in
+            writeDate(row.date, into: &date)
+            statement.bind(p, row.id)
+            date.withUnsafeBufferPointer { statement.bind(p + 1, utf8: $0) }
+            statement.bind(p + 2, Int64(row.date / 10_000))
+            statement.bind(p + 3, static: row.kind)
+            if let doc = row.doc { statement.bind(p + 4, utf8: doc) }
+            if let memo = row.memo { statement.bind(p + 5, utf8: memo) }
+            if let ref = row.ref { statement.bind(p + 6, utf8: ref) }
+            statement.bind(p + 7, row.overdraft ? 1 : 0)
         }
     }
 
     /// Inserts postings, up to `Store.importBatch` per statement; their entries must exist.
     func insertPostings(_ rows: ArraySlice<ImportPostingRow>) throws {
+        try insertBatched(rows, "INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES ", columns: 5) { statement, row, p in
+            statement.bind(p, row.entry)
+            statement.bind(p + 1, static: row.account)
+            statement.bind(p + 2, row.project)
+            if let econ = row.econ { statement.bind(p + 3, utf8: econ) }
+            statement.bind(p + 4, row.amount)
+        }
+    }
+
+    /// Runs `head` followed by up to `Store.importBatch` rows of `columns` parameters per
+    /// statement; `bind` binds one row from parameter `p` on.
+    private func insertBatched<Row>(_ rows: ArraySlice<Row>, _ head: String, columns: Int32,
+                                    _ bind: (Statement, Row, Int32) -> Void) throws {
         var rest = rows
         while !rest.isEmpty {
             let batch = rest.prefix(Store.importBatch)
             rest = rest.dropFirst(batch.count)
-            let statement = try db.cached(Store.multiRowInsert(
-                "INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES ", columns: 5, rows: batch.count))
+            let statement = try db.cached(Store.multiRowInsert(head, columns: Int(columns), rows: batch.count))
             statement.clear()
             var p: Int32 = 1
             for row in batch {
-                statement.bind(p, row.entry)
-                statement.bind(p + 1, static: row.account)
-                statement.bind(p + 2, row.project)
-                if let econ = row.econ { statement.bind(p + 3, utf8: econ) }
-                statement.bind(p + 4, row.amount)
-                p += 5
+                bind(statement, row, p)
+                p += columns
             }
             try statement.execute()
         }
