@@ -22,16 +22,16 @@ extension FiscalCommand {
         var project: String?
 
         @Option(help: ArgumentHelp("First date, inclusive (YYYY-MM-DD).", valueName: "date"))
-        var from: String?
+        var from: Day?
 
         @Option(help: ArgumentHelp("Last date, inclusive (YYYY-MM-DD).", valueName: "date"))
-        var to: String?
+        var to: Day?
 
         func run() throws {
             let opened = try book.openBook()
             var filter = JournalFilter()
-            filter.from = try from.map { try parseDay($0, field: "--from") }
-            filter.to = try to.map { try parseDay($0, field: "--to") }
+            filter.from = from
+            filter.to = to
             if let project { filter.projectID = try opened.project(code: project).id }
             let entries = try opened.journal(filter)
             switch output.format {
