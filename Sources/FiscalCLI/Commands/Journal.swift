@@ -33,16 +33,7 @@ extension FiscalCommand {
             filter.from = from
             filter.to = to
             if let project { filter.projectID = try opened.project(code: project).id }
-            let entries = try opened.journal(filter)
-            switch output.format {
-            case .json: print(JSONValue.object([("entries", .array(entries.map(EntryView.json)))]).rendered())
-            case .csv: print(EntryView.csv(entries), terminator: "")
-            case .markdown: print(MarkdownRenderer().render(EntryView.table(entries, lang: output.lang)), terminator: "")
-            case .table:
-                var table = EntryView.table(entries, lang: output.lang)
-                table.notes = [output.lang == .zh ? "单位：元；! 超指标支出" : "amounts in yuan; ! recorded overdraft"]
-                print(TableRenderer().render(table), terminator: "")
-            }
+            EntryView.journal(try opened.journal(filter), lang: output.lang).print(for: output)
         }
     }
 }
