@@ -42,15 +42,18 @@ extension TextEncoding: ExpressibleByArgument {
 /// below zero.
 struct LagThreshold: ExpressibleByArgument {
     var hundredths: Int64
+    /// As written, for the help's default.
+    var text: String
 
     init?(argument: String) {
         // Money's parser reads a signed decimal with two places exactly as we need.
         guard !argument.contains("万"), !argument.contains("元"), !argument.contains(","),
               let value = try? Money.parse(argument) else { return nil }
         hundredths = -abs(value.fen)
+        text = argument
     }
 
-    var defaultValueDescription: String { Money.render(hundredths: -hundredths, grouping: false) }
+    var defaultValueDescription: String { text }
 }
 
 /// Values checked in `validate()`, so that a bad one is a usage error (exit 64) whose message
