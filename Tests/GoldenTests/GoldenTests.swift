@@ -11,6 +11,9 @@ import Testing
 @Suite("Golden scenarios")
 struct GoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios")
+    /// The package root, which `<<< NAME from PATH` copies from.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     static let files: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -31,6 +34,19 @@ struct GoldenTests {
         #expect(GoldenTests.files.count >= 5, "no scenario files under \(GoldenTests.directory.path)")
     }
 
+    /// hledger's habit: every command is in a small numbered case with a one-line heading, so
+    /// a failure says which behaviour broke.
+    @Test(arguments: GoldenTests.files)
+    func everyCommandIsInANumberedCase(_ file: String) throws {
+        let text = try String(contentsOf: GoldenTests.directory.appendingPathComponent(file), encoding: .utf8)
+        let scenario = try Scenario(parsing: text)
+        let outside = scenario.steps.filter { $0.inCase == nil }.map(\.line)
+        #expect(outside.isEmpty, "Scenarios/\(file): commands before the first `# 1. heading`, lines \(outside)")
+        let big = Dictionary(grouping: scenario.steps.filter { $0.inCase != nil }, by: { $0.inCase!.number })
+            .filter { $0.value.count > 12 }.keys.sorted()
+        #expect(big.isEmpty, "Scenarios/\(file): cases \(big) have more than 12 commands; split them")
+    }
+
     @Test(arguments: GoldenTests.files)
     func scenario(_ file: String) throws {
         let url = GoldenTests.directory.appendingPathComponent(file)
@@ -42,7 +58,7 @@ struct GoldenTests {
             Issue.record("\(name): \(error)")
             return
         }
-        let run = try ScenarioRun(scenario, label: String(file.dropLast(5)))
+        let run = try ScenarioRun(scenario, label: String(file.dropLast(5)), packageRoot: GoldenTests.packageRoot)
         for failure in run.failures { Issue.record("\(name):\(failure)") }
 
         if GoldenTests.recording(file) {
@@ -71,7 +87,7 @@ struct ScenarioRun {
     let base: URL
     var directory: URL { base.appendingPathComponent("work") }
 
-    init(_ scenario: Scenario, label: String) throws {
+    init(_ scenario: Scenario, label: String, packageRoot: URL? = nil) throws {
         recorded = scenario
         base = FileManager.default.temporaryDirectory.appendingPathComponent("fiscal-golden-\(label)-\(UUID().uuidString)")
         let work = base.appendingPathComponent("work")
@@ -94,6 +110,13 @@ struct ScenarioRun {
         environment.merge(scenario.environment) { _, file in file }
 
         for (index, step) in scenario.steps.enumerated() {
+            let where_ = step.inCase.map { "\(step.line) (case \($0.number). \($0.title))" } ?? "\(step.line)"
+            do {
+                for file in step.files { try write(file, to: work, packageRoot: packageRoot) }
+            } catch {
+                failures.append("\(where_): the input file for $ \(step.command) could not be written: \(error)")
+                return
+            }
             let words: [String]
             do { words = try shellWords(step.command) } catch {
                 failures.append("\(step.line): \(error)")
@@ -109,7 +132,7 @@ struct ScenarioRun {
                                          arguments: first == "fiscal" ? Array(words.dropFirst()) : words,
                                          in: work, environment: environment, capturingIn: captured)
             } catch {
-                failures.append("\(step.line): $ \(step.command)\ncould not run: \(error)")
+                failures.append("\(where_): $ \(step.command)\ncould not run: \(error)")
                 return
             }
 
@@ -133,7 +156,7 @@ struct ScenarioRun {
                 problems.append("exit code \(outcome.status), expected \(step.exitCode)")
             }
             if !problems.isEmpty {
-                failures.append("\(step.line): $ \(step.command)\n" + problems.joined(separator: "\n"))
+                failures.append("\(where_): $ \(step.command)\n" + problems.joined(separator: "\n"))
             }
 
             recorded.steps[index].stdout = stdout.lines
@@ -143,6 +166,22 @@ struct ScenarioRun {
     }
 
     func removeFiles() { try? FileManager.default.removeItem(at: base) }
+}
+
+struct MissingPackageRoot: Error, CustomStringConvertible {
+    var description: String { "`<<< NAME from PATH` needs the package root" }
+}
+
+/// Writes an input block's file into the scenario's directory.
+func write(_ file: Scenario.InputFile, to directory: URL, packageRoot: URL?) throws {
+    let target = directory.appendingPathComponent(file.name)
+    switch file.content {
+    case let .lines(lines, lineEnd):
+        try Data(lines.map { $0 + lineEnd }.joined().utf8).write(to: target)
+    case let .copy(path):
+        guard let packageRoot else { throw MissingPackageRoot() }
+        try Data(contentsOf: packageRoot.appendingPathComponent(path)).write(to: target)
+    }
 }
 
 /// The `fiscal` executable SwiftPM builds next to the test runner: on Linux the runner is
