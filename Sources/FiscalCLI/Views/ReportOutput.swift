@@ -60,24 +60,19 @@ struct MoneyStyle {
         TextTable.Column(header, .right, unit: headerUnit)
     }
 
-    /// The unit as a header carries it.
-    var headerUnit: String {
+    /// The unit's name: 万元, 元, 10,000 yuan, yuan.
+    var unitName: String {
         switch (unit, lang) {
-        case (.wan, .zh): "（万元）"
-        case (.yuan, .zh): "（元）"
-        case (.wan, .en): " (10,000 yuan)"
-        case (.yuan, .en): " (yuan)"
+        case (.wan, .zh): "万元"
+        case (.yuan, .zh): "元"
+        case (.wan, .en): "10,000 yuan"
+        case (.yuan, .en): "yuan"
         }
     }
-    /// The unit as the table's note says it.
-    var unitNote: String {
-        switch (unit, lang) {
-        case (.wan, .zh): "单位：万元"
-        case (.yuan, .zh): "单位：元"
-        case (.wan, .en): "unit: 10,000 yuan"
-        case (.yuan, .en): "unit: yuan"
-        }
-    }
+    /// The unit as a header carries it: `（万元）`, ` (yuan)`.
+    var headerUnit: String { lang == .zh ? "（\(unitName)）" : " (\(unitName))" }
+    /// The unit as the table's note says it: `单位：万元`, `unit: yuan`.
+    var unitNote: String { lang == .zh ? "单位：\(unitName)" : "unit: \(unitName)" }
     /// Rates as percents with two decimals; an undefined rate is `-`.
     static func percent(_ r: Ratio?) -> String {
         guard let r else { return "-" }
