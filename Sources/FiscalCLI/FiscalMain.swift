@@ -13,7 +13,7 @@ public enum FiscalMain {
             try command.run()
             exit(0)
         } catch let error as FiscalError {
-            fail(ErrorView.line(error))
+            fail(ErrorWording.line(for: error))
         } catch let error as SQLiteError {
             fail(error.description)
         } catch let error as CommandFailure {

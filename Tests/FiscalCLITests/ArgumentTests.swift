@@ -68,8 +68,11 @@ func badArgumentsAreUsageErrors(_ arguments: [String]) {
 }
 
 @Test func coreErrorsGetTheFlagHint() {
-    #expect(ErrorView.line(.noBook(path: "x.db")) == "no book at x.db (create one with `fiscal init --name NAME`, or pass --db)")
-    #expect(ErrorView.line(.overdraft("pay 2.00 exceeds available 1.00 of project JD01 in 2023"))
+    #expect(ErrorWording.line(for: .noBook(path: "x.db")) == "no book at x.db (create one with `fiscal init --name NAME`, or pass --db)")
+    #expect(ErrorWording.line(for: .overdraft("pay 2.00 exceeds available 1.00 of project JD01 in 2023"))
             == "pay 2.00 exceeds available 1.00 of project JD01 in 2023 (--allow-overdraft records it anyway)")
-    #expect(ErrorView.line(.unknownProject("X")) == "project 'X': no such project")
+    #expect(ErrorWording.line(for: .yearNotEnded(year: 2023, today: Day("2023-12-30")!, closingDate: Day("2023-12-31")!))
+            == "year 2023 has not ended (today is 2023-12-30): entries may still come in 2023; close it on or after 2023-12-31, or preview with --dry-run")
+    #expect(ErrorWording.line(for: .yearAlreadyClosed(2023)) == "year 2023 is already closed (`fiscal reopen --year 2023 --reason …` first)")
+    #expect(ErrorWording.line(for: .unknownProject("X")) == "project 'X': no such project")
 }

@@ -38,31 +38,6 @@ import Glibc
         #expect(jd01.available == Money(fen: 100_000_000 + 200_050 - 123_456 + 3_456 - 30_000_000))
     }
 
-    /// What the import posts is exactly what `Book.record` posts for the same event.
-    @Test func postingsMatchRecordedEvents() throws {
-        let events: [(EventKind, BudgetEvent)] = [
-            (.appropriate, .appropriate(project: "A", amount: Money(fen: 7), econ: EconomicCode("30217"))),
-            (.supplement, .supplement(project: "A", amount: Money(fen: 7), econ: EconomicCode("30217"))),
-            (.reduce, .reduce(project: "A", amount: Money(fen: 7), econ: EconomicCode("30217"))),
-            (.transfer, .transfer(from: "A", to: "B", amount: Money(fen: 7))),
-            (.pay, .pay(project: "A", amount: Money(fen: 7), econ: EconomicCode("30217")!)),
-            (.refund, .refund(project: "A", amount: Money(fen: 7), econ: EconomicCode("30217")!)),
-            (.recall, .recall(project: "A", amount: Money(fen: 7))),
-            (.carryIn, .carryIn(project: "A", amount: Money(fen: 7))),
-        ]
-        #expect(events.map(\.0) == EventKind.allCases)
-        for (kind, event) in events {
-            let expected = event.postings(ids: ["A": 1, "B": 2]).map {
-                "\($0.account.rawValue) \($0.projectID) \($0.econ?.code ?? "-") \($0.amount.fen)"
-            }
-            let legs = EventImport.legs(kind).map {
-                "\($0.account) \($0.to ? 2 : 1) \($0.tagged ? "30217" : "-") \($0.sign * 7)"
-            }
-            #expect(legs == expected, "\(kind)")
-            #expect(kind.entryKind == event.kind)
-        }
-    }
-
     @Test func threeBadRowsAreAllNamedAndNothingIsWritten() throws {
         let t = try TempBook()
         try t.record(.appropriate(project: "JD01", amount: Money(fen: 100_000), econ: nil))
@@ -184,7 +159,7 @@ import Glibc
             2023-03-21,pay,JD01,300,30201
             """)
         #expect(refused.problems.map(\.description) == [
-            "line 4: pay 300.00 exceeds available 100.00 of project JD01 in 2023 (--allow-overdraft records it anyway)",
+            "line 4: pay 300.00 exceeds available 100.00 of project JD01 in 2023",
         ])
     }
 

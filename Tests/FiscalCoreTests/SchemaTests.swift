@@ -71,7 +71,7 @@ struct SchemaTests {
             Issue.record("a foreign database opened"); return
         }
 
-        guard case .invalidValue(field: "--name", _, _)? = refusal({
+        guard case .invalidValue(field: "name", _, _)? = refusal({
             try Book.create(at: t.directory.appendingPathComponent("blank.db").path, name: "  ", year: 2023, today: day("2023-01-01"))
         }) else { Issue.record("a blank name was accepted"); return }
         #expect(!FileManager.default.fileExists(atPath: t.directory.appendingPathComponent("blank.db").path))

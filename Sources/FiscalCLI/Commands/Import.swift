@@ -71,7 +71,7 @@ enum ImportSummaryView {
         }
         guard r.isAccepted else {
             if !json {
-                for problem in r.problems { printError(problem.description) }
+                for problem in r.problems { printError(ErrorWording.line(for: problem)) }
                 if r.badRows > r.problems.count { printError("… and \(r.badRows - r.problems.count) more bad rows") }
             }
             throw CommandFailure(message: "\(r.badRows) bad row\(r.badRows == 1 ? "" : "s") in \(r.file); nothing was imported")

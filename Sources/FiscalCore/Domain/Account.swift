@@ -20,20 +20,6 @@ public enum Account: String, CaseIterable, Sendable, Codable {
     }
 }
 
-/// What kind of event an entry records.
-public enum EntryKind: String, CaseIterable, Sendable, Codable {
-    case appropriate, supplement, reduce, transfer, pay, refund, recall
-    case carryIn = "carry-in", close, open, reversal
-
-    public var nameZh: String {
-        switch self {
-        case .appropriate: "年初预算"; case .supplement: "追加"; case .reduce: "调减"; case .transfer: "调剂"
-        case .pay: "支付"; case .refund: "退回"; case .recall: "收回"; case .carryIn: "上年结转"
-        case .close: "年终结转结余"; case .open: "年初结转"; case .reversal: "冲销"
-        }
-    }
-}
-
 /// One leg of an entry. Amount in 分, debit positive.
 public struct Posting: Hashable, Sendable {
     public var account: Account

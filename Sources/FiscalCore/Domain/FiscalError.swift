@@ -14,25 +14,33 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
     case closedYear(year: Int, what: String)
     case unknownYear(Int)
     case overdraft(String)
+    case yearNotEnded(year: Int, today: Day, closingDate: Day)
+    case yearAlreadyClosed(Int)
     case refused(String)
     case storage(SQLiteError)
+
+    /// Refused by availability control, which a recorded overdraft may override.
+    public var isOverdraft: Bool { if case .overdraft = self { true } else { false } }
 
     public var description: String {
         switch self {
         case let .invalidValue(field, value, reason): "\(field) '\(value)': \(reason)"
-        case let .noBook(path): "no book at \(path) (create one with `fiscal init --name NAME`, or pass --db)"
+        case let .noBook(path): "no book at \(path)"
         case let .bookExists(path): "a file already exists at \(path); it is not overwritten"
         case let .newerSchema(path, found, supported):
             "the book at \(path) has schema version \(found), newer than this fiscal (\(supported)); upgrade fiscal"
         case let .notABook(path, reason): "\(path) is not a fiscal book: \(reason)"
         case let .unknownProject(code): "project '\(code)': no such project"
         case let .duplicateProject(code): "project '\(code)': a project with this code already exists"
-        case let .duplicateRef(ref): "--ref '\(ref)': an entry with this external reference already exists"
+        case let .duplicateRef(ref): "ref '\(ref)': an entry with this external reference already exists"
         case let .unknownEntry(id): "entry '\(id)': no such entry"
         case let .alreadyReversed(entry, by): "entry '\(entry)': already reversed by entry \(by)"
         case let .closedYear(year, what): "date '\(what)': year \(year) is closed"
         case let .unknownYear(year): "year '\(year)': not in this book"
         case let .overdraft(text): text
+        case let .yearNotEnded(year, today, closingDate):
+            "year \(year) has not ended (today is \(today)): entries may still come in \(year); close it on or after \(closingDate)"
+        case let .yearAlreadyClosed(year): "year \(year) is already closed"
         case let .refused(text): text
         case let .storage(error): error.description
         }

@@ -27,11 +27,11 @@ extension EventImport {
             guard run.result.isAccepted else { return false }
             for i in run.events.indices { try run.checkEvent(i) }
             guard run.result.isAccepted else { return false }
-            try run.postEvents(run.events.indices.map(Int32.init))
-            if let progress = run.progress, run.source.bytesRead > 0 {
+            try run.write(run.events.indices.map(Int32.init))
+            if let progress = run.progress, run.source.position.done > 0 {
                 // Rows so far, against the rows the whole file will hold at this density.
                 let posted = run.result.posted
-                let expected = max(posted, posted * run.source.fileSize / run.source.bytesRead)
+                let expected = max(posted, posted * run.source.position.total / run.source.position.done)
                 progress(ImportProgress(phase: .posting, done: posted, total: expected))
             }
             run.events.removeAll(keepingCapacity: true)
@@ -43,8 +43,8 @@ extension EventImport {
             try store.rollbackTo("import_stream")
             return nil
         }
-        result.encoding = source.detectedEncoding
-        try finishPosting()
+        result.encoding = source.encoding
+        try finishWriting()
         try store.release("import_stream")
         progress?(ImportProgress(phase: .posting, done: result.posted, total: result.posted))
         return result

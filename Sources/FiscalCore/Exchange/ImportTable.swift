@@ -5,10 +5,13 @@ import Foundation
 public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     public var message: String
+    /// Refused by availability control: recording it anyway is the officer's choice to make.
+    public var isOverdraft: Bool
 
-    public init(line: Int, message: String) {
+    public init(line: Int, message: String, isOverdraft: Bool = false) {
         self.line = line
         self.message = message
+        self.isOverdraft = isOverdraft
     }
 
     public var description: String { "line \(line): \(message)" }

@@ -15,8 +15,8 @@ public final class Book {
     /// Creates a new book; refuses to touch an existing file.
     public static func create(at path: String, name: String, year: Int, today: Day) throws(FiscalError) -> Book {
         let trimmed = name.trimmingWhitespace()
-        guard !trimmed.isEmpty else { throw .invalidValue(field: "--name", value: name, reason: "must not be empty") }
-        guard (1900...9999).contains(year) else { throw .invalidValue(field: "--year", value: "\(year)", reason: "not a year") }
+        guard !trimmed.isEmpty else { throw .invalidValue(field: "name", value: name, reason: "must not be empty") }
+        guard (1900...9999).contains(year) else { throw .invalidValue(field: "year", value: "\(year)", reason: "not a year") }
         if path != ":memory:" && FileManager.default.fileExists(atPath: path) { throw .bookExists(path: path) }
         return try guarded {
             let store = Store(db: try Database(path: path))

@@ -33,27 +33,24 @@ public enum BudgetEvent: Sendable {
         }
     }
 
-    /// The balanced postings of the event, with projects resolved to ids.
-    func postings(ids: [String: Int64]) -> [Posting] {
-        let x = amount
+    /// The economic code the event carries, if any.
+    public var econ: EconomicCode? {
         switch self {
-        case let .appropriate(p, _, e):
-            return [Posting(.initial, project: ids[p]!, econ: e, x), Posting(.available, project: ids[p]!, econ: e, -x)]
-        case let .supplement(p, _, e):
-            return [Posting(.addition, project: ids[p]!, econ: e, x), Posting(.available, project: ids[p]!, econ: e, -x)]
-        case let .reduce(p, _, e):
-            return [Posting(.available, project: ids[p]!, econ: e, x), Posting(.reduction, project: ids[p]!, econ: e, -x)]
-        case let .transfer(from, to, _):
-            return [Posting(.available, project: ids[from]!, x), Posting(.transfer, project: ids[from]!, -x),
-                    Posting(.transfer, project: ids[to]!, x), Posting(.available, project: ids[to]!, -x)]
-        case let .pay(p, _, e):
-            return [Posting(.available, project: ids[p]!, econ: e, x), Posting(.paid, project: ids[p]!, econ: e, -x)]
-        case let .refund(p, _, e):
-            return [Posting(.paid, project: ids[p]!, econ: e, x), Posting(.available, project: ids[p]!, econ: e, -x)]
-        case let .recall(p, _):
-            return [Posting(.available, project: ids[p]!, x), Posting(.recall, project: ids[p]!, -x)]
-        case let .carryIn(p, _):
-            return [Posting(.carryIn, project: ids[p]!, x), Posting(.available, project: ids[p]!, -x)]
+        case let .appropriate(_, _, e), let .supplement(_, _, e), let .reduce(_, _, e): e
+        case let .pay(_, _, e), let .refund(_, _, e): e
+        case .transfer, .recall, .carryIn: nil
+        }
+    }
+
+    /// The balanced postings of the event, from its kind's legs (``EntryKind/legs``), with
+    /// projects resolved to ids: the sender is the first of ``projectCodes``, the receiver of a
+    /// transfer the second.
+    func postings(ids: [String: Int64]) -> [Posting] {
+        let codes = projectCodes
+        let sender = ids[codes[0]]!, receiver = codes.count > 1 ? ids[codes[1]]! : sender
+        return kind.legs.map { leg in
+            Posting(leg.account, project: leg.onReceiver ? receiver : sender, econ: leg.tagged ? econ : nil,
+                    Money(fen: leg.sign * amount.fen))
         }
     }
 }

@@ -5,7 +5,7 @@ extension Book {
             throw .invalidValue(field: "code", value: code, reason: "must be non-empty, without spaces or commas")
         }
         guard !project.name.trimmingWhitespace().isEmpty else {
-            throw .invalidValue(field: "--name", value: project.name, reason: "must not be empty")
+            throw .invalidValue(field: "name", value: project.name, reason: "must not be empty")
         }
         return try guarded {
             try database.write {

@@ -169,8 +169,9 @@ extension Book {
             try database.write {
                 let plan = try makeClosePlan(year: year, overrides: overrides)
                 guard today >= plan.closingDate else {
-                    throw FiscalError.refused("year \(year) has not ended (today is \(today)): entries may still come in \(year); close it on or after \(plan.closingDate), or preview with --dry-run")
+                    throw FiscalError.yearNotEnded(year: year, today: today, closingDate: plan.closingDate)
                 }
+                var engine = try PostingEngine(store: store)
                 var closing: [Int64] = []
                 for line in plan.lines {
                     for part in line.parts {
@@ -179,7 +180,8 @@ extension Book {
                             [Posting(.available, project: line.project.id, econ: piece.econ, piece.amount),
                              Posting(part.rule.destination, project: line.project.id, econ: piece.econ, -piece.amount)]
                         }
-                        closing.append(try post(EntryDraft(date: plan.closingDate, kind: .close, memo: memo, postings: postings)))
+                        closing.append(try post(EntryDraft(date: plan.closingDate, kind: .close, memo: memo, postings: postings),
+                                                engine: &engine))
                     }
                 }
                 try store.setYearStatus(year, closed: true)
@@ -195,6 +197,8 @@ extension Book {
                 default:
                     throw FiscalError.closedYear(year: next, what: plan.openingDate.description)
                 }
+                // The years changed under the first engine: the next year's entries get a new one.
+                engine = try PostingEngine(store: store)
                 var opening: [Int64] = []
                 for line in plan.lines {
                     for part in line.parts {
@@ -204,7 +208,8 @@ extension Book {
                             [Posting(.carryIn, project: line.project.id, econ: piece.econ, piece.amount),
                              Posting(.available, project: line.project.id, econ: piece.econ, -piece.amount)]
                         }
-                        opening.append(try post(EntryDraft(date: plan.openingDate, kind: .open, memo: memo, postings: postings)))
+                        opening.append(try post(EntryDraft(date: plan.openingDate, kind: .open, memo: memo, postings: postings),
+                                                engine: &engine))
                     }
                 }
                 return CloseResult(plan: plan, closingEntries: closing, openingEntries: opening, openedNextYear: openedNextYear)
@@ -224,7 +229,7 @@ extension Book {
     @discardableResult
     public func reopen(year: Int, reason: String, today: Day, allowOverdraft: Bool = false) throws(FiscalError) -> ReopenResult {
         let reason = String(reason.trimmingWhitespace())
-        guard !reason.isEmpty else { throw .invalidValue(field: "--reason", value: reason, reason: "must not be empty") }
+        guard !reason.isEmpty else { throw .invalidValue(field: "reason", value: reason, reason: "must not be empty") }
         return try guarded {
             try database.write {
                 switch try store.yearStatus(year) {
@@ -236,54 +241,37 @@ extension Book {
                     throw FiscalError.refused("year \(year): only the latest closed year (\(latest)) can be reopened; reopen \(latest) first")
                 }
                 let next = year + 1
-                let nextStatus = try store.yearStatus(next)
-                let openings = nextStatus == nil ? [] : try store.unreversedEntries(year: next, kind: .open)
-
-                // What the opening reversals take from each project's available in the next year.
-                var taken: [Int64: Money] = [:]
-                var draftsOfOpenings: [(Int64, EntryDraft)] = []
-                for id in openings {
-                    let postings = try store.postingsForReversal(entryID: id).map {
-                        Posting($0.account, project: $0.projectID, econ: $0.econ, -$0.amount)
-                    }
-                    for p in postings where p.account == .available { taken[p.projectID, default: .zero] += p.amount }
-                    let original = try store.entry(id: id)!
-                    draftsOfOpenings.append((id, EntryDraft(date: original.date, kind: .reversal, memo: "reopen \(year): \(reason)",
-                                                            reverses: id, postings: postings)))
-                }
-                var overdrawn: [(project: String, available: Money)] = []
-                var overdrawnIDs: Set<Int64> = []
-                for (projectID, amount) in taken.sorted(by: { $0.key < $1.key }) {
-                    let available = -(try store.balance(year: next, project: projectID, account: .available))
-                    if available < amount {
-                        overdrawn.append((try store.projectCode(id: projectID) ?? "#\(projectID)", available - amount))
-                        overdrawnIDs.insert(projectID)
-                    }
-                }
-                if !overdrawn.isEmpty && !allowOverdraft {
-                    let list = overdrawn.map { "\($0.project) (\(-$0.available) already spent)" }.joined(separator: ", ")
-                    throw FiscalError.overdraft("reopen \(year): \(next) has already spent carry-in of \(list); reversing the carry-in would take available below zero (--allow-overdraft records it anyway)")
-                }
+                let openings = try store.yearStatus(next) == nil ? [] : try store.unreversedEntries(year: next, kind: .open)
 
                 try store.setYearStatus(year, closed: false)
+                var engine = try PostingEngine(store: store)
+                let memo = "reopen \(year): \(reason)"
                 var closingReversals: [(Int64, Int64)] = []
                 for id in try store.unreversedEntries(year: year, kind: .close) {
-                    let original = try store.entry(id: id)!
-                    let postings = try store.postingsForReversal(entryID: id).map {
-                        Posting($0.account, project: $0.projectID, econ: $0.econ, -$0.amount)
-                    }
-                    let draft = EntryDraft(date: original.date, kind: .reversal, memo: "reopen \(year): \(reason)",
-                                           reverses: id, postings: postings)
-                    closingReversals.append((try post(draft), id))
+                    let draft = try reversal(of: id, date: try store.entry(id: id)!.date, memo: memo)
+                    closingReversals.append((try post(draft, engine: &engine), id))
                 }
+                // Reversing the carry-in takes it from the next year's available: where the next
+                // year has already spent it, availability control names every such project.
                 var openingReversals: [(Int64, Int64)] = []
-                for (id, var draft) in draftsOfOpenings {
-                    draft.overdraft = draft.postings.contains { overdrawnIDs.contains($0.projectID) }
-                    openingReversals.append((try post(draft), id))
+                var overdrawn: [Int64: Money] = [:]
+                for id in openings {
+                    let draft = try reversal(of: id, date: try store.entry(id: id)!.date, memo: memo)
+                    let (entry, admission) = try postEntry(draft, engine: &engine,
+                                                           control: .check(verb: "reopen", allowOverdraft: true))
+                    openingReversals.append((entry, id))
+                    if let s = admission.shortfall { overdrawn[s.project] = Money(fen: s.available - s.used) }
+                }
+                let overdrawnList = try overdrawn.sorted { $0.key < $1.key }.map {
+                    (project: try store.projectCode(id: $0.key) ?? "#\($0.key)", available: $0.value)
+                }
+                if !overdrawnList.isEmpty && !allowOverdraft {
+                    let list = overdrawnList.map { "\($0.project) (\(-$0.available) already spent)" }.joined(separator: ", ")
+                    throw FiscalError.overdraft("reopen \(year): \(next) has already spent carry-in of \(list); reversing the carry-in would take available below zero")
                 }
                 try store.insertYearEvent(year, action: "reopen", date: today, reason: reason)
                 return ReopenResult(year: year, reason: reason, closingReversals: closingReversals,
-                                    openingReversals: openingReversals, overdrawn: overdrawn)
+                                    openingReversals: openingReversals, overdrawn: overdrawnList)
             }
         }
     }
@@ -298,10 +286,10 @@ extension Book {
     func makeClosePlan(year: Int, overrides: CloseOverrides) throws -> ClosePlan {
         switch try store.yearStatus(year) {
         case nil: throw FiscalError.unknownYear(year)
-        case "closed": throw FiscalError.refused("year \(year) is already closed (`fiscal reopen --year \(year) --reason …` first)")
+        case "closed": throw FiscalError.yearAlreadyClosed(year)
         default: break
         }
-        guard year < 9999 else { throw FiscalError.invalidValue(field: "--year", value: "\(year)", reason: "no next year to open") }
+        guard year < 9999 else { throw FiscalError.invalidValue(field: "year", value: "\(year)", reason: "no next year to open") }
         let previous = try store.yearStatus(year - 1)
         if previous == "open" {
             throw FiscalError.refused("year \(year - 1) is still open: close \(year - 1) before \(year)")
@@ -318,12 +306,12 @@ extension Book {
 
         // Overrides: known projects, each named once, each with something to classify.
         var override: [String: CloseRule] = [:]
-        for (codes, rule, field) in [(overrides.carry, CloseRule.overrideCarry, "--carry"),
-                                     (overrides.surplus, CloseRule.overrideSurplus, "--surplus")] {
+        for (codes, rule, field) in [(overrides.carry, CloseRule.overrideCarry, "carry"),
+                                     (overrides.surplus, CloseRule.overrideSurplus, "surplus")] {
             for code in codes {
                 guard let project = projects.first(where: { $0.code == code }) else { throw FiscalError.unknownProject(code) }
                 if override[code] != nil {
-                    throw FiscalError.invalidValue(field: field, value: code, reason: "project named more than once in --carry/--surplus")
+                    throw FiscalError.invalidValue(field: field, value: code, reason: "project named more than once among the overrides")
                 }
                 guard let f = figures[project.id], f.available.isPositive else {
                     throw FiscalError.invalidValue(field: field, value: code, reason: "project \(code) has nothing left in \(year)")

@@ -31,7 +31,7 @@ extension Store {
         try journal(JournalFilter(entryID: id)).first
     }
 
-    public func postingsForReversal(entryID: Int64) throws -> [Posting] {
+    func postings(entryID: Int64) throws -> [Posting] {
         try db.cached("SELECT account, project_id, econ, amount FROM posting WHERE entry_id = ? ORDER BY id")
             .rows([entryID]) { row in
                 Posting(Account(rawValue: row.text(0))!, project: row.int(1),

@@ -23,13 +23,21 @@ extension Store {
 
     /// A year's available balance per project and economic code ('' for none), with whether
     /// the code received authority of its own (a resource posting tagged with it): what
-    /// availability control starts from, read from the maintained totals.
-    func availabilitySeed(year: Int, _ body: (_ projectID: Int64, _ econ: String, _ available: Int64, _ ownAuthority: Bool) -> Void) throws {
-        try db.cached("""
+    /// availability control starts from, read from the maintained totals — for one project,
+    /// or for all of them.
+    func availabilitySeed(year: Int, project: Int64?,
+                          _ body: (_ projectID: Int64, _ econ: String, _ available: Int64, _ ownAuthority: Bool) -> Void) throws {
+        let head = """
             SELECT project_id, econ, -sum(CASE WHEN account = 'available' THEN amount ELSE 0 END),
                    max(account IN ('carry-in', 'initial', 'addition', 'reduction', 'transfer', 'recall'))
-            FROM monthly_total WHERE year = ? GROUP BY project_id, econ
-            """).forEach([year]) { row in body(row.int(0), row.text(1), row.int(2), row.int(3) == 1) }
+            FROM monthly_total WHERE year = ?
+            """
+        let each: (Row) -> Void = { row in body(row.int(0), row.text(1), row.int(2), row.int(3) == 1) }
+        if let project {
+            try db.cached(head + " AND project_id = ? GROUP BY econ").forEach([year, project], each)
+        } else {
+            try db.cached(head + " GROUP BY project_id, econ").forEach([year], each)
+        }
     }
 
     /// Runs a bulk write (an import) with the connection set up for it, and back as it was

@@ -1,0 +1,22 @@
+import FiscalCore
+
+/// How the core's refusals read on the command line: the core names fields and values; the
+/// CLI adds the flag or command that helps, where one does.
+enum ErrorWording {
+    static let overdraftHint = " (--allow-overdraft records it anyway)"
+
+    static func line(for error: FiscalError) -> String {
+        switch error {
+        case .overdraft: error.description + overdraftHint
+        case let .noBook(path): "no book at \(path) (create one with `fiscal init --name NAME`, or pass --db)"
+        case .yearNotEnded: error.description + ", or preview with --dry-run"
+        case let .yearAlreadyClosed(year): error.description + " (`fiscal reopen --year \(year) --reason …` first)"
+        default: error.description
+        }
+    }
+
+    /// One bad row of an import, as the officer reads it.
+    static func line(for problem: ImportProblem) -> String {
+        problem.description + (problem.isOverdraft ? overdraftHint : "")
+    }
+}

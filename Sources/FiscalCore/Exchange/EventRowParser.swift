@@ -1,0 +1,190 @@
+/// Reading one row of an event file: each field checked on its own, every problem of the row
+/// said at once. What a row means is decided by the posting engine afterwards, never here.
+extension EventImport {
+    /// One record's fields, with the header's names for them, and the reasons it is bad.
+    struct RowReader {
+        let record: CSVRecord
+        let layout: ImportColumns.Layout
+        let encoding: TextEncoding
+        var reasons: [String]
+
+        func name(_ column: Column) -> String { layout.nameOf[column.rawValue] }
+
+        func field<T>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+            guard let f = layout.field(column.rawValue), f < record.count else { return nil }
+            return record.field(f) { body(trimmed($0)) }
+        }
+
+        /// The trimmed text of a column, or nil when the column is absent or the field empty.
+        mutating func text(_ column: Column) -> String? {
+            let encoding = encoding
+            var problem: String?
+            let value = field(column) { bytes -> String? in
+                if bytes.isEmpty { return nil }
+                problem = textProblem(bytes, encoding: encoding)
+                return problem == nil ? String(decoding: bytes, as: UTF8.self) : nil
+            }
+            if let problem { reasons.append("\(name(column)): \(problem)") }
+            return value
+        }
+
+        mutating func bad(_ column: Column, _ value: String, _ reason: String) {
+            reasons.append("\(name(column)) '\(value.quotedValue)': \(reason)")
+        }
+
+        mutating func required(_ column: Column, _ why: String = "") {
+            reasons.append("\(name(column)): required\(why)")
+        }
+    }
+
+    /// Checks one row; appends it to `events` when it is good and not already in the book,
+    /// else says why in `reasons`.
+    mutating func parse(_ record: CSVRecord, _ layout: ImportColumns.Layout, _ reasons: inout [String]) throws {
+        if record.unclosedQuote {
+            reasons.append("a quoted field is never closed (a \" opened on this line runs to the end of the file)")
+            return
+        }
+        if record.count > layout.fieldCount,
+           (layout.fieldCount..<record.count).contains(where: { !record.field($0, { trimmed($0).isEmpty }) }) {
+            reasons.append("\(record.count) fields, but the header names \(layout.fieldCount)")
+            return
+        }
+        var row = RowReader(record: record, layout: layout, encoding: source.encoding, reasons: reasons)
+        defer { reasons = row.reasons }
+        let date = readDate(&row)
+        let kind = readKind(&row)
+        let project = readProject(&row)
+        let amount = readAmount(&row)
+        let econ = readEcon(&row, kind: kind)
+        let toProject = readReceiver(&row, kind: kind, project: project)
+        // doc, memo and ref: kept as bytes in the arena
+        let start = arena.count
+        let docLength = appendText(.doc, &row)
+        let memoLength = appendText(.memo, &row)
+        let refLength = appendText(.ref, &row)
+        let refStart = start + Int(docLength) + Int(memoLength)
+        if refLength > 0, let first = try firstLine(ofRef: refStart, length: refLength, line: Int32(record.line)) {
+            row.bad(.ref, refString(refStart, refLength), "repeats the ref of line \(first)")
+        }
+        guard row.reasons.isEmpty, let kind else {
+            arena.removeSubrange(start...)
+            return
+        }
+        if refLength > 0 && bookHasRefs {
+            let exists = try arena.withUnsafeBufferPointer {
+                try store.refExists(utf8: UnsafeBufferPointer(rebasing: $0[refStart..<(refStart + Int(refLength))]))
+            }
+            if exists {
+                result.skipped += 1
+                return  // the ref's bytes stay, for `refLines`
+            }
+        }
+        events.append(ImportedEvent(amount: amount, text: start, docLength: docLength, memoLength: memoLength,
+                                    refLength: refLength, date: date, line: Int32(record.line), project: project,
+                                    toProject: toProject, econ: econ, kind: kind, overdraft: false))
+    }
+
+    private func readDate(_ row: inout RowReader) -> Int32 {
+        if let packed = row.field(.date, parseDate) { return packed }
+        if let value = row.text(.date) { row.bad(.date, value, "not a date (YYYY-MM-DD)") } else { row.required(.date) }
+        return 0
+    }
+
+    private func readKind(_ row: inout RowReader) -> EntryKind? {
+        guard let value = row.text(.kind) else { row.required(.kind); return nil }
+        guard let kind = EntryKind.event(named: value) else {
+            row.bad(.kind, value, "not a kind of event (\(EntryKind.events.map(\.rawValue).joined(separator: ", ")))")
+            return nil
+        }
+        return kind
+    }
+
+    private func readProject(_ row: inout RowReader) -> Int32 {
+        guard let value = row.text(.project) else { row.required(.project); return -1 }
+        guard let p = projectIndex[value] else { row.bad(.project, value, "no such project"); return -1 }
+        return p
+    }
+
+    private func readAmount(_ row: inout RowReader) -> Int64 {
+        if let fen = row.field(.amount, parsePlainAmount) {
+            if fen == 0 { row.bad(.amount, row.text(.amount) ?? "", "must be positive") }
+            return fen
+        }
+        guard let value = row.text(.amount) else { row.required(.amount); return 0 }
+        do {
+            let fen = try Money.parse(value).fen
+            if fen <= 0 { row.bad(.amount, value, "must be positive") }
+            return fen
+        } catch {
+            row.bad(.amount, value, "not an amount (\(error.reason))")
+            return 0
+        }
+    }
+
+    private mutating func readEcon(_ row: inout RowReader, kind: EntryKind?) -> UInt16 {
+        guard let value = row.text(.econ) else {
+            if let kind, kind.econRule.required { row.required(.econ, " for a \(kind.rawValue)") }
+            return 0
+        }
+        if EconomicCode(value) == nil {
+            row.bad(.econ, value, "not an economic code (3 or 5 digits, e.g. 302 or 30217)")
+        } else if let kind, !kind.econRule.allowed {
+            row.bad(.econ, value, "a \(kind.rawValue) takes no economic code")
+        } else {
+            return engine.intern(econ: value)
+        }
+        return 0
+    }
+
+    private func readReceiver(_ row: inout RowReader, kind: EntryKind?, project: Int32) -> Int32 {
+        guard let value = row.text(.toProject) else {
+            if kind == .transfer { row.required(.toProject, " for a transfer (the receiving project)") }
+            return -1
+        }
+        guard kind == .transfer else {
+            if let kind { row.bad(.toProject, value, "only a transfer names a receiving project, not a \(kind.rawValue)") }
+            return -1
+        }
+        guard let p = projectIndex[value] else { row.bad(.toProject, value, "no such project"); return -1 }
+        if p == project { row.bad(.toProject, value, "a transfer needs two different projects") }
+        return p
+    }
+
+    /// Appends a text column's trimmed bytes to the arena; returns their length (0: absent).
+    private mutating func appendText(_ column: Column, _ row: inout RowReader) -> UInt32 {
+        let encoding = row.encoding
+        var problem: String?
+        let length: UInt32 = row.field(column) { bytes in
+            problem = textProblem(bytes, encoding: encoding)
+            guard problem == nil else { return 0 }
+            arena.append(contentsOf: bytes)
+            return UInt32(bytes.count)
+        } ?? 0
+        if let problem { row.reasons.append("\(row.name(column)): \(problem)") }
+        return length
+    }
+
+    func refString(_ start: Int, _ length: UInt32) -> String {
+        String(decoding: arena[start..<(start + Int(length))], as: UTF8.self)
+    }
+
+    /// The line a ref first appeared on when it appeared before; else records it and is nil.
+    private mutating func firstLine(ofRef start: Int, length: UInt32, line: Int32) throws -> Int32? {
+        let end = start + Int(length)
+        var hasher = Hasher()
+        arena.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        let hash = hasher.finalize()
+        if streaming { return try streamedRepeat(hash: hash, start: start, length: length, line: line) }
+        guard let seen = refLines[hash] else {
+            refLines[hash] = (start, length, line)
+            return nil
+        }
+        if seen.length == length && arena[seen.start..<(seen.start + Int(seen.length))].elementsEqual(arena[start..<end]) {
+            return seen.line
+        }
+        let key = refString(start, length)
+        if let first = refOverflow[key] { return first }
+        refOverflow[key] = line
+        return nil
+    }
+}

@@ -1,0 +1,126 @@
+/// How `Book.importEvents` reads and posts a file.
+public struct ImportOptions: Sendable {
+    /// nil: detect UTF-8 (with or without BOM) or GB18030.
+    public var encoding: TextEncoding?
+    /// Check every row and say what would be posted, without writing anything.
+    public var dryRun: Bool
+    /// Post rows that exceed what is available, marking their entries as overdrafts.
+    public var allowOverdraft: Bool
+
+    public init(encoding: TextEncoding? = nil, dryRun: Bool = false, allowOverdraft: Bool = false) {
+        self.encoding = encoding
+        self.dryRun = dryRun
+        self.allowOverdraft = allowOverdraft
+    }
+}
+
+/// How far an import is, for a progress bar: bytes of the file while reading and checking,
+/// rows while posting.
+public struct ImportProgress: Sendable {
+    public enum Phase: String, Sendable { case reading, posting }
+    public var phase: Phase
+    public var done: Int
+    public var total: Int
+}
+
+/// What an import did, or why it did nothing.
+public struct ImportResult: Sendable {
+    public var file: String
+    public var encoding: TextEncoding = .utf8
+    /// Data rows read (blank lines and the header not counted).
+    public var rows = 0
+    /// Rows posted (or, in a dry run, that would be).
+    public var posted = 0
+    /// Rows whose `ref` the book already has: posted by an earlier import.
+    public var skipped = 0
+    /// Rows posted past availability control (with `allowOverdraft`).
+    public var overdrafts = 0
+    /// Years the import opened (the year after the book's latest opens on first use).
+    public var yearsOpened: [Int] = []
+    public var dryRun = false
+    /// The bad rows, in line order; at most `ImportResult.listedProblems` of them.
+    public var problems: [ImportProblem] = []
+    /// How many rows are bad (may exceed `problems.count`). Any bad row: nothing was written.
+    public var badRows = 0
+
+    public static let listedProblems = 1000
+
+    public var isAccepted: Bool { badRows == 0 }
+
+    mutating func add(_ problem: ImportProblem) {
+        badRows += 1
+        if problems.count < ImportResult.listedProblems { problems.append(problem) }
+    }
+}
+
+/// One valid row, compact: a million of them fit in about 50 MB. Its doc, memo and ref are
+/// bytes in the import's text arena, one after the other from `text`; a length of 0 is absent.
+struct ImportedEvent {
+    var amount: Int64
+    var text: Int
+    var docLength: UInt32
+    var memoLength: UInt32
+    var refLength: UInt32
+    /// yyyymmdd
+    var date: Int32
+    var line: Int32
+    /// Indexes into the import's project list; `toProject` is -1 but for a transfer.
+    var project: Int32
+    var toProject: Int32
+    /// The posting engine's index of the economic code (0: none).
+    var econ: UInt16
+    var kind: EntryKind
+    var overdraft: Bool
+
+    var year: Int { Int(date / 10_000) }
+    var day: Day { Day(year: Int(date / 10_000), month: Int(date / 100 % 100), day: Int(date % 100))! }
+}
+
+/// `2023-03-15`, `2023/3/15`, `2023.3.15` or `20230315` as yyyymmdd, when the day exists.
+func parseDate(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
+    func digit(_ c: UInt8) -> Int? { c >= 48 && c <= 57 ? Int(c - 48) : nil }
+    var y = 0, m = 0, d = 0
+    if b.count == 8 && b.allSatisfy({ digit($0) != nil }) {
+        for i in 0..<8 { let v = digit(b[i])!; if i < 4 { y = y * 10 + v } else if i < 6 { m = m * 10 + v } else { d = d * 10 + v } }
+    } else {
+        guard b.count >= 8, b.count <= 10 else { return nil }
+        for i in 0..<4 { guard let v = digit(b[i]) else { return nil }; y = y * 10 + v }
+        let sep = b[4]
+        guard sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") else { return nil }
+        var i = 5
+        var parts = [0, 0]
+        for p in 0..<2 {
+            var digits = 0
+            while i < b.count, let v = digit(b[i]) { parts[p] = parts[p] * 10 + v; digits += 1; i += 1 }
+            guard digits == 1 || digits == 2 else { return nil }
+            if p == 0 { guard i < b.count, b[i] == sep else { return nil }; i += 1 }
+        }
+        guard i == b.count else { return nil }
+        m = parts[0]; d = parts[1]
+    }
+    guard Day(year: y, month: m, day: d) != nil else { return nil }
+    return Int32(y * 10_000 + m * 100 + d)
+}
+
+/// An amount written plainly (`1234`, `1234.5`, `1234.56`) as 分; nil for anything else
+/// (separators, 万, full-width digits, a sign), which `Money.parse` then reads or refuses.
+func parsePlainAmount(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    guard !b.isEmpty, b.count <= 16 else { return nil }
+    var whole: Int64 = 0
+    var i = 0
+    while i < b.count, b[i] >= 48, b[i] <= 57 { whole = whole * 10 + Int64(b[i] - 48); i += 1 }
+    guard i > 0 else { return nil }
+    var cents: Int64 = 0
+    if i < b.count {
+        guard b[i] == UInt8(ascii: ".") else { return nil }
+        i += 1
+        let decimals = b.count - i
+        guard decimals == 1 || decimals == 2 else { return nil }
+        for k in i..<b.count {
+            guard b[k] >= 48, b[k] <= 57 else { return nil }
+            cents = cents * 10 + Int64(b[k] - 48)
+        }
+        if decimals == 1 { cents *= 10 }
+    }
+    return whole * 100 + cents
+}

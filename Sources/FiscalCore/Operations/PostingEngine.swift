@@ -1,0 +1,98 @@
+/// The one posting engine (DESIGN §8). Every entry — a recording command, a reversal, the
+/// close and reopen, the bulk import — is admitted here: its year through ``YearGate``, its
+/// balance per project, and its use of authority through ``AvailabilityState``. Paths differ
+/// only in how admitted entries reach SQLite (one statement per row, or batched).
+///
+/// The engine is made inside a write transaction and lives no longer: it reads the years
+/// once and seeds availability lazily — a project at a time for single commands, a whole
+/// year at a time for an import — then follows every entry it admits.
+struct PostingEngine {
+    let store: Store
+    private(set) var years: YearGate
+    private(set) var availability = AvailabilityState()
+    private var seededYears: Set<Int> = []
+    private var seededProjects: Set<UInt64> = []
+    // Per-entry scratch, kept so that a million entries allocate nothing.
+    private var uses: [AuthorityUse] = []
+    private var balances: [(project: Int64, sum: Int64)] = []
+
+    /// How an entry meets availability control: not at all (the close's own entries), or
+    /// checked, with an overdraft refused or recorded (marking the entry).
+    enum Control {
+        case none
+        case check(verb: String, allowOverdraft: Bool)
+    }
+
+    /// What the engine decided about an entry.
+    struct Admission {
+        /// The entry goes past availability control on purpose: it is marked.
+        var overdraft = false
+        /// What it overdraws, when it does.
+        var shortfall: Shortfall?
+        /// Its year opened with it: the caller records the year before the entry.
+        var opensYear = false
+    }
+
+    init(store: Store) throws {
+        self.store = store
+        years = YearGate(years: try store.years())
+    }
+
+    /// Seeds a whole year's availability at once (an import touches most projects).
+    mutating func seed(year: Int) throws {
+        guard seededYears.insert(year).inserted else { return }
+        try store.availabilitySeed(year: year, project: nil) { project, econ, available, own in
+            guard !seededProjects.contains(AvailabilityState.key(year: year, project: project)) else { return }
+            availability.seed(year: year, project: project, econ: econ, available: available, ownAuthority: own)
+        }
+    }
+
+    private mutating func seed(year: Int, project: Int64) throws {
+        guard !seededYears.contains(year),
+              seededProjects.insert(AvailabilityState.key(year: year, project: project)).inserted else { return }
+        try store.availabilitySeed(year: year, project: project) { project, econ, available, own in
+            availability.seed(year: year, project: project, econ: econ, available: available, ownAuthority: own)
+        }
+    }
+
+    /// The index of an economic code in the engine's table.
+    mutating func intern(econ: String) -> UInt16 { availability.intern(econ) }
+
+    /// Admits one entry dated `date` with `postings` (codes interned through ``intern(econ:)``),
+    /// or refuses it; on admission the engine follows its postings. `projectCode` names a
+    /// project in a refusal.
+    mutating func admit<Postings: Sequence<LegPosting>>(
+        date: Day, postings: Postings, control: Control, projectCode: (Int64) throws -> String
+    ) throws -> Admission {
+        var admission = Admission()
+        admission.opensYear = try years.admit(date)
+        let year = date.year
+        if admission.opensYear { seededYears.insert(year) }  // a new year holds nothing yet
+        // Balance per project, and the debits to `available` summed per project and code.
+        uses.removeAll(keepingCapacity: true)
+        balances.removeAll(keepingCapacity: true)
+        for p in postings {
+            if let i = balances.firstIndex(where: { $0.project == p.project }) { balances[i].sum += p.amount }
+            else { balances.append((p.project, p.amount)) }
+            guard p.account == .available else { continue }
+            if let i = uses.firstIndex(where: { $0.project == p.project && $0.econ == p.econ }) { uses[i].amount += p.amount }
+            else { uses.append(AuthorityUse(project: p.project, econ: p.econ, amount: p.amount)) }
+        }
+        if let unbalanced = balances.first(where: { $0.sum != 0 }) {
+            throw FiscalError.refused("entry does not balance: project \(try projectCode(unbalanced.project)) sums to \(Money(fen: unbalanced.sum))")
+        }
+        for i in balances.indices { try seed(year: year, project: balances[i].project) }
+        if case let .check(verb, allowOverdraft) = control {
+            uses.sort { $0.project < $1.project }
+            if let shortfall = availability.firstShortfall(year: year, uses: uses) {
+                guard allowOverdraft else {
+                    throw FiscalError.overdraft(shortfall.message(verb: verb, projectCode: try projectCode(shortfall.project)))
+                }
+                admission.overdraft = true
+                admission.shortfall = shortfall
+            }
+        }
+        for p in postings { availability.apply(p, year: year) }
+        return admission
+    }
+}
