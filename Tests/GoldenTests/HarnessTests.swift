@@ -129,7 +129,7 @@ struct HarnessTests {
         #expect(s.text.contains("\n# 2. a file is written before the command after it\n<<< events.csv\n"))
     }
 
-    @Test func casesAreNumberedInOrderAndStandWhereACommandCould() {
+    @Test func casesAreNumberedInOrderAndStandWhereACommandCould() throws {
         #expect(throws: ScenarioError.self) { try Scenario(parsing: "# 2. first\n$ fiscal x\n") }
         #expect(throws: ScenarioError.self) { try Scenario(parsing: "# 1. a\n$ fiscal x\n# 1. b\n$ fiscal y\n") }
         #expect(throws: ScenarioError.self) { try Scenario(parsing: "# 1. a\n$ fiscal x\n# 2. b\n$ fiscal y\n") }
@@ -137,6 +137,11 @@ struct HarnessTests {
         #expect(throws: ScenarioError.self) { try Scenario(parsing: "$ fiscal x\n>= 0\n<<< a.csv\nx\n<<<\n") }
         #expect(throws: ScenarioError.self) { try Scenario(parsing: "<<< ../a.csv\nx\n<<<\n$ fiscal x\n") }
         #expect(throws: ScenarioError.self) { try Scenario(parsing: "<<< a.csv latin1\nx\n<<<\n$ fiscal x\n") }
+        // A setup names another file's cases, once, before the first command.
+        #expect(try Scenario(parsing: "# setup: year.test through case 11\n# 1. a\n$ fiscal x\n").setup
+                == Scenario.Setup(file: "year.test", throughCase: 11))
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "# setup: year.test 11\n$ fiscal x\n") }
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "$ fiscal x\n# setup: year.test through case 1\n") }
         // Not headings: no number, or no text after it.
         #expect(Scenario.caseHeading("# 2022年结转") == nil)
         #expect(Scenario.caseHeading("#   JB01 resources") == nil)

@@ -30,6 +30,9 @@ import Foundation
 /// - Blank lines are literal inside an expected block, and ignored outside one (after `>=`).
 /// - `# env NAME=VALUE …` before the first command sets the environment of every command of
 ///   the file (defaults: FISCAL_TODAY=2023-03-01, FISCAL_DB=book.db).
+/// - `# setup: FILE through case N` before the first command runs cases 1 … N of the scenario
+///   FILE first (checked as there), so that a file can start from another's book without
+///   repeating its commands.
 /// - `# N. heading` starts case N; cases are numbered 1, 2, 3 … and a heading stands where a
 ///   command could (not inside an expected block). The cases of a file share its directory,
 ///   so a case starts from the book the cases before it left.
@@ -77,7 +80,14 @@ struct Scenario {
         var inCase: Case?
     }
 
+    /// `# setup: year.test through case 11`.
+    struct Setup: Equatable {
+        var file: String
+        var throughCase: Int
+    }
+
     var steps: [Step]
+    var setup: Setup?
     /// Comment and blank lines after the last step.
     var trailing: [String]
     var environment: [String: String]
@@ -95,6 +105,7 @@ struct Scenario {
         var pendingFiles: [InputFile] = []
         var input: (name: String, lineEnd: String, lines: [String])?
         var currentCase: Case?
+        var setup: Setup?
         var environment = Scenario.defaultEnvironment
 
         for (index, line) in lines.enumerated() {
@@ -128,6 +139,15 @@ struct Scenario {
                 let expected = (currentCase?.number ?? 0) + 1
                 guard heading.number == expected else { throw fail("case \(heading.number) should be case \(expected)") }
                 currentCase = heading
+                pending.append(line)
+            } else if line.hasPrefix("# setup:") {
+                guard steps.isEmpty, setup == nil else { throw fail("one `# setup:` line, before the first command") }
+                let words = line.dropFirst("# setup:".count).split(separator: " ").map(String.init)
+                guard words.count == 4, words[0].hasSuffix(".test"), words[1] == "through", words[2] == "case",
+                      let number = Int(words[3]) else {
+                    throw fail("write `# setup: FILE.test through case N`")
+                }
+                setup = Setup(file: words[0], throughCase: number)
                 pending.append(line)
             } else if line.hasPrefix("#") {
                 if state == .outside { pending.append(line) } else { steps[steps.count - 1].comments.append(line) }
@@ -180,6 +200,7 @@ struct Scenario {
         guard state != .input else { throw ScenarioError(line: lines.count, reason: "an input block without its closing `<<<`") }
         guard pendingFiles.isEmpty else { throw ScenarioError(line: lines.count, reason: "an input block after the last command") }
         self.steps = steps
+        self.setup = setup
         self.trailing = pending
         self.environment = environment
     }
