@@ -29,7 +29,7 @@ struct SchemaTests {
         #expect(try t.book.years().map(\.year) == [2023])
         #expect(try t.book.years().map(\.closed) == [false])
         var codes: [String] = []
-        try t.raw().prepare("SELECT code FROM account ORDER BY rowid").forEach { codes.append($0.text(0)) }
+        try t.raw().prepare("SELECT code FROM account ORDER BY rowid").forEach { codes.append(try $0.text("code")) }
         #expect(codes == Account.allCases.map(\.rawValue))
     }
 
@@ -47,7 +47,7 @@ struct SchemaTests {
             #expect(error.description == "the book at \(t.path) has schema version 99, newer than this fiscal (1); upgrade fiscal")
         }
         // Refusing changed nothing: the version is still 99.
-        #expect(try Store(db: t.raw()).schemaVersion() == 99)
+        #expect(try SQLiteStore(db: t.raw()).schemaVersion() == 99)
     }
 
     @Test func missingExistingAndForeignFilesAreRefused() throws {

@@ -9,7 +9,7 @@ extension Book {
                                today: Day) throws(FiscalError) -> ImportResult {
         let source = try TextSource(path: path, encoding: options.encoding)
         return try guarded {
-            try database.write {
+            try store.write {
                 var result = ImportResult(file: path, dryRun: options.dryRun)
                 let projects = try readProjects(source, &result)
                 result.encoding = source.detectedEncoding

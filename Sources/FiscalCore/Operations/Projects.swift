@@ -8,7 +8,7 @@ extension Book {
             throw .invalidValue(field: "name", value: project.name, reason: "must not be empty")
         }
         return try guarded {
-            try database.write {
+            try store.write {
                 if try store.project(code: code) != nil { throw FiscalError.duplicateProject(code) }
                 var saved = project
                 saved.id = try store.insertProject(project)
@@ -28,7 +28,7 @@ extension Book {
     /// keeping the change in the project's history.
     public func setStatus(code: String, to status: ProjectStatus, date: Day, reason: String?) throws(FiscalError) -> Project {
         var project = try self.project(code: code)
-        try guarded { try database.write { try store.setProjectStatus(id: project.id, status: status, date: date, reason: reason) } }
+        try guarded { try store.write { try store.setProjectStatus(id: project.id, status: status, date: date, reason: reason) } }
         project.status = status
         return project
     }

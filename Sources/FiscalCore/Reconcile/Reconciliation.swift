@@ -42,11 +42,11 @@ extension Book {
 
     func ledgerFacts(year: Int) throws(FiscalError) -> LedgerFacts {
         try guarded {
-            try database.read {
+            try store.read {
                 guard let status = try store.yearStatus(year) else { throw FiscalError.unknownYear(year) }
                 return LedgerFacts(year: year, totals: try store.monthlyTotals(year: year),
                                    projects: Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0) }),
-                                   closed: status == "closed")
+                                   closed: status == .closed)
             }
         }
     }

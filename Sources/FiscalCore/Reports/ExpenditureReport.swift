@@ -38,7 +38,7 @@ public struct ExpenditureReport: Sendable {
 extension Book {
     public func expenditureReport(year: Int, by dimension: ExpenditureDimension, kinds: KindFilter) throws(FiscalError) -> ExpenditureReport {
         try guarded {
-            try database.read {
+            try store.read {
                 guard try store.yearStatus(year) != nil else { throw FiscalError.unknownYear(year) }
                 let projects = Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0) })
                 // Paid per leaf code, basic and project apart.

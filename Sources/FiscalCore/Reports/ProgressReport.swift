@@ -81,7 +81,7 @@ extension ProgressSpec {
 extension Book {
     public func progressReport(_ spec: ProgressSpec) throws(FiscalError) -> ProgressReport {
         try guarded {
-            try database.read {
+            try store.read {
                 let year = spec.month.year
                 guard try store.yearStatus(year) != nil else { throw FiscalError.unknownYear(year) }
                 let totals = try store.monthlyTotals(year: year, throughMonth: spec.month.month)

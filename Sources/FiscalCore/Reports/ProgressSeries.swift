@@ -20,7 +20,7 @@ extension Book {
     /// The rates the chart draws; `largest` projects by total budget at the report month.
     public func progressSeries(_ spec: ProgressSpec, largest: Int = 5) throws(FiscalError) -> ProgressSeries {
         try guarded {
-            try database.read {
+            try store.read {
                 let year = spec.month.year
                 guard try store.yearStatus(year) != nil else { throw FiscalError.unknownYear(year) }
                 let totals = try store.monthlyTotals(year: year, throughMonth: spec.month.month)

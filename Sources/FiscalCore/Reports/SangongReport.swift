@@ -59,7 +59,7 @@ extension Book {
     /// The 三公 report of a year, from the maintained totals' economic codes.
     public func sangongReport(_ spec: SangongSpec) throws(FiscalError) -> SangongReport {
         try guarded {
-            try database.read {
+            try store.read {
                 guard try store.yearStatus(spec.year) != nil else { throw FiscalError.unknownYear(spec.year) }
                 var byCode: [String: BudgetFigures] = [:]
                 for t in try store.monthlyTotals(year: spec.year) where EconomicCode.sangong.contains(t.econ) {

@@ -49,7 +49,7 @@ extension Book {
     /// figure in the year; basic expenditure first, then by code.
     public func settlementReport(_ spec: SettlementSpec) throws(FiscalError) -> SettlementReport {
         try guarded {
-            try database.read {
+            try store.read {
                 guard let status = try store.yearStatus(spec.year) else { throw FiscalError.unknownYear(spec.year) }
                 var figures: [Int64: BudgetFigures] = [:]
                 for t in try store.monthlyTotals(year: spec.year) {
@@ -65,7 +65,7 @@ extension Book {
                     sections.append(SettlementSection(fund: fund, rows: rows, subtotal: SettlementLine(project: nil, figures: sum)))
                 }
                 let total = sections.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
-                return SettlementReport(spec: spec, bookName: try store.bookName(), closed: status == "closed",
+                return SettlementReport(spec: spec, bookName: try store.bookName(), closed: status == .closed,
                                         sections: sections, total: SettlementLine(project: nil, figures: total))
             }
         }

@@ -29,7 +29,7 @@ public struct TrialBalance: Sendable {
 extension Book {
     public func trialBalance(year: Int) throws(FiscalError) -> TrialBalance {
         try guarded {
-            try database.read {
+            try store.read {
                 guard try store.yearStatus(year) != nil else { throw FiscalError.unknownYear(year) }
                 let totals = try store.monthlyTotals(year: year)
                 let projects = try store.projects()
@@ -60,12 +60,12 @@ extension Book {
 
     /// Every violated invariant of the book; empty when the book is sound.
     public func verify() throws(FiscalError) -> [Violation] {
-        try guarded { try database.read { try store.violations() } }
+        try guarded { try store.read { try store.violations() } }
     }
 }
 
 extension Book {
     public func journal(_ filter: JournalFilter) throws(FiscalError) -> [JournalEntry] {
-        try guarded { try database.read { try store.journal(filter) } }
+        try guarded { try store.read { try store.journal(filter) } }
     }
 }
