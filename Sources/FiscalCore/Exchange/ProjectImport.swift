@@ -81,8 +81,8 @@ extension Book {
             if reasons.isEmpty {
                 if code.isEmpty {
                     reasons.append("\(layout.nameOf[0]): required")
-                } else if code.contains(where: { $0.isWhitespace || $0 == "," }) {
-                    bad(0, code, "must be non-empty, without spaces or commas")
+                } else if let problem = Project.problem(withCode: code) {
+                    bad(0, code, problem)
                 } else if let first = seen[code] {
                     bad(0, code, "repeats the project of line \(first)")
                 }

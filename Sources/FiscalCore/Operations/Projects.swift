@@ -1,9 +1,7 @@
 extension Book {
     public func addProject(_ project: Project) throws(FiscalError) -> Project {
         let code = project.code
-        guard !code.isEmpty, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
-            throw .invalidValue(field: "code", value: code, reason: "must be non-empty, without spaces or commas")
-        }
+        if let problem = Project.problem(withCode: code) { throw .invalidValue(field: "code", value: code, reason: problem) }
         guard !project.name.trimmingWhitespace().isEmpty else {
             throw .invalidValue(field: "name", value: project.name, reason: "must not be empty")
         }

@@ -76,8 +76,3 @@ struct SQLiteStore {
             .rows([year]) { (try $0.text("action"), try $0.text("date"), try $0.optionalText("reason")) }
     }
 }
-
-/// Whether a year takes entries.
-enum YearStatus: String, Sendable {
-    case open, closed
-}
