@@ -19,9 +19,9 @@ struct ProgressJSONTests {
         let raw = try Database(path: path, create: false)
         func sum(_ account: String, _ project: String) throws -> Int64 {
             try raw.prepare("""
-                SELECT coalesce(sum(p.amount), 0) FROM posting p JOIN entry e ON e.id = p.entry_id
+                SELECT coalesce(sum(p.amount), 0) AS s FROM posting p JOIN entry e ON e.id = p.entry_id
                 JOIN project pr ON pr.id = p.project_id WHERE p.account = ? AND pr.code = ? AND e.date <= '2023-06-30'
-                """).first([account, project]) { $0.int(0) } ?? 0
+                """).first([account, project]) { try $0.int("s") } ?? 0
         }
         func yuan(_ fen: Int64) -> String { Money(fen: fen).plain }
 

@@ -108,10 +108,10 @@ private func department() throws -> CloseFixture {
         #expect(throws: FiscalError.self) { try f.book.reverse(entry: someEntry, reason: "x", date: Day("2023-12-31")!) }
         // Nor raw SQL: the schema's triggers refuse entries and postings in a closed year.
         #expect(throws: SQLiteError.self) {
-            try f.book.store.db.execute("INSERT INTO entry (date, year, kind) VALUES ('2023-12-31', 2023, 'pay')")
+            try (f.book.store as! SQLiteStore).db.execute("INSERT INTO entry (date, year, kind) VALUES ('2023-12-31', 2023, 'pay')")
         }
         #expect(throws: SQLiteError.self) {
-            try f.book.store.db.execute("INSERT INTO posting (entry_id, account, project_id, amount) VALUES (\(someEntry), 'paid', 1, 100)")
+            try (f.book.store as! SQLiteStore).db.execute("INSERT INTO posting (entry_id, account, project_id, amount) VALUES (\(someEntry), 'paid', 1, 100)")
         }
         // The next year takes entries as usual.
         try f.pay("ZX01", "1.00", on: "2024-01-15")

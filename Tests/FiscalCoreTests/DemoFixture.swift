@@ -20,13 +20,13 @@ struct DemoFixture {
     func rawSum(account: String, project: String? = nil, through asOf: String, fromMonth: String? = nil) throws -> Int64 {
         let db = try Database(path: path, create: false)
         var sql = """
-            SELECT coalesce(sum(p.amount), 0) FROM posting p JOIN entry e ON e.id = p.entry_id
+            SELECT coalesce(sum(p.amount), 0) AS s FROM posting p JOIN entry e ON e.id = p.entry_id
             JOIN project pr ON pr.id = p.project_id
             WHERE p.account = ? AND e.date <= ? AND e.year = CAST(substr(?, 1, 4) AS INTEGER)
             """
         var values: [SQLBindable?] = [account, asOf, asOf]
         if let project { sql += " AND pr.code = ?"; values.append(project) }
         if let fromMonth { sql += " AND e.date >= ?"; values.append(fromMonth) }
-        return try db.prepare(sql).first(values) { $0.int(0) } ?? 0
+        return try db.prepare(sql).first(values) { try $0.int("s") } ?? 0
     }
 }

@@ -291,7 +291,7 @@ enum ExternalTool {
         // stdout through a pipe read to the end, stderr into a file: neither can fill up and
         // block the tool while the other is being read.
         let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("fiscal-tool-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errPath.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errPath) }
         let out = Pipe()
         let err = try FileHandle(forWritingTo: errPath)

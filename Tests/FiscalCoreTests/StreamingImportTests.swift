@@ -28,7 +28,7 @@ import Testing
 
     func totals(_ t: TempBook) throws -> [String] {
         try t.raw().prepare("SELECT year, project_id, account, econ, month, amount, postings FROM monthly_total ORDER BY 1, 2, 3, 4, 5")
-            .rows { "\($0.int(0)) \($0.int(1)) \($0.text(2)) \($0.text(3)) \($0.int(4)) \($0.int(5)) \($0.int(6))" }
+            .rows { "\(try $0.int("year")) \(try $0.int("project_id")) \(try $0.text("account")) \(try $0.text("econ")) \(try $0.int("month")) \(try $0.int("amount")) \(try $0.int("postings"))" }
     }
 
     @Test func aSortedFileAndTheSameFileShuffledGiveTheSameBook() throws {

@@ -8,7 +8,7 @@ extension Book {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let book = try Book.create(at: path, name: DemoData.department, year: DemoData.year, today: today)
-        try guarded { try book.database.write { try book.recordDemoYear() } }
+        try guarded { try book.store.write { try book.recordDemoYear() } }
         return book
     }
 

@@ -44,7 +44,6 @@ public struct FunctionCode: Hashable, Comparable, Sendable, CustomStringConverti
 
     public var description: String { code }
     public var classCode: String { String(code.prefix(3)) }
-    public var itemCode: String? { code.count >= 5 ? String(code.prefix(5)) : nil }
     public var name: String? { FunctionCode.names[code] }
     public static func < (a: FunctionCode, b: FunctionCode) -> Bool { a.code < b.code }
 

@@ -29,12 +29,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The amount in 万元, rounded half up (away from zero) to 0.01万元 = 100元 = 10,000分.
-    public var wanHundredths: Int64 {
-        let (q, r) = fen.quotientAndRemainder(dividingBy: 10_000)
-        if r >= 5_000 { return q + 1 }
-        if r <= -5_000 { return q - 1 }
-        return q
-    }
+    public var wanHundredths: Int64 { Int64(roundedHalfUp(Int128(fen), 10_000)) }
 
     /// `7,336.93`: 万元 to two decimals, each cell rounded from exact 分.
     public func wan(grouping: Bool = true) -> String {

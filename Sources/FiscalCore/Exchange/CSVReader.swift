@@ -21,7 +21,6 @@ struct CSVRecord {
         field(i) { String(decoding: $0, as: UTF8.self) }
     }
 
-    func isEmpty(_ i: Int) -> Bool { i >= ends.count || ends[i] == (i == 0 ? 0 : ends[i - 1]) }
 
     /// A line with no text in any field (what spreadsheets leave between blocks: `,,,,`).
     var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
@@ -47,8 +46,6 @@ final class CSVReader {
         self.source = source
     }
 
-    /// A field that was opened by a quote and never closed, reported at the record's line.
-    struct UnclosedQuote: Error { var line: Int }
 
     /// Reads the next record into `record`; false at the end of the file.
     func next(into record: inout CSVRecord) throws(FiscalError) -> Bool {

@@ -14,7 +14,7 @@ extension Book {
         let source = try CSVRecordSource(path: path, encoding: options.encoding)
         return try guarded {
             try store.withBulkWriteSettings(cacheKiB: 64 * 1024) {
-                try database.write {
+                try store.write {
                     if !options.dryRun {
                         var stream = try EventImport(store: store, source: source, options: options, progress: progress)
                         if let result = try stream.performStreaming() { return result }
@@ -46,7 +46,7 @@ struct EventImport {
     ])
     enum Column: Int { case date, kind, project, amount, econ, doc, ref, memo, toProject }
 
-    let store: Store
+    let store: any Store
     let source: any RecordSource
     let options: ImportOptions
     let progress: ((ImportProgress) -> Void)?
@@ -77,7 +77,7 @@ struct EventImport {
     var refFilter = RefFilter()
     var firstImportID: Int64 = 0
 
-    init(store: Store, source: any RecordSource, options: ImportOptions, progress: ((ImportProgress) -> Void)?) throws {
+    init(store: any Store, source: any RecordSource, options: ImportOptions, progress: ((ImportProgress) -> Void)?) throws {
         self.store = store
         self.source = source
         self.options = options

@@ -46,7 +46,7 @@ extension EventImport {
                     w.sums.add(year: e.year, project: Int(leg.onReceiver ? e.toProject : e.project), econ: Int(p.econ),
                                account: MonthlySums.index(of: p.account), month: Int(e.date / 100 % 100), amount: p.amount)
                 }
-                if batch.entries.count == Store.importBatch { try batch.flush(to: store) }
+                if batch.entries.count == bulkInsertRows { try batch.flush(to: store) }
                 if let progress, !streaming, n & 0x3FFF == 0x3FFF {
                     progress(ImportProgress(phase: .posting, done: n + 1, total: order.count))
                 }
@@ -80,8 +80,8 @@ private final class ImportBatch {
             let start = econRanges.last?.upperBound ?? 0
             econRanges.append(start..<(start + code.utf8.count))
         }
-        entries.reserveCapacity(Store.importBatch)
-        postings.reserveCapacity(Store.importBatch * 4)
+        entries.reserveCapacity(bulkInsertRows)
+        postings.reserveCapacity(bulkInsertRows * 4)
     }
 
     deinit { econBytes.deallocate() }
@@ -92,7 +92,7 @@ private final class ImportBatch {
                                          amount: p.amount))
     }
 
-    func flush(to store: Store) throws {
+    func flush(to store: any Store) throws {
         try store.insertEntries(entries[...])
         try store.insertPostings(postings[...])
         entries.removeAll(keepingCapacity: true)

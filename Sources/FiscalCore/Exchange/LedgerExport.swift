@@ -31,7 +31,7 @@ extension Book {
     /// time: the book is never held in memory whole.
     public func export(_ format: ExportFormat, year: Int? = nil, to out: inout some TextOutputStream) throws(FiscalError) -> ExportSummary {
         try guarded {
-            try database.read {
+            try store.read {
                 let bookYears = try store.years().map(\.year)
                 if let year, !bookYears.contains(year) { throw FiscalError.unknownYear(year) }
                 let years = year.map { [$0] } ?? bookYears
@@ -48,7 +48,7 @@ extension Book {
                         closingYear = nextYear.next()
                     }
                 }
-                try store.forEachEntry(year: year) { entry in
+                try store.forEachEntry(JournalFilter(year: year)) { entry in
                     try closeYears(before: entry.date)
                     switch writer.write(entry, to: &out) {
                     case .written: summary.entries += 1

@@ -9,7 +9,7 @@ extension Book {
                                today: Day) throws(FiscalError) -> ImportResult {
         let source = try TextSource(path: path, encoding: options.encoding)
         return try guarded {
-            try database.write {
+            try store.write {
                 var result = ImportResult(file: path, dryRun: options.dryRun)
                 let projects = try readProjects(source, &result)
                 result.encoding = source.detectedEncoding
@@ -81,8 +81,8 @@ extension Book {
             if reasons.isEmpty {
                 if code.isEmpty {
                     reasons.append("\(layout.nameOf[0]): required")
-                } else if code.contains(where: { $0.isWhitespace || $0 == "," }) {
-                    bad(0, code, "must be non-empty, without spaces or commas")
+                } else if let problem = Project.problem(withCode: code) {
+                    bad(0, code, problem)
                 } else if let first = seen[code] {
                     bad(0, code, "repeats the project of line \(first)")
                 }

@@ -3,11 +3,10 @@ import Foundation
 /// An open book (账套): one department's ledger in one SQLite file. Every operation of the
 /// core goes through here; the CLI never sees SQL.
 public final class Book {
-    public let store: Store
+    let store: any Store
     public let path: String
-    var database: Database { store.db }
 
-    init(store: Store, path: String) {
+    init(store: any Store, path: String) {
         self.store = store
         self.path = path
     }
@@ -19,8 +18,8 @@ public final class Book {
         guard (1900...9999).contains(year) else { throw .invalidValue(field: "year", value: "\(year)", reason: "not a year") }
         if path != ":memory:" && FileManager.default.fileExists(atPath: path) { throw .bookExists(path: path) }
         return try guarded {
-            let store = Store(db: try Database(path: path))
-            try store.db.write {
+            let store = SQLiteStore(db: try Database(path: path))
+            try store.write {
                 try store.createSchema()
                 try store.insertBook(name: String(trimmed), firstYear: year)
                 try store.insertYear(year, date: today, reason: "book created")
@@ -32,10 +31,10 @@ public final class Book {
     /// Opens an existing book, migrating an older one and refusing one from a newer fiscal.
     public static func open(at path: String) throws(FiscalError) -> Book {
         guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else { throw .noBook(path: path) }
-        let store: Store
+        let store: SQLiteStore
         let version: Int
         do {
-            store = Store(db: try Database(path: path, create: false))
+            store = SQLiteStore(db: try Database(path: path, create: false))
             version = try store.schemaVersion()
         } catch {
             throw .notABook(path: path, reason: "\(error)")
@@ -43,7 +42,7 @@ public final class Book {
         if version > Schema.version { throw .newerSchema(path: path, found: version, supported: Schema.version) }
         do {
             guard try store.hasBookTable() else { throw FiscalError.notABook(path: path, reason: "it has no book table") }
-            if version < Schema.version { try store.db.write { try store.migrate(from: version) } }
+            if version < Schema.version { try store.write { try store.migrate(from: version) } }
         } catch let error as FiscalError {
             throw error
         } catch {

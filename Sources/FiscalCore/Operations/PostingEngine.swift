@@ -7,7 +7,7 @@
 /// once and seeds availability lazily — a project at a time for single commands, a whole
 /// year at a time for an import — then follows every entry it admits.
 struct PostingEngine {
-    let store: Store
+    let store: any Store
     private(set) var years: YearGate
     private(set) var availability = AvailabilityState()
     private var seededYears: Set<Int> = []

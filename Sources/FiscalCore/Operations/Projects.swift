@@ -1,14 +1,12 @@
 extension Book {
     public func addProject(_ project: Project) throws(FiscalError) -> Project {
         let code = project.code
-        guard !code.isEmpty, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
-            throw .invalidValue(field: "code", value: code, reason: "must be non-empty, without spaces or commas")
-        }
+        if let problem = Project.problem(withCode: code) { throw .invalidValue(field: "code", value: code, reason: problem) }
         guard !project.name.trimmingWhitespace().isEmpty else {
             throw .invalidValue(field: "name", value: project.name, reason: "must not be empty")
         }
         return try guarded {
-            try database.write {
+            try store.write {
                 if try store.project(code: code) != nil { throw FiscalError.duplicateProject(code) }
                 var saved = project
                 saved.id = try store.insertProject(project)
@@ -28,7 +26,7 @@ extension Book {
     /// keeping the change in the project's history.
     public func setStatus(code: String, to status: ProjectStatus, date: Day, reason: String?) throws(FiscalError) -> Project {
         var project = try self.project(code: code)
-        try guarded { try database.write { try store.setProjectStatus(id: project.id, status: status, date: date, reason: reason) } }
+        try guarded { try store.write { try store.setProjectStatus(id: project.id, status: status, date: date, reason: reason) } }
         project.status = status
         return project
     }

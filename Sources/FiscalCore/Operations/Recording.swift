@@ -10,7 +10,7 @@ extension Book {
             throw .invalidValue(field: "to", value: to, reason: "a transfer needs two different projects")
         }
         return try guarded {
-            try database.write {
+            try store.write {
                 var ids: [String: Int64] = [:]
                 for code in event.projectCodes {
                     guard let project = try store.project(code: code) else { throw FiscalError.unknownProject(code) }
@@ -33,7 +33,7 @@ extension Book {
             throw .invalidValue(field: "reason", value: reason, reason: "must not be empty")
         }
         return try guarded {
-            try database.write {
+            try store.write {
                 guard let original = try store.entry(id: id) else { throw FiscalError.unknownEntry(id) }
                 if let by = original.reversedBy { throw FiscalError.alreadyReversed(entry: id, by: by) }
                 switch original.kind {

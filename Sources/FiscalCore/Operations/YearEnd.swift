@@ -153,7 +153,7 @@ extension Book {
     /// The plan of closing `year`, without writing anything. Refuses what `close` refuses,
     /// except that the year need not have ended yet (a plan is a preview).
     public func planClose(year: Int, overrides: CloseOverrides = CloseOverrides()) throws(FiscalError) -> ClosePlan {
-        try guarded { try database.read { try makeClosePlan(year: year, overrides: overrides) } }
+        try guarded { try store.read { try makeClosePlan(year: year, overrides: overrides) } }
     }
 
     /// Closes `year` in one transaction (DESIGN §5): a closing entry per part of the plan
@@ -166,7 +166,7 @@ extension Book {
     @discardableResult
     public func close(year: Int, overrides: CloseOverrides = CloseOverrides(), today: Day) throws(FiscalError) -> CloseResult {
         try guarded {
-            try database.write {
+            try store.write {
                 let plan = try makeClosePlan(year: year, overrides: overrides)
                 guard today >= plan.closingDate else {
                     throw FiscalError.yearNotEnded(year: year, today: today, closingDate: plan.closingDate)
@@ -190,7 +190,7 @@ extension Book {
                 let next = year + 1
                 var openedNextYear = false
                 switch try store.yearStatus(next) {
-                case "open": break
+                case .open?: break
                 case nil:
                     try store.insertYear(next, date: today, reason: "opened by the close of \(year)")
                     openedNextYear = true
@@ -231,10 +231,10 @@ extension Book {
         let reason = String(reason.trimmingWhitespace())
         guard !reason.isEmpty else { throw .invalidValue(field: "reason", value: reason, reason: "must not be empty") }
         return try guarded {
-            try database.write {
+            try store.write {
                 switch try store.yearStatus(year) {
                 case nil: throw FiscalError.unknownYear(year)
-                case "closed": break
+                case .closed?: break
                 default: throw FiscalError.refused("year \(year) is not closed; nothing to reopen")
                 }
                 if let latest = try store.latestClosedYear(), latest != year {
@@ -286,12 +286,12 @@ extension Book {
     func makeClosePlan(year: Int, overrides: CloseOverrides) throws -> ClosePlan {
         switch try store.yearStatus(year) {
         case nil: throw FiscalError.unknownYear(year)
-        case "closed": throw FiscalError.yearAlreadyClosed(year)
+        case .closed?: throw FiscalError.yearAlreadyClosed(year)
         default: break
         }
         guard year < 9999 else { throw FiscalError.invalidValue(field: "year", value: "\(year)", reason: "no next year to open") }
         let previous = try store.yearStatus(year - 1)
-        if previous == "open" {
+        if previous == .open {
             throw FiscalError.refused("year \(year - 1) is still open: close \(year - 1) before \(year)")
         }
 

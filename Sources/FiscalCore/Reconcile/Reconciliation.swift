@@ -41,14 +41,8 @@ extension Book {
     public func projectNames() throws(FiscalError) -> [String] { try projects().map(\.name) }
 
     func ledgerFacts(year: Int) throws(FiscalError) -> LedgerFacts {
-        try guarded {
-            try database.read {
-                guard let status = try store.yearStatus(year) else { throw FiscalError.unknownYear(year) }
-                return LedgerFacts(year: year, totals: try store.monthlyTotals(year: year),
-                                   projects: Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0) }),
-                                   closed: status == "closed")
-            }
-        }
+        let year = try snapshot(year: year)
+        return LedgerFacts(year: year.year, totals: year.totals, projects: year.projectsByID, closed: year.status == .closed)
     }
 }
 

@@ -37,41 +37,44 @@ public struct ExpenditureReport: Sendable {
 
 extension Book {
     public func expenditureReport(year: Int, by dimension: ExpenditureDimension, kinds: KindFilter) throws(FiscalError) -> ExpenditureReport {
-        try guarded {
-            try database.read {
-                guard try store.yearStatus(year) != nil else { throw FiscalError.unknownYear(year) }
-                let projects = Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0) })
-                // Paid per leaf code, basic and project apart.
-                var leaves: [String: (basic: Money, project: Money)] = [:]
-                for t in try store.monthlyTotals(year: year) where t.account == .paid {
-                    guard let p = projects[t.projectID], kinds.includes(p.kind) else { continue }
-                    let code = dimension == .econ ? t.econ : (p.function?.code ?? "")
-                    let paid = -t.amount
-                    if p.kind.isBasic { leaves[code, default: (.zero, .zero)].basic += paid }
-                    else { leaves[code, default: (.zero, .zero)].project += paid }
-                }
-                let prefixes = dimension == .econ ? [3, 5] : [3, 5, 7]
-                var sums: [String: (basic: Money, project: Money)] = [:]
-                for (code, amounts) in leaves {
-                    let levels = code.isEmpty ? [""] : prefixes.filter { $0 <= code.count }.map { String(code.prefix($0)) }
-                    for key in levels {
-                        sums[key, default: (.zero, .zero)].basic += amounts.basic
-                        sums[key, default: (.zero, .zero)].project += amounts.project
-                    }
-                }
-                let names = dimension == .econ ? EconomicCode.names : FunctionCode.names
-                let lines = sums.keys.sorted { a, b in a.isEmpty ? false : (b.isEmpty ? true : a < b) }.map { code in
-                    let level = code.isEmpty ? 0 : (prefixes.firstIndex(of: code.count) ?? 0)
-                    let hasChildren = sums.keys.contains { $0.count > code.count && $0.hasPrefix(code) && !code.isEmpty }
-                    return ExpenditureReport.Line(
-                        code: code, name: code.isEmpty ? "（未指定）" : (names[code] ?? ""), level: level,
-                        isSubtotal: hasChildren, basic: sums[code]!.basic, project: sums[code]!.project)
-                }
-                let basic = leaves.values.reduce(Money.zero) { $0 + $1.basic }
-                let project = leaves.values.reduce(Money.zero) { $0 + $1.project }
-                return ExpenditureReport(year: year, dimension: dimension, kinds: kinds, bookName: try store.bookName(),
-                                         lines: lines, basic: basic, project: project)
+        ExpenditureReport(snapshot: try snapshot(year: year), by: dimension, kinds: kinds)
+    }
+}
+
+extension ExpenditureReport {
+    /// The report as a pure function of the year's totals.
+    public init(snapshot: YearSnapshot, by dimension: ExpenditureDimension, kinds: KindFilter) {
+        let year = snapshot.year
+        let projects = snapshot.projectsByID
+        // Paid per leaf code, basic and project apart.
+        var leaves: [String: (basic: Money, project: Money)] = [:]
+        for t in snapshot.totals where t.account == .paid {
+            guard let p = projects[t.projectID], kinds.includes(p.kind) else { continue }
+            let code = dimension == .econ ? t.econ : (p.function?.code ?? "")
+            let paid = -t.amount
+            if p.kind.isBasic { leaves[code, default: (.zero, .zero)].basic += paid }
+            else { leaves[code, default: (.zero, .zero)].project += paid }
+        }
+        let prefixes = dimension == .econ ? [3, 5] : [3, 5, 7]
+        var sums: [String: (basic: Money, project: Money)] = [:]
+        for (code, amounts) in leaves {
+            let levels = code.isEmpty ? [""] : prefixes.filter { $0 <= code.count }.map { String(code.prefix($0)) }
+            for key in levels {
+                sums[key, default: (.zero, .zero)].basic += amounts.basic
+                sums[key, default: (.zero, .zero)].project += amounts.project
             }
         }
+        let names = dimension == .econ ? EconomicCode.names : FunctionCode.names
+        let lines = sums.keys.sorted { a, b in a.isEmpty ? false : (b.isEmpty ? true : a < b) }.map { code in
+            let level = code.isEmpty ? 0 : (prefixes.firstIndex(of: code.count) ?? 0)
+            let hasChildren = sums.keys.contains { $0.count > code.count && $0.hasPrefix(code) && !code.isEmpty }
+            return ExpenditureReport.Line(
+                code: code, name: code.isEmpty ? "（未指定）" : (names[code] ?? ""), level: level,
+                isSubtotal: hasChildren, basic: sums[code]!.basic, project: sums[code]!.project)
+        }
+        let basic = leaves.values.reduce(Money.zero) { $0 + $1.basic }
+        let project = leaves.values.reduce(Money.zero) { $0 + $1.project }
+        self.init(year: year, dimension: dimension, kinds: kinds, bookName: snapshot.bookName,
+                  lines: lines, basic: basic, project: project)
     }
 }

@@ -80,45 +80,46 @@ extension ProgressSpec {
 
 extension Book {
     public func progressReport(_ spec: ProgressSpec) throws(FiscalError) -> ProgressReport {
-        try guarded {
-            try database.read {
-                let year = spec.month.year
-                guard try store.yearStatus(year) != nil else { throw FiscalError.unknownYear(year) }
-                let totals = try store.monthlyTotals(year: year, throughMonth: spec.month.month)
-                let projects = Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0) })
-                let classifier = ProgressClassifier(grouping: spec.grouping, projects: projects)
-                var byRow: [String: BudgetFigures] = [:]
-                for t in totals {
-                    let key = classifier.rowKey(t)
-                    byRow[key, default: BudgetFigures()].add(t.account, t.amount)
-                    if t.account == .paid && t.month == spec.month.month {
-                        byRow[key, default: BudgetFigures()].paidInMonth -= t.amount
-                    }
-                }
-                var groups: [String: [ProgressLine]] = [:]
-                for (key, figures) in byRow {
-                    groups[classifier.groupKey(key), default: []]
-                        .append(spec.line(key: key, name: classifier.name(key), figures: figures))
-                }
-                let ordered = groups.keys.sorted(by: classifier.groupOrder).map { g -> ProgressGroup in
-                    var rows = groups[g]!.sorted { $0.key < $1.key }
-                    let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }
-                    var subtotal = spec.line(key: g, name: classifier.groupName(g), figures: sum)
-                    if spec.grouping == .econ {
-                        // Authority is mostly granted to a project, not to an economic code: a
-                        // code's payments then draw on the untagged row, and a rate mixing the
-                        // two would mean nothing. Only codes with authority of their own get one.
-                        let fundedElsewhere = { (l: ProgressLine) in l.key == ProgressClassifier.unassigned
-                            || (l.figures.totalBudget.isZero && !l.figures.paid.isZero) }
-                        for i in rows.indices where fundedElsewhere(rows[i]) { rows[i].withoutRate() }
-                        if rows.contains(where: fundedElsewhere) { subtotal.withoutRate() }
-                    }
-                    return ProgressGroup(subtotal: subtotal, rows: rows)
-                }
-                let all = ordered.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
-                return ProgressReport(spec: spec, bookName: try store.bookName(), groups: ordered,
-                                      total: spec.line(key: "total", name: "合计", figures: all))
+        ProgressReport(spec: spec, snapshot: try snapshot(year: spec.month.year, throughMonth: spec.month.month))
+    }
+}
+
+extension ProgressReport {
+    /// The report as a pure function of its spec and the year's totals through its month.
+    public init(spec: ProgressSpec, snapshot: YearSnapshot) {
+        let totals = snapshot.totals
+        let projects = snapshot.projectsByID
+        let classifier = ProgressClassifier(grouping: spec.grouping, projects: projects)
+        var byRow: [String: BudgetFigures] = [:]
+        for t in totals {
+            let key = classifier.rowKey(t)
+            byRow[key, default: BudgetFigures()].add(t.account, t.amount)
+            if t.account == .paid && t.month == spec.month.month {
+                byRow[key, default: BudgetFigures()].paidInMonth -= t.amount
             }
         }
+        var groups: [String: [ProgressLine]] = [:]
+        for (key, figures) in byRow {
+            groups[classifier.groupKey(key), default: []]
+                .append(spec.line(key: key, name: classifier.name(key), figures: figures))
+        }
+        let ordered = groups.keys.sorted(by: classifier.groupOrder).map { g -> ProgressGroup in
+            var rows = groups[g]!.sorted { $0.key < $1.key }
+            let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }
+            var subtotal = spec.line(key: g, name: classifier.groupName(g), figures: sum)
+            if spec.grouping == .econ {
+                // Authority is mostly granted to a project, not to an economic code: a
+                // code's payments then draw on the untagged row, and a rate mixing the
+                // two would mean nothing. Only codes with authority of their own get one.
+                let fundedElsewhere = { (l: ProgressLine) in l.key == ProgressClassifier.unassigned
+                    || (l.figures.totalBudget.isZero && !l.figures.paid.isZero) }
+                for i in rows.indices where fundedElsewhere(rows[i]) { rows[i].withoutRate() }
+                if rows.contains(where: fundedElsewhere) { subtotal.withoutRate() }
+            }
+            return ProgressGroup(subtotal: subtotal, rows: rows)
+        }
+        let all = ordered.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
+        self.init(spec: spec, bookName: snapshot.bookName, groups: ordered,
+                  total: spec.line(key: "total", name: "合计", figures: all))
     }
 }

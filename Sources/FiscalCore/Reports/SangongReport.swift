@@ -58,28 +58,30 @@ public struct SangongReport: Sendable {
 extension Book {
     /// The 三公 report of a year, from the maintained totals' economic codes.
     public func sangongReport(_ spec: SangongSpec) throws(FiscalError) -> SangongReport {
-        try guarded {
-            try database.read {
-                guard try store.yearStatus(spec.year) != nil else { throw FiscalError.unknownYear(spec.year) }
-                var byCode: [String: BudgetFigures] = [:]
-                for t in try store.monthlyTotals(year: spec.year) where EconomicCode.sangong.contains(t.econ) {
-                    byCode[t.econ, default: BudgetFigures()].add(t.account, t.amount)
-                }
-                func figures(_ code: String) -> SangongFigures {
-                    let f = byCode[code] ?? BudgetFigures()
-                    return SangongFigures(budget: f.totalBudget, actual: f.paid)
-                }
-                let categories = SangongReport.layout.map { c -> SangongCategory in
-                    let parts = c.parts.map {
-                        SangongCategory(key: $0.key, nameZh: $0.zh, nameEn: $0.en, codes: [$0.code], figures: figures($0.code), parts: [])
-                    }
-                    return SangongCategory(key: c.key, nameZh: c.zh, nameEn: c.en, codes: c.parts.map(\.code),
-                                           figures: parts.reduce(SangongFigures()) { $0 + $1.figures },
-                                           parts: parts.count > 1 ? parts : [])
-                }
-                return SangongReport(spec: spec, bookName: try store.bookName(), categories: categories,
-                                     total: categories.reduce(SangongFigures()) { $0 + $1.figures })
-            }
+        SangongReport(spec: spec, snapshot: try snapshot(year: spec.year))
+    }
+}
+
+extension SangongReport {
+    /// The report as a pure function of its spec and the year's totals.
+    public init(spec: SangongSpec, snapshot: YearSnapshot) {
+        var byCode: [String: BudgetFigures] = [:]
+        for t in snapshot.totals where EconomicCode.sangong.contains(t.econ) {
+            byCode[t.econ, default: BudgetFigures()].add(t.account, t.amount)
         }
+        func figures(_ code: String) -> SangongFigures {
+            let f = byCode[code] ?? BudgetFigures()
+            return SangongFigures(budget: f.totalBudget, actual: f.paid)
+        }
+        let categories = SangongReport.layout.map { c -> SangongCategory in
+            let parts = c.parts.map {
+                SangongCategory(key: $0.key, nameZh: $0.zh, nameEn: $0.en, codes: [$0.code], figures: figures($0.code), parts: [])
+            }
+            return SangongCategory(key: c.key, nameZh: c.zh, nameEn: c.en, codes: c.parts.map(\.code),
+                                   figures: parts.reduce(SangongFigures()) { $0 + $1.figures },
+                                   parts: parts.count > 1 ? parts : [])
+        }
+        self.init(spec: spec, bookName: snapshot.bookName, categories: categories,
+                  total: categories.reduce(SangongFigures()) { $0 + $1.figures })
     }
 }

@@ -48,26 +48,28 @@ extension Book {
     /// The settlement of a year from the maintained totals. A project appears when it has any
     /// figure in the year; basic expenditure first, then by code.
     public func settlementReport(_ spec: SettlementSpec) throws(FiscalError) -> SettlementReport {
-        try guarded {
-            try database.read {
-                guard let status = try store.yearStatus(spec.year) else { throw FiscalError.unknownYear(spec.year) }
-                var figures: [Int64: BudgetFigures] = [:]
-                for t in try store.monthlyTotals(year: spec.year) {
-                    figures[t.projectID, default: BudgetFigures()].add(t.account, t.amount)
-                }
-                let projects = try store.projects().filter { figures[$0.id] != nil }
-                    .sorted { ($0.kind.isBasic ? 0 : 1, $0.code) < ($1.kind.isBasic ? 0 : 1, $1.code) }
-                var sections: [SettlementSection] = []
-                for fund in Fund.allCases {
-                    let rows = projects.filter { $0.fund == fund }.map { SettlementLine(project: $0, figures: figures[$0.id]!) }
-                    if fund == .other && rows.isEmpty { continue }
-                    let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }
-                    sections.append(SettlementSection(fund: fund, rows: rows, subtotal: SettlementLine(project: nil, figures: sum)))
-                }
-                let total = sections.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
-                return SettlementReport(spec: spec, bookName: try store.bookName(), closed: status == "closed",
-                                        sections: sections, total: SettlementLine(project: nil, figures: total))
-            }
+        SettlementReport(spec: spec, snapshot: try snapshot(year: spec.year))
+    }
+}
+
+extension SettlementReport {
+    /// The report as a pure function of its spec and the year's totals.
+    public init(spec: SettlementSpec, snapshot: YearSnapshot) {
+        var figures: [Int64: BudgetFigures] = [:]
+        for t in snapshot.totals {
+            figures[t.projectID, default: BudgetFigures()].add(t.account, t.amount)
         }
+        let projects = snapshot.projects.filter { figures[$0.id] != nil }
+            .sorted { ($0.kind.isBasic ? 0 : 1, $0.code) < ($1.kind.isBasic ? 0 : 1, $1.code) }
+        var sections: [SettlementSection] = []
+        for fund in Fund.allCases {
+            let rows = projects.filter { $0.fund == fund }.map { SettlementLine(project: $0, figures: figures[$0.id]!) }
+            if fund == .other && rows.isEmpty { continue }
+            let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }
+            sections.append(SettlementSection(fund: fund, rows: rows, subtotal: SettlementLine(project: nil, figures: sum)))
+        }
+        let total = sections.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
+        self.init(spec: spec, bookName: snapshot.bookName, closed: snapshot.status == .closed,
+                  sections: sections, total: SettlementLine(project: nil, figures: total))
     }
 }

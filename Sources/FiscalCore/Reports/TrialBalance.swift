@@ -28,44 +28,36 @@ public struct TrialBalance: Sendable {
 
 extension Book {
     public func trialBalance(year: Int) throws(FiscalError) -> TrialBalance {
-        try guarded {
-            try database.read {
-                guard try store.yearStatus(year) != nil else { throw FiscalError.unknownYear(year) }
-                let totals = try store.monthlyTotals(year: year)
-                let projects = try store.projects()
-                var byAccount: [Account: Money] = [:]
-                var byProject: [Int64: [Account: Money]] = [:]
-                for t in totals {
-                    byAccount[t.account, default: .zero] += t.amount
-                    byProject[t.projectID, default: [:]][t.account, default: .zero] += t.amount
-                }
-                func resources(_ balances: [Account: Money]) -> Money {
-                    balances.filter { $0.key.isResource }.values.reduce(.zero, +)
-                }
-                func status(_ balances: [Account: Money]) -> Money {
-                    -balances.filter { !$0.key.isResource }.values.reduce(.zero, +)
-                }
-                let lines = projects.compactMap { p -> TrialBalance.ProjectLine? in
-                    guard let b = byProject[p.id] else { return nil }
-                    return .init(code: p.code, name: p.name, resources: resources(b), status: status(b),
-                                 available: -(b[.available] ?? .zero), paid: -(b[.paid] ?? .zero))
-                }
-                return TrialBalance(
-                    year: year,
-                    accounts: Account.allCases.map { .init(account: $0, balance: byAccount[$0] ?? .zero) },
-                    projects: lines, resources: resources(byAccount), status: status(byAccount))
-            }
-        }
-    }
-
-    /// Every violated invariant of the book; empty when the book is sound.
-    public func verify() throws(FiscalError) -> [Violation] {
-        try guarded { try database.read { try store.violations() } }
+        TrialBalance(snapshot: try snapshot(year: year))
     }
 }
 
-extension Book {
-    public func journal(_ filter: JournalFilter) throws(FiscalError) -> [JournalEntry] {
-        try guarded { try database.read { try store.journal(filter) } }
+extension TrialBalance {
+    /// The trial balance as a pure function of the year's totals.
+    public init(snapshot: YearSnapshot) {
+        let year = snapshot.year
+        let totals = snapshot.totals
+        let projects = snapshot.projects
+        var byAccount: [Account: Money] = [:]
+        var byProject: [Int64: [Account: Money]] = [:]
+        for t in totals {
+            byAccount[t.account, default: .zero] += t.amount
+            byProject[t.projectID, default: [:]][t.account, default: .zero] += t.amount
+        }
+        func resources(_ balances: [Account: Money]) -> Money {
+            balances.filter { $0.key.isResource }.values.reduce(.zero, +)
+        }
+        func status(_ balances: [Account: Money]) -> Money {
+            -balances.filter { !$0.key.isResource }.values.reduce(.zero, +)
+        }
+        let lines = projects.compactMap { p -> TrialBalance.ProjectLine? in
+            guard let b = byProject[p.id] else { return nil }
+            return .init(code: p.code, name: p.name, resources: resources(b), status: status(b),
+                         available: -(b[.available] ?? .zero), paid: -(b[.paid] ?? .zero))
+        }
+        self.init(
+            year: year,
+            accounts: Account.allCases.map { .init(account: $0, balance: byAccount[$0] ?? .zero) },
+            projects: lines, resources: resources(byAccount), status: status(byAccount))
     }
 }

@@ -2,12 +2,12 @@ import CSQLite
 
 /// One SQLite connection. Set up the way every book connection must be: foreign keys on,
 /// WAL, extended result codes, and a busy timeout so a second writer waits instead of failing.
-public final class Database {
+final class Database {
     let handle: OpaquePointer
-    public let path: String
+    let path: String
     private var statementCache: [String: Statement] = [:]
 
-    public init(path: String, create: Bool = true) throws(SQLiteError) {
+    init(path: String, create: Bool = true) throws(SQLiteError) {
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
         if create { flags |= SQLITE_OPEN_CREATE }
@@ -38,7 +38,7 @@ public final class Database {
     }
 
     /// Runs one or more statements that return no rows.
-    public func execute(_ sql: String) throws(SQLiteError) {
+    func execute(_ sql: String) throws(SQLiteError) {
         var message: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &message)
         if rc != SQLITE_OK {
@@ -49,7 +49,7 @@ public final class Database {
     }
 
     /// A prepared statement, reused across calls: bulk writes pay for parsing once.
-    public func cached(_ sql: String) throws(SQLiteError) -> Statement {
+    func cached(_ sql: String) throws(SQLiteError) -> Statement {
         if let statement = statementCache[sql] {
             statement.reset()
             return statement
@@ -59,17 +59,16 @@ public final class Database {
         return statement
     }
 
-    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+    func prepare(_ sql: String) throws(SQLiteError) -> Statement {
         try Statement(database: self, sql: sql)
     }
 
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-    public var changes: Int { Int(sqlite3_changes(handle)) }
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// Runs `body` in one IMMEDIATE transaction: committed when it returns, rolled back on
     /// the first error it throws. Nested calls join the outer transaction.
-    public func write<T, E: Error>(_ body: () throws(E) -> T) throws -> T {
+    func write<T, E: Error>(_ body: () throws(E) -> T) throws -> T {
         if isInTransaction { return try body() }
         try execute("BEGIN IMMEDIATE")
         do {
@@ -83,7 +82,7 @@ public final class Database {
     }
 
     /// Reads inside one DEFERRED transaction, so a multi-query report sees one snapshot.
-    public func read<T, E: Error>(_ body: () throws(E) -> T) throws -> T {
+    func read<T, E: Error>(_ body: () throws(E) -> T) throws -> T {
         if isInTransaction { return try body() }
         try execute("BEGIN DEFERRED")
         defer { try? execute("COMMIT") }

@@ -3,28 +3,28 @@ import CSQLite
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// A value SQLite stores: what can be bound and read back.
-public enum SQLValue: Sendable, Equatable {
+enum SQLValue: Sendable, Equatable {
     case null
     case integer(Int64)
     case text(String)
 }
 
-public protocol SQLBindable {
+protocol SQLBindable {
     var sqlValue: SQLValue { get }
 }
-extension Int64: SQLBindable { public var sqlValue: SQLValue { .integer(self) } }
-extension Int: SQLBindable { public var sqlValue: SQLValue { .integer(Int64(self)) } }
-extension String: SQLBindable { public var sqlValue: SQLValue { .text(self) } }
-extension Bool: SQLBindable { public var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
+extension Int64: SQLBindable { var sqlValue: SQLValue { .integer(self) } }
+extension Int: SQLBindable { var sqlValue: SQLValue { .integer(Int64(self)) } }
+extension String: SQLBindable { var sqlValue: SQLValue { .text(self) } }
+extension Bool: SQLBindable { var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
 extension Optional: SQLBindable where Wrapped: SQLBindable {
-    public var sqlValue: SQLValue { self?.sqlValue ?? .null }
+    var sqlValue: SQLValue { self?.sqlValue ?? .null }
 }
 
 /// A prepared statement; finalized when released.
-public final class Statement {
+final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
-    public let sql: String
+    let sql: String
 
     init(database: Database, sql: String) throws(SQLiteError) {
         var stmt: OpaquePointer?
@@ -37,12 +37,21 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Result columns by name (the `AS` name where the SQL gives one), for ``Row``.
+    private(set) lazy var columnIndex: [String: Int32] = {
+        var names: [String: Int32] = [:]
+        for i in 0..<sqlite3_column_count(handle) {
+            if let name = sqlite3_column_name(handle, i) { names[String(cString: name)] = i }
+        }
+        return names
+    }()
+
     func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
-    public func bind(_ values: [SQLBindable?]) throws(SQLiteError) {
+    func bind(_ values: [SQLBindable?]) throws(SQLiteError) {
         reset()
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
@@ -57,7 +66,7 @@ public final class Statement {
     }
 
     /// Runs a statement that returns no rows.
-    public func run(_ values: [SQLBindable?] = []) throws(SQLiteError) {
+    func run(_ values: [SQLBindable?] = []) throws(SQLiteError) {
         try bind(values)
         let rc = sqlite3_step(handle)
         defer { sqlite3_reset(handle) }
@@ -65,43 +74,88 @@ public final class Statement {
     }
 
     /// Calls `body` for each row; the row is only valid inside the call.
-    public func forEach(_ values: [SQLBindable?] = [], _ body: (Row) throws -> Void) throws {
+    func forEach(_ values: [SQLBindable?] = [], _ body: (Row) throws -> Void) throws {
         try bind(values)
         defer { sqlite3_reset(handle) }
         while true {
             let rc = sqlite3_step(handle)
             if rc == SQLITE_DONE { return }
             guard rc == SQLITE_ROW else { throw database.error(rc, sql: sql) }
-            try body(Row(handle: handle))
+            try body(Row(handle: handle, statement: self))
         }
     }
 
-    public func rows<T>(_ values: [SQLBindable?] = [], _ transform: (Row) throws -> T) throws -> [T] {
+    func rows<T>(_ values: [SQLBindable?] = [], _ transform: (Row) throws -> T) throws -> [T] {
         var result: [T] = []
         try forEach(values) { result.append(try transform($0)) }
         return result
     }
 
-    public func first<T>(_ values: [SQLBindable?] = [], _ transform: (Row) throws -> T) throws -> T? {
+    func first<T>(_ values: [SQLBindable?] = [], _ transform: (Row) throws -> T) throws -> T? {
         try bind(values)
         defer { sqlite3_reset(handle) }
         let rc = sqlite3_step(handle)
         if rc == SQLITE_DONE { return nil }
         guard rc == SQLITE_ROW else { throw database.error(rc, sql: sql) }
-        return try transform(Row(handle: handle))
+        return try transform(Row(handle: handle, statement: self))
     }
 }
 
-/// The current row of a stepping statement, read by column index.
-public struct Row {
+/// The current row of a stepping statement, read by column name. A value that is not what
+/// the column must hold — a NULL where a value belongs, a text no domain type reads — throws
+/// instead of trapping: a book edited behind fiscal's back must give an error, not a crash.
+struct Row {
     let handle: OpaquePointer
+    unowned let statement: Statement
 
-    public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
-    public func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
-    public func text(_ i: Int32) -> String {
-        guard let p = sqlite3_column_text(handle, i) else { return "" }
+    func index(_ name: String) throws(SQLiteError) -> Int32 {
+        guard let i = statement.columnIndex[name] else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "no column \(name) in the result", sql: statement.sql)
+        }
+        return i
+    }
+
+    func isNull(_ name: String) throws(SQLiteError) -> Bool { sqlite3_column_type(handle, try index(name)) == SQLITE_NULL }
+
+    func int(_ name: String) throws(SQLiteError) -> Int64 {
+        guard let value = try optionalInt(name) else { throw badValue(name, "NULL", "an integer") }
+        return value
+    }
+
+    func text(_ name: String) throws(SQLiteError) -> String {
+        guard let value = try optionalText(name) else { throw badValue(name, "NULL", "a text") }
+        return value
+    }
+
+    func optionalInt(_ name: String) throws(SQLiteError) -> Int64? {
+        let i = try index(name)
+        switch sqlite3_column_type(handle, i) {
+        case SQLITE_NULL: return nil
+        case SQLITE_INTEGER: return sqlite3_column_int64(handle, i)
+        default: throw badValue(name, String(cString: sqlite3_column_text(handle, i)), "an integer")
+        }
+    }
+
+    func optionalText(_ name: String) throws(SQLiteError) -> String? {
+        let i = try index(name)
+        guard sqlite3_column_type(handle, i) != SQLITE_NULL, let p = sqlite3_column_text(handle, i) else { return nil }
         return String(cString: p)
     }
-    public func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
-    public func optionalInt(_ i: Int32) -> Int64? { isNull(i) ? nil : int(i) }
+
+    /// A column read through a domain type's parser (`Account(rawValue:)`, `Day.init`, …).
+    func decode<T>(_ name: String, as what: String, _ parse: (String) -> T?) throws(SQLiteError) -> T {
+        let raw = try text(name)
+        guard let value = parse(raw) else { throw badValue(name, raw, what) }
+        return value
+    }
+
+    func optionalDecode<T>(_ name: String, as what: String, _ parse: (String) -> T?) throws(SQLiteError) -> T? {
+        guard let raw = try optionalText(name) else { return nil }
+        guard let value = parse(raw) else { throw badValue(name, raw, what) }
+        return value
+    }
+
+    private func badValue(_ name: String, _ value: String, _ what: String) -> SQLiteError {
+        SQLiteError(code: SQLITE_MISMATCH, message: "column \(name) holds '\(value.prefix(40))', not \(what)", sql: statement.sql)
+    }
 }

@@ -12,39 +12,41 @@ private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.sel
 ///     try insert.execute()
 extension Statement {
     /// Resets the statement and unbinds every parameter (unbound parameters are NULL).
-    public func clear() {
+    func clear() {
         reset()
     }
 
-    public func bind(_ index: Int32, _ value: Int64) {
-        sqlite3_bind_int64(handle, index, value)
+    /// Every bind's result code is checked: a bind that fails (an index out of range, a
+    /// statement in use) must stop the write, not leave a parameter NULL.
+    private func check(_ rc: Int32) throws(SQLiteError) {
+        guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
 
-    public func bindNull(_ index: Int32) {
-        sqlite3_bind_null(handle, index)
+    func bind(_ index: Int32, _ value: Int64) throws(SQLiteError) {
+        try check(sqlite3_bind_int64(handle, index, value))
     }
 
     /// Binds UTF-8 text; SQLite copies the bytes, so the buffer need not outlive the call.
     /// An empty buffer binds the empty string, not NULL.
-    public func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) throws(SQLiteError) {
         if let base = bytes.baseAddress, bytes.count > 0 {
-            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), SQLITE_TRANSIENT)
-            }
+            try check(base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), SQLITE_TRANSIENT)
+            })
         } else {
-            _ = sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT)
+            try check(sqlite3_bind_text(handle, index, "", 0, SQLITE_TRANSIENT))
         }
     }
 
     /// Binds text that lives for the whole program (a `StaticString`): no copy is made.
-    public func bind(_ index: Int32, static text: StaticString) {
-        text.utf8Start.withMemoryRebound(to: CChar.self, capacity: text.utf8CodeUnitCount) {
-            _ = sqlite3_bind_text(handle, index, $0, Int32(text.utf8CodeUnitCount), nil)
-        }
+    func bind(_ index: Int32, static text: StaticString) throws(SQLiteError) {
+        try check(text.utf8Start.withMemoryRebound(to: CChar.self, capacity: text.utf8CodeUnitCount) {
+            sqlite3_bind_text(handle, index, $0, Int32(text.utf8CodeUnitCount), nil)
+        })
     }
 
     /// Runs the bound statement once (no rows expected), then resets it for the next binding.
-    public func execute() throws(SQLiteError) {
+    func execute() throws(SQLiteError) {
         let rc = sqlite3_step(handle)
         guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
             let error = database.error(rc, sql: sql)
@@ -57,12 +59,12 @@ extension Statement {
 
 extension Statement {
     /// Runs the bound statement and says whether it gave a row, then resets it.
-    public func returnsRow() throws(SQLiteError) -> Bool {
+    func returnsRow() throws(SQLiteError) -> Bool {
         try stepOnce { _ in true } ?? false
     }
 
     /// Runs the bound statement and gives the first column of its first row as an integer.
-    public func firstInt() throws(SQLiteError) -> Int64? {
+    func firstInt() throws(SQLiteError) -> Int64? {
         try stepOnce { sqlite3_column_int64($0, 0) }
     }
 

@@ -1,18 +1,26 @@
-/// All SQL of fiscal lives in the storage layer: this type and its extensions.
-/// The operations and reports ask it for values and never see a statement.
-public struct Store {
-    public let db: Database
+/// All SQL of fiscal lives in the storage layer: this type and its extensions, the SQLite
+/// implementation of ``Store``. The operations and reports ask it for values and never see a
+/// statement.
+struct SQLiteStore {
+    let db: Database
 
-    public init(db: Database) { self.db = db }
+    init(db: Database) { self.db = db }
+
+    // MARK: Transactions
+
+    func write<T>(_ body: () throws -> T) throws -> T { try db.write(body) }
+    func read<T>(_ body: () throws -> T) throws -> T { try db.read(body) }
+    var isInTransaction: Bool { db.isInTransaction }
 
     // MARK: Schema
 
-    public func schemaVersion() throws -> Int {
-        Int(try db.cached("PRAGMA user_version").first { $0.int(0) } ?? 0)
+    func schemaVersion() throws -> Int {
+        Int(try db.cached("PRAGMA user_version").first { try $0.int("user_version") } ?? 0)
     }
 
-    public func hasBookTable() throws -> Bool {
-        try db.cached("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'book'").first { $0.int(0) } == 1
+    func hasBookTable() throws -> Bool {
+        try db.cached("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = 'book'")
+            .first { try $0.int("n") } == 1
     }
 
     func createSchema() throws { try db.execute(Schema.sql) }
@@ -33,20 +41,20 @@ public struct Store {
         try db.cached("INSERT INTO book (id, name, first_year) VALUES (1, ?, ?)").run([name, firstYear])
     }
 
-    public func bookName() throws -> String {
-        try db.cached("SELECT name FROM book WHERE id = 1").first { $0.text(0) } ?? ""
+    func bookName() throws -> String {
+        try db.cached("SELECT name FROM book WHERE id = 1").first { try $0.text("name") } ?? ""
     }
 
-    public func firstYear() throws -> Int {
-        Int(try db.cached("SELECT first_year FROM book WHERE id = 1").first { $0.int(0) } ?? 0)
+    func yearStatus(_ year: Int) throws -> YearStatus? {
+        try db.cached("SELECT status FROM fiscal_year WHERE year = ?").first([year]) {
+            try $0.decode("status", as: "a year status", YearStatus.init(rawValue:))
+        }
     }
 
-    public func yearStatus(_ year: Int) throws -> String? {
-        try db.cached("SELECT status FROM fiscal_year WHERE year = ?").first([year]) { $0.text(0) }
-    }
-
-    public func years() throws -> [(year: Int, closed: Bool)] {
-        try db.cached("SELECT year, status FROM fiscal_year ORDER BY year").rows { (Int($0.int(0)), $0.text(1) == "closed") }
+    func years() throws -> [(year: Int, closed: Bool)] {
+        try db.cached("SELECT year, status FROM fiscal_year ORDER BY year").rows {
+            (Int(try $0.int("year")), try $0.decode("status", as: "a year status", YearStatus.init(rawValue:)) == .closed)
+        }
     }
 
     func insertYear(_ year: Int, date: Day, reason: String?) throws {
@@ -63,8 +71,8 @@ public struct Store {
             .run([year, action, date.description, reason])
     }
 
-    public func yearEvents(_ year: Int) throws -> [(action: String, date: String, reason: String?)] {
+    func yearEvents(_ year: Int) throws -> [(action: String, date: String, reason: String?)] {
         try db.cached("SELECT action, date, reason FROM year_event WHERE year = ? ORDER BY id")
-            .rows([year]) { ($0.text(0), $0.text(1), $0.optionalText(2)) }
+            .rows([year]) { (try $0.text("action"), try $0.text("date"), try $0.optionalText("reason")) }
     }
 }

@@ -4,16 +4,16 @@
 /// per-row triggers are dropped inside the import's transaction and re-created, from their
 /// exact text, before it commits: no other connection ever sees the book without them, and a
 /// failed import rolls the drop back with everything else.
-extension Store {
+extension SQLiteStore {
     static let rowTriggers = ["entry_open_year", "posting_open_year", "posting_total"]
 
     /// Drops the per-row triggers; returns their CREATE statements as stored.
     func suspendRowTriggers() throws -> [String] {
         precondition(db.isInTransaction, "triggers may only be suspended inside the write transaction")
         var texts: [String] = []
-        for name in Store.rowTriggers {
+        for name in SQLiteStore.rowTriggers {
             guard let sql = try db.cached("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?")
-                .first([name], { $0.text(0) }) else { continue }
+                .first([name], { try $0.text("sql") }) else { continue }
             texts.append(sql)
             try db.execute("DROP TRIGGER \(name)")
         }
@@ -70,7 +70,7 @@ struct MonthlySums {
     }
 }
 
-extension Store {
+extension SQLiteStore {
     func savepoint(_ name: String) throws { try db.execute("SAVEPOINT \(name)") }
 
     /// Undoes everything since the savepoint and ends it.

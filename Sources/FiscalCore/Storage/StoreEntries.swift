@@ -1,4 +1,4 @@
-extension Store {
+extension SQLiteStore {
     /// Writes an entry and its postings; the caller owns the transaction.
     func insertEntry(_ draft: EntryDraft) throws -> Int64 {
         try db.cached("""
@@ -14,52 +14,36 @@ extension Store {
         return id
     }
 
-    public func refExists(_ ref: String) throws -> Bool {
-        try db.cached("SELECT 1 FROM entry WHERE ref = ?").first([ref]) { _ in true } ?? false
-    }
-
-    /// Every external reference in the book, for an import that skips what it already posted.
-    public func refs(among candidates: Set<String>) throws -> Set<String> {
-        let stmt = try db.cached("SELECT 1 FROM entry WHERE ref = ?")
-        var found: Set<String> = []
-        for ref in candidates where try stmt.first([ref], { _ in true }) == true { found.insert(ref) }
-        return found
+    func refExists(_ ref: String) throws -> Bool {
+        try db.cached("SELECT 1 AS found FROM entry WHERE ref = ?").first([ref]) { _ in true } ?? false
     }
 
     /// One entry with its postings, for reversal and `journal`.
-    public func entry(id: Int64) throws -> JournalEntry? {
+    func entry(id: Int64) throws -> JournalEntry? {
         try journal(JournalFilter(entryID: id)).first
     }
 
     func postings(entryID: Int64) throws -> [Posting] {
         try db.cached("SELECT account, project_id, econ, amount FROM posting WHERE entry_id = ? ORDER BY id")
             .rows([entryID]) { row in
-                Posting(Account(rawValue: row.text(0))!, project: row.int(1),
-                        econ: row.optionalText(2).flatMap(EconomicCode.init), Money(fen: row.int(3)))
+                Posting(try row.decode("account", as: "an account", Account.init(rawValue:)), project: try row.int("project_id"),
+                        econ: try row.optionalDecode("econ", as: "an economic code", EconomicCode.init),
+                        Money(fen: try row.int("amount")))
             }
     }
 
-    public func reversal(of entryID: Int64) throws -> Int64? {
-        try db.cached("SELECT id FROM entry WHERE reverses = ?").first([entryID]) { $0.int(0) }
-    }
-}
-
-/// Which entries `journal` lists: a half-open range of dates, one project, or one entry.
-public struct JournalFilter: Sendable {
-    public var projectID: Int64?
-    public var from: Day?
-    public var to: Day?
-    public var entryID: Int64?
-    public var year: Int?
-
-    public init(projectID: Int64? = nil, from: Day? = nil, to: Day? = nil, entryID: Int64? = nil, year: Int? = nil) {
-        self.projectID = projectID; self.from = from; self.to = to; self.entryID = entryID; self.year = year
-    }
-}
-
-extension Store {
     /// Entries in date order with their postings, filtered in SQL.
-    public func journal(_ filter: JournalFilter) throws -> [JournalEntry] {
+    func journal(_ filter: JournalFilter) throws -> [JournalEntry] {
+        var entries: [JournalEntry] = []
+        try forEachEntry(filter) { entries.append($0) }
+        return entries
+    }
+
+    /// Calls `body` with each entry the filter selects and its postings, in date order (the
+    /// order the journal shows), ties in the order they were posted, one at a time: a book of
+    /// a million entries is exported without being held in memory. The one place journal
+    /// rows are grouped into entries.
+    func forEachEntry(_ filter: JournalFilter, _ body: (JournalEntry) throws -> Void) throws {
         var conditions: [String] = []
         var values: [SQLBindable?] = []
         if let id = filter.entryID { conditions.append("e.id = ?"); values.append(id) }
@@ -75,26 +59,42 @@ extension Store {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
             SELECT e.id, e.date, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft,
-                   (SELECT r.id FROM entry r WHERE r.reverses = e.id),
+                   (SELECT r.id FROM entry r WHERE r.reverses = e.id) AS reversed_by,
                    p.account, pr.code, p.econ, p.amount
             FROM entry e JOIN posting p ON p.entry_id = e.id JOIN project pr ON pr.id = p.project_id
             \(whereClause)
             ORDER BY e.date, e.id, p.id
             """
-        var entries: [JournalEntry] = []
+        var current: JournalEntry?
         try db.prepare(sql).forEach(values) { row in
-            let id = row.int(0)
-            if entries.last?.id != id {
-                entries.append(JournalEntry(
-                    id: id, date: Day(row.text(1))!, kind: EntryKind(rawValue: row.text(2))!,
-                    doc: row.optionalText(3), memo: row.optionalText(4), ref: row.optionalText(5),
-                    reverses: row.optionalInt(6), reversedBy: row.optionalInt(8), overdraft: row.int(7) == 1,
-                    postings: []))
+            let id = try row.int("id")
+            if current?.id != id {
+                if let done = current { try body(done) }
+                current = JournalEntry(
+                    id: id, date: try row.decode("date", as: "a date", Day.init),
+                    kind: try row.decode("kind", as: "an entry kind", EntryKind.init(rawValue:)),
+                    doc: try row.optionalText("doc"), memo: try row.optionalText("memo"), ref: try row.optionalText("ref"),
+                    reverses: try row.optionalInt("reverses"), reversedBy: try row.optionalInt("reversed_by"),
+                    overdraft: try row.int("overdraft") == 1, postings: [])
             }
-            entries[entries.count - 1].postings.append(JournalPosting(
-                account: Account(rawValue: row.text(9))!, projectCode: row.text(10),
-                econ: row.optionalText(11), amount: Money(fen: row.int(12))))
+            current!.postings.append(JournalPosting(
+                account: try row.decode("account", as: "an account", Account.init(rawValue:)), projectCode: try row.text("code"),
+                econ: try row.optionalText("econ"), amount: Money(fen: try row.int("amount"))))
         }
-        return entries
+        if let done = current { try body(done) }
+    }
+
+    /// The distinct (account, project, economic code) combinations posted to in `year` (every
+    /// year when nil): the accounts an export declares before it uses them.
+    func postedAccounts(year: Int?) throws -> [(account: Account, project: String, econ: String?)] {
+        let sql = """
+            SELECT DISTINCT t.account, pr.code, nullif(t.econ, '') AS econ
+            FROM monthly_total t JOIN project pr ON pr.id = t.project_id
+            \(year == nil ? "" : "WHERE t.year = ?")
+            ORDER BY 1, 2, 3
+            """
+        return try db.prepare(sql).rows(year.map { [$0] } ?? []) {
+            (try $0.decode("account", as: "an account", Account.init(rawValue:)), try $0.text("code"), try $0.optionalText("econ"))
+        }
     }
 }

@@ -1,23 +1,23 @@
 /// The SQL of an import (`Book.importEvents`): what it reads once to seed its checks, and the
 /// two prepared statements it runs per row, bound without boxing.
-extension Store {
+extension SQLiteStore {
     /// Whether any entry carries an external reference: when none does, an import need not
     /// look its references up at all.
     func hasRefs() throws -> Bool {
-        try db.cached("SELECT EXISTS (SELECT 1 FROM entry WHERE ref IS NOT NULL)").first { $0.int(0) == 1 } ?? false
+        try db.cached("SELECT EXISTS (SELECT 1 FROM entry WHERE ref IS NOT NULL) AS found").first { try $0.int("found") == 1 } ?? false
     }
 
     /// The entry with this external reference (UTF-8 bytes), through the unique index.
     func entryID(ref: UnsafeBufferPointer<UInt8>) throws -> Int64? {
         let statement = try db.cached("SELECT id FROM entry WHERE ref = ?")
-        statement.bind(1, utf8: ref)
+        try statement.bind(1, utf8: ref)
         return try statement.firstInt()
     }
 
     /// Whether an entry has this external reference (UTF-8 bytes), through the unique index.
     func refExists(utf8 ref: UnsafeBufferPointer<UInt8>) throws -> Bool {
         let statement = try db.cached("SELECT 1 FROM entry WHERE ref = ?")
-        statement.bind(1, utf8: ref)
+        try statement.bind(1, utf8: ref)
         return try statement.returnsRow()
     }
 
@@ -28,11 +28,13 @@ extension Store {
     func availabilitySeed(year: Int, project: Int64?,
                           _ body: (_ projectID: Int64, _ econ: String, _ available: Int64, _ ownAuthority: Bool) -> Void) throws {
         let head = """
-            SELECT project_id, econ, -sum(CASE WHEN account = 'available' THEN amount ELSE 0 END),
-                   max(account IN ('carry-in', 'initial', 'addition', 'reduction', 'transfer', 'recall'))
+            SELECT project_id, econ, -sum(CASE WHEN account = 'available' THEN amount ELSE 0 END) AS available,
+                   max(account IN ('carry-in', 'initial', 'addition', 'reduction', 'transfer', 'recall')) AS own
             FROM monthly_total WHERE year = ?
             """
-        let each: (Row) -> Void = { row in body(row.int(0), row.text(1), row.int(2), row.int(3) == 1) }
+        let each: (Row) throws -> Void = { row in
+            body(try row.int("project_id"), try row.text("econ"), try row.int("available"), try row.int("own") == 1)
+        }
         if let project {
             try db.cached(head + " AND project_id = ? GROUP BY econ").forEach([year, project], each)
         } else {
@@ -56,10 +58,10 @@ extension Store {
     ///   twice (into the log, then back into the book).
     /// These pragmas only take effect outside a transaction, so a nested call leaves them be.
     func withBulkWriteSettings<T>(cacheKiB: Int, _ body: () throws -> T) throws -> T {
-        let cache = Int(try db.cached("PRAGMA cache_size").first { $0.int(0) } ?? -2000)
+        let cache = Int(try db.cached("PRAGMA cache_size").first { try $0.int("cache_size") } ?? -2000)
         guard !db.isInTransaction else { return try body() }
-        let temp = Int(try db.cached("PRAGMA temp_store").first { $0.int(0) } ?? 0)
-        let wal = try db.prepare("PRAGMA journal_mode").first { $0.text(0) } == "wal"
+        let temp = Int(try db.cached("PRAGMA temp_store").first { try $0.int("temp_store") } ?? 0)
+        let wal = try db.prepare("PRAGMA journal_mode").first { try $0.text("journal_mode") } == "wal"
         try db.execute("PRAGMA cache_size = -\(cacheKiB); PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF")
         if wal { try? db.execute("PRAGMA journal_mode = TRUNCATE") }
         defer {
@@ -72,7 +74,7 @@ extension Store {
     /// The id the next entry gets: an import numbers its entries itself, so that it can insert
     /// them many rows per statement and their postings after them. It holds the write lock.
     func nextEntryID() throws -> Int64 {
-        try db.cached("SELECT coalesce(max(id), 0) + 1 FROM entry").first { $0.int(0) } ?? 1
+        try db.cached("SELECT coalesce(max(id), 0) + 1 AS next FROM entry").first { try $0.int("next") } ?? 1
     }
 
     /// Inserts entries, up to `Store.importBatch` per statement.
@@ -80,56 +82,57 @@ extension Store {
         var date = [UInt8](repeating: UInt8(ascii: "-"), count: 10)
         try insertBatched(rows, "INSERT INTO entry (id, date, year, kind, doc, memo, ref, overdraft) VALUES ", columns: 8) { statement, row, p in
             writeDate(row.date, into: &date)
-            statement.bind(p, row.id)
-            date.withUnsafeBufferPointer { statement.bind(p + 1, utf8: $0) }
-            statement.bind(p + 2, Int64(row.date / 10_000))
-            statement.bind(p + 3, static: row.kind)
-            if let doc = row.doc { statement.bind(p + 4, utf8: doc) }
-            if let memo = row.memo { statement.bind(p + 5, utf8: memo) }
-            if let ref = row.ref { statement.bind(p + 6, utf8: ref) }
-            statement.bind(p + 7, row.overdraft ? 1 : 0)
+            try statement.bind(p, row.id)
+            try date.withUnsafeBufferPointer { try statement.bind(p + 1, utf8: $0) }
+            try statement.bind(p + 2, Int64(row.date / 10_000))
+            try statement.bind(p + 3, static: row.kind)
+            if let doc = row.doc { try statement.bind(p + 4, utf8: doc) }
+            if let memo = row.memo { try statement.bind(p + 5, utf8: memo) }
+            if let ref = row.ref { try statement.bind(p + 6, utf8: ref) }
+            try statement.bind(p + 7, row.overdraft ? 1 : 0)
         }
     }
 
     /// Inserts postings, up to `Store.importBatch` per statement; their entries must exist.
     func insertPostings(_ rows: ArraySlice<ImportPostingRow>) throws {
         try insertBatched(rows, "INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES ", columns: 5) { statement, row, p in
-            statement.bind(p, row.entry)
-            statement.bind(p + 1, static: row.account)
-            statement.bind(p + 2, row.project)
-            if let econ = row.econ { statement.bind(p + 3, utf8: econ) }
-            statement.bind(p + 4, row.amount)
+            try statement.bind(p, row.entry)
+            try statement.bind(p + 1, static: row.account)
+            try statement.bind(p + 2, row.project)
+            if let econ = row.econ { try statement.bind(p + 3, utf8: econ) }
+            try statement.bind(p + 4, row.amount)
         }
     }
 
     /// Runs `head` followed by up to `Store.importBatch` rows of `columns` parameters per
     /// statement; `bind` binds one row from parameter `p` on.
-    private func insertBatched<Row>(_ rows: ArraySlice<Row>, _ head: String, columns: Int32,
-                                    _ bind: (Statement, Row, Int32) -> Void) throws {
+    private func insertBatched<Item>(_ rows: ArraySlice<Item>, _ head: String, columns: Int32,
+                                    _ bind: (Statement, Item, Int32) throws -> Void) throws {
         var rest = rows
         while !rest.isEmpty {
-            let batch = rest.prefix(Store.importBatch)
+            let batch = rest.prefix(bulkInsertRows)
             rest = rest.dropFirst(batch.count)
-            let statement = try db.cached(Store.multiRowInsert(head, columns: Int(columns), rows: batch.count))
+            let statement = try db.cached(SQLiteStore.multiRowInsert(head, columns: Int(columns), rows: batch.count))
             statement.clear()
             var p: Int32 = 1
             for row in batch {
-                bind(statement, row, p)
+                try bind(statement, row, p)
                 p += columns
             }
             try statement.execute()
         }
     }
 
-    /// Rows per INSERT of an import: enough to spread the cost of a statement over many rows,
-    /// few enough (8 × 256 parameters) to stay far below SQLite's limit of 32,766.
-    static let importBatch = 256
 
     static func multiRowInsert(_ head: String, columns: Int, rows: Int) -> String {
         let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         return head + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 }
+
+/// Rows per INSERT of an import: enough to spread the cost of a statement over many rows,
+/// few enough (8 × 256 parameters) to stay far below SQLite's limit of 32,766.
+let bulkInsertRows = 256
 
 /// An entry as an import writes it; the text is bytes that outlive the insert.
 struct ImportEntryRow {

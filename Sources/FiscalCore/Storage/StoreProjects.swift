@@ -1,13 +1,13 @@
-extension Store {
+extension SQLiteStore {
     private static let projectColumns = "id, code, name, kind, fund, function_code, unit, status"
 
-    private func project(from row: Row) -> Project {
-        Project(id: row.int(0), code: row.text(1), name: row.text(2),
-                kind: ProjectKind(rawValue: row.text(3)) ?? .project,
-                fund: Fund(rawValue: row.text(4)) ?? .other,
-                function: row.optionalText(5).flatMap(FunctionCode.init),
-                unit: row.optionalText(6),
-                status: ProjectStatus(rawValue: row.text(7)) ?? .active)
+    private func project(from row: Row) throws -> Project {
+        Project(id: try row.int("id"), code: try row.text("code"), name: try row.text("name"),
+                kind: try row.decode("kind", as: "a project kind", ProjectKind.init(rawValue:)),
+                fund: try row.decode("fund", as: "a fund", Fund.init(rawValue:)),
+                function: try row.optionalDecode("function_code", as: "a function code", FunctionCode.init),
+                unit: try row.optionalText("unit"),
+                status: try row.decode("status", as: "a project status", ProjectStatus.init(rawValue:)))
     }
 
     func insertProject(_ p: Project) throws -> Int64 {
@@ -16,12 +16,12 @@ extension Store {
         return db.lastInsertRowID
     }
 
-    public func project(code: String) throws -> Project? {
-        try db.cached("SELECT \(Store.projectColumns) FROM project WHERE code = ?").first([code]) { project(from: $0) }
+    func project(code: String) throws -> Project? {
+        try db.cached("SELECT \(SQLiteStore.projectColumns) FROM project WHERE code = ?").first([code]) { try project(from: $0) }
     }
 
-    public func projects() throws -> [Project] {
-        try db.cached("SELECT \(Store.projectColumns) FROM project ORDER BY code").rows { project(from: $0) }
+    func projects() throws -> [Project] {
+        try db.cached("SELECT \(SQLiteStore.projectColumns) FROM project ORDER BY code").rows { try project(from: $0) }
     }
 
     func setProjectStatus(id: Int64, status: ProjectStatus, date: Day, reason: String?) throws {

@@ -1,0 +1,30 @@
+/// Whether a year takes entries.
+public enum YearStatus: String, Sendable {
+    case open, closed
+}
+
+/// One year of a book as the reports read it: read once, in one transaction, and then handed
+/// to pure builders — a report is a function of its spec and this value (hledger's
+/// `ReportSpec` + `Journal`), so the same inputs always give the same report.
+public struct YearSnapshot: Sendable {
+    public var year: Int
+    public var status: YearStatus
+    public var bookName: String
+    /// Every project of the book, in code order.
+    public var projects: [Project]
+    public var projectsByID: [Int64: Project]
+    /// The year's maintained totals through `throughMonth` (inclusive).
+    public var totals: [MonthlyTotal]
+    public var throughMonth: Int
+
+    public init(year: Int, status: YearStatus, bookName: String, projects: [Project], totals: [MonthlyTotal],
+                throughMonth: Int = 12) {
+        self.year = year
+        self.status = status
+        self.bookName = bookName
+        self.projects = projects
+        self.projectsByID = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) })
+        self.totals = totals
+        self.throughMonth = throughMonth
+    }
+}

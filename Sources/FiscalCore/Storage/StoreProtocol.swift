@@ -1,0 +1,74 @@
+/// What the core needs from a book's storage: the seam between the ledger and SQLite. The
+/// operations, reports and the import depend on this protocol only; ``SQLiteStore`` is the
+/// one implementation today, and a server store for a consolidated bureau (DESIGN §10) would
+/// be another. Every method runs inside the caller's transaction (``write(_:)``/``read(_:)``).
+protocol Store {
+    // Transactions
+    func write<T>(_ body: () throws -> T) throws -> T
+    func read<T>(_ body: () throws -> T) throws -> T
+    var isInTransaction: Bool { get }
+
+    // Schema and book
+    func schemaVersion() throws -> Int
+    func hasBookTable() throws -> Bool
+    func createSchema() throws
+    func migrate(from version: Int) throws
+    func insertBook(name: String, firstYear: Int) throws
+    func bookName() throws -> String
+
+    // Years
+    func yearStatus(_ year: Int) throws -> YearStatus?
+    func years() throws -> [(year: Int, closed: Bool)]
+    func insertYear(_ year: Int, date: Day, reason: String?) throws
+    func setYearStatus(_ year: Int, closed: Bool) throws
+    func insertYearEvent(_ year: Int, action: String, date: Day, reason: String?) throws
+    func yearEvents(_ year: Int) throws -> [(action: String, date: String, reason: String?)]
+    func unreversedEntries(year: Int, kind: EntryKind) throws -> [Int64]
+    func latestClosedYear() throws -> Int?
+
+    // Projects
+    func insertProject(_ p: Project) throws -> Int64
+    func project(code: String) throws -> Project?
+    func projects() throws -> [Project]
+    func projectCode(id: Int64) throws -> String?
+    func setProjectStatus(id: Int64, status: ProjectStatus, date: Day, reason: String?) throws
+
+    // Entries
+    func insertEntry(_ draft: EntryDraft) throws -> Int64
+    func refExists(_ ref: String) throws -> Bool
+    func entry(id: Int64) throws -> JournalEntry?
+    func postings(entryID: Int64) throws -> [Posting]
+    func journal(_ filter: JournalFilter) throws -> [JournalEntry]
+    func forEachEntry(_ filter: JournalFilter, _ body: (JournalEntry) throws -> Void) throws
+    func postedAccounts(year: Int?) throws -> [(account: Account, project: String, econ: String?)]
+
+    // Maintained totals
+    func monthlyTotals(year: Int, throughMonth: Int) throws -> [MonthlyTotal]
+    func ownAuthorityLines(year: Int, project: Int64) throws -> [String: Money]
+    func availabilitySeed(year: Int, project: Int64?,
+                          _ body: (_ projectID: Int64, _ econ: String, _ available: Int64, _ ownAuthority: Bool) -> Void) throws
+
+    // Checks
+    func violations() throws -> [Violation]
+
+    // The bulk path (an import): how many rows reach the book at once
+    func withBulkWriteSettings<T>(cacheKiB: Int, _ body: () throws -> T) throws -> T
+    func hasRefs() throws -> Bool
+    func entryID(ref: UnsafeBufferPointer<UInt8>) throws -> Int64?
+    func refExists(utf8 ref: UnsafeBufferPointer<UInt8>) throws -> Bool
+    func nextEntryID() throws -> Int64
+    func suspendRowTriggers() throws -> [String]
+    func restoreTriggers(_ texts: [String]) throws
+    func insertEntries(_ rows: ArraySlice<ImportEntryRow>) throws
+    func insertPostings(_ rows: ArraySlice<ImportPostingRow>) throws
+    func addToMonthlyTotals(_ sums: MonthlySums, econCodes: [String]) throws
+    func savepoint(_ name: String) throws
+    func rollbackTo(_ name: String) throws
+    func release(_ name: String) throws
+}
+
+extension Store {
+    func monthlyTotals(year: Int) throws -> [MonthlyTotal] { try monthlyTotals(year: year, throughMonth: 12) }
+}
+
+extension SQLiteStore: Store {}
