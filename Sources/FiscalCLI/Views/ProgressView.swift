@@ -26,13 +26,14 @@ struct ProgressView {
 
     private func name(_ line: ProgressLine, subtotal: Bool) -> String {
         if zh { return line.name }
+        // The total and the one-group subtotal first: their keys are not kinds or funds.
         switch (report.spec.grouping, line.key) {
+        case (_, "total") where subtotal: return "total"
+        case (_, "all") where subtotal: return "subtotal"
         case (_, "basic"): return "basic expenditure"
         case (.project, "project"), (.kind, "project"): return subtotal ? "project expenditure" : ProjectKind.project.nameEn
         case (.kind, let k): return ProjectKind(rawValue: k)?.nameEn ?? line.name
         case (.fund, let k): return Fund(rawValue: k)?.nameEn ?? line.name
-        case (_, "total"): return "total"
-        case (_, "all"): return "subtotal"
         default: return line.name
         }
     }
