@@ -70,16 +70,15 @@ enum ArgumentCheck {
     }
 
     static func econ(_ text: String, field: String = "--econ") throws(ValidationError) -> EconomicCode {
-        guard let code = EconomicCode(text) else {
-            throw ValidationError("\(field) '\(text)': not an economic code (3 or 5 digits, e.g. 302 or 30217)")
-        }
-        return code
+        try code(EconomicCode(text), text, field, "not an economic code (3 or 5 digits, e.g. 302 or 30217)")
     }
 
     static func function(_ text: String, field: String = "--function") throws(ValidationError) -> FunctionCode {
-        guard let code = FunctionCode(text) else {
-            throw ValidationError("\(field) '\(text)': not a function code (3, 5 or 7 digits, e.g. 2040201)")
-        }
+        try code(FunctionCode(text), text, field, "not a function code (3, 5 or 7 digits, e.g. 2040201)")
+    }
+
+    private static func code<Code>(_ code: Code?, _ text: String, _ field: String, _ reason: String) throws(ValidationError) -> Code {
+        guard let code else { throw ValidationError("\(field) '\(text)': \(reason)") }
         return code
     }
 }
