@@ -61,6 +61,8 @@ struct EventImport {
     var projectCodes: [Int64: String] = [:]
     /// The one posting engine, which also interns the economic codes rows carry.
     var engine: PostingEngine
+    /// Economic codes already interned, by ``econKey(_:)``.
+    var econByKey: [Int: UInt16] = [:]
 
     /// First line of each ref in the file, by hash; a clash of different refs goes to `refOverflow`.
     var refLines: [Int: (start: Int, length: UInt32, line: Int32)] = [:]

@@ -122,6 +122,11 @@ extension EventImport {
     }
 
     private mutating func readEcon(_ row: inout RowReader, kind: EntryKind?) -> UInt16 {
+        // The common case — a well-formed code on a kind that takes one — without a String:
+        // the code's digits are its key.
+        if let kind, kind.econRule.allowed, let key = row.field(.econ, EventImport.econKey), let known = econByKey[key] {
+            return known
+        }
         guard let value = row.text(.econ) else {
             if let kind, kind.econRule.required { row.required(.econ, " for a \(kind.rawValue)") }
             return 0
@@ -131,9 +136,22 @@ extension EventImport {
         } else if let kind, !kind.econRule.allowed {
             row.bad(.econ, value, "a \(kind.rawValue) takes no economic code")
         } else {
-            return engine.intern(econ: value)
+            let index = engine.intern(econ: value)
+            if let key = row.field(.econ, EventImport.econKey) { econByKey[key] = index }
+            return index
         }
         return 0
+    }
+
+    /// A 3- or 5-digit economic code's bytes as one integer (length and digits), or nil.
+    static func econKey(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard b.count == 3 || b.count == 5 else { return nil }
+        var value = b.count
+        for c in b {
+            guard c >= 48 && c <= 57 else { return nil }
+            value = value * 10 + Int(c - 48)
+        }
+        return value
     }
 
     private func readReceiver(_ row: inout RowReader, kind: EntryKind?, project: Int32) -> Int32 {
