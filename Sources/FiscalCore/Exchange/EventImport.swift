@@ -61,6 +61,8 @@ struct EventImport {
     var projectCodes: [Int64: String] = [:]
     /// The one posting engine, which also interns the economic codes rows carry.
     var engine: PostingEngine
+    /// Economic codes already interned, by ``econKey(_:)``.
+    var econByKey: [Int: UInt16] = [:]
 
     /// First line of each ref in the file, by hash; a clash of different refs goes to `refOverflow`.
     var refLines: [Int: (start: Int, length: UInt32, line: Int32)] = [:]
@@ -113,15 +115,8 @@ struct EventImport {
     /// held, and once at the end; it returns false to stop reading.
     mutating func read(chunk: ((inout EventImport) throws -> Bool)? = nil) throws {
         var record = CSVRecord()
-        guard try source.next(into: &record) else {
-            result.add(ImportProblem(line: 1, message: "the file is empty (it needs a header: date,kind,project,amount)"))
-            return
-        }
-        let layout: ImportColumns.Layout
-        switch EventImport.columns.layout(of: record, encoding: source.encoding) {
-        case .success(let l): layout = l
-        case .failure(let problem): result.add(problem); return
-        }
+        guard let layout = try EventImport.columns.readHeader(source, into: &record, result: &result,
+                                                               example: "date,kind,project,amount") else { return }
         var reasons: [String] = []
         var lastReport = 0
         while try source.next(into: &record) {

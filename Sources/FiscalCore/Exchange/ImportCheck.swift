@@ -3,11 +3,13 @@
 /// to row instead of read from the book each time.
 extension EventImport {
     /// The postings of a row, from its kind's legs (``EntryKind/legs``), as the engine sees them.
-    func legPostings(_ e: ImportedEvent) -> LazyMapSequence<[EntryKind.Leg], LegPosting> {
-        e.kind.legs.lazy.map { legPosting($0, e) }
+    /// (It captures the project list, never `self`: a closure holding the import would keep a
+    /// second reference to the engine's state and make every update copy it.)
+    static func legPostings(_ e: ImportedEvent, projectIDs: [Int64]) -> LazyMapSequence<[EntryKind.Leg], LegPosting> {
+        e.kind.legs.lazy.map { legPosting($0, e, projectIDs: projectIDs) }
     }
 
-    func legPosting(_ leg: EntryKind.Leg, _ e: ImportedEvent) -> LegPosting {
+    static func legPosting(_ leg: EntryKind.Leg, _ e: ImportedEvent, projectIDs: [Int64]) -> LegPosting {
         LegPosting(account: leg.account, project: projectIDs[Int(leg.onReceiver ? e.toProject : e.project)],
                    econ: leg.tagged ? e.econ : 0, amount: leg.sign * e.amount)
     }
@@ -22,7 +24,7 @@ extension EventImport {
         let codes = projectCodes
         do {
             let admission = try engine.admit(
-                date: e.day, postings: legPostings(e),
+                date: e.day, postings: EventImport.legPostings(e, projectIDs: projectIDs),
                 control: .check(verb: e.kind.rawValue, allowOverdraft: options.allowOverdraft),
                 projectCode: { codes[$0] ?? "#\($0)" })
             if admission.opensYear { result.yearsOpened.append(e.year) }

@@ -1,7 +1,7 @@
 /// How admitted rows reach SQLite: the one way the bulk path differs from a single command.
 /// Entries and postings go in many rows per statement with the per-row triggers suspended,
 /// and their sums go into `monthly_total` once per key (see StoreBulkWrite.swift). What is
-/// posted comes from the same legs as every other path (``EventImport/legPostings(_:)``).
+/// posted comes from the same legs as every other path (``EventImport/legPosting(_:_:projectIDs:)``).
 struct ImportWriter {
     var nextID: Int64
     let suspended: [String]
@@ -41,7 +41,7 @@ extension EventImport {
                 batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: slice(e.docLength),
                                                     memo: slice(e.memoLength), ref: slice(e.refLength), overdraft: e.overdraft))
                 for leg in e.kind.legs {
-                    let p = legPosting(leg, e)
+                    let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
                     batch.append(entry: id, p)
                     w.sums.add(year: e.year, project: Int(leg.onReceiver ? e.toProject : e.project), econ: Int(p.econ),
                                account: MonthlySums.index(of: p.account), month: Int(e.date / 100 % 100), amount: p.amount)

@@ -59,6 +59,18 @@ final class Database {
         return statement
     }
 
+    /// A prepared statement cached under a short key, its SQL made only on first use: a bulk
+    /// insert's SQL is kilobytes long, and hashing it for every batch showed in profiles.
+    func cached(key: String, _ makeSQL: () -> String) throws(SQLiteError) -> Statement {
+        if let statement = statementCache[key] {
+            statement.reset()
+            return statement
+        }
+        let statement = try Statement(database: self, sql: makeSQL())
+        statementCache[key] = statement
+        return statement
+    }
+
     func prepare(_ sql: String) throws(SQLiteError) -> Statement {
         try Statement(database: self, sql: sql)
     }

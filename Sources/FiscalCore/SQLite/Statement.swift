@@ -37,6 +37,14 @@ final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// A result column by name, checked once, for reading many rows without a look-up each.
+    func column(_ name: String) throws(SQLiteError) -> Column {
+        guard let i = columnIndex[name] else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "no column \(name) in the result", sql: sql)
+        }
+        return Column(name: name, index: i)
+    }
+
     /// Result columns by name (the `AS` name where the SQL gives one), for ``Row``.
     private(set) lazy var columnIndex: [String: Int32] = {
         var names: [String: Int32] = [:]
@@ -101,6 +109,12 @@ final class Statement {
     }
 }
 
+/// A result column of a statement, found by name.
+struct Column {
+    let name: String
+    let index: Int32
+}
+
 /// The current row of a stepping statement, read by column name. A value that is not what
 /// the column must hold — a NULL where a value belongs, a text no domain type reads — throws
 /// instead of trapping: a book edited behind fiscal's back must give an error, not a crash.
@@ -108,11 +122,23 @@ struct Row {
     let handle: OpaquePointer
     unowned let statement: Statement
 
-    func index(_ name: String) throws(SQLiteError) -> Int32 {
-        guard let i = statement.columnIndex[name] else {
-            throw SQLiteError(code: SQLITE_MISUSE, message: "no column \(name) in the result", sql: statement.sql)
+    func index(_ name: String) throws(SQLiteError) -> Int32 { try statement.column(name).index }
+
+    /// A column's value in a hot loop, its name resolved once (``Statement/column(_:)``).
+    func int(_ column: Column) throws(SQLiteError) -> Int64 {
+        guard sqlite3_column_type(handle, column.index) == SQLITE_INTEGER else {
+            let text = sqlite3_column_text(handle, column.index).map { String(cString: $0) } ?? "NULL"
+            throw badValue(column.name, text, "an integer")
         }
-        return i
+        return sqlite3_column_int64(handle, column.index)
+    }
+
+    /// A text column's UTF-8 bytes, valid inside `body`; nil for NULL.
+    func withBytes<T>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>?) throws -> T) rethrows -> T {
+        guard sqlite3_column_type(handle, column.index) != SQLITE_NULL, let p = sqlite3_column_text(handle, column.index) else {
+            return try body(nil)
+        }
+        return try body(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column.index))))
     }
 
     func isNull(_ name: String) throws(SQLiteError) -> Bool { sqlite3_column_type(handle, try index(name)) == SQLITE_NULL }

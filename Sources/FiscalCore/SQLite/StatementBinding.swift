@@ -38,6 +38,16 @@ extension Statement {
         }
     }
 
+    /// Binds UTF-8 text without a copy (SQLITE_STATIC): the bytes must stay valid and
+    /// unchanged until the statement has run. A bulk insert binds millions of texts, and
+    /// copying each one (SQLITE_TRANSIENT) was a malloc and a free per field.
+    func bind(_ index: Int32, borrowedUTF8 bytes: UnsafeBufferPointer<UInt8>) throws(SQLiteError) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return try bind(index, utf8: bytes) }
+        try check(base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)
+        })
+    }
+
     /// Binds text that lives for the whole program (a `StaticString`): no copy is made.
     func bind(_ index: Int32, static text: StaticString) throws(SQLiteError) {
         try check(text.utf8Start.withMemoryRebound(to: CChar.self, capacity: text.utf8CodeUnitCount) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// All SQL of fiscal lives in the storage layer: this type and its extensions, the SQLite
 /// implementation of ``Store``. The operations and reports ask it for values and never see a
 /// statement.
@@ -25,11 +27,34 @@ struct SQLiteStore {
 
     func createSchema() throws { try db.execute(Schema.sql) }
 
-    /// Brings an older book up to `Schema.version`, one recorded step at a time.
+    /// Brings an older book up to `Schema.version`, one recorded step at a time, inside the
+    /// caller's transaction. A table's constraint is changed the way SQLite documents for it
+    /// (ALTER TABLE §7): its stored SQL edited under `writable_schema`, and the schema cookie
+    /// bumped so every connection reloads it.
     func migrate(from version: Int) throws {
         var v = version
-        while v < Schema.version, let step = Schema.migrations[v] {
-            try db.execute(step)
+        while v < Schema.version {
+            guard let step = Schema.migrations[v] else {
+                throw SQLiteError(code: 1, message: "no migration from schema version \(v)", sql: nil)
+            }
+            if !step.tableEdits.isEmpty {
+                let cookie = try db.cached("PRAGMA schema_version").first { try $0.int("schema_version") } ?? 0
+                try db.execute("PRAGMA writable_schema = ON")
+                for edit in step.tableEdits {
+                    let stored = try db.cached("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?")
+                        .first([edit.table]) { try $0.text("sql") } ?? ""
+                    guard stored.contains(edit.old) else {
+                        try db.execute("PRAGMA writable_schema = OFF")
+                        throw SQLiteError(code: 1, message: "table \(edit.table) is not as schema version \(v) declares it",
+                                          sql: nil)
+                    }
+                    try db.cached("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?")
+                        .run([stored.replacingOccurrences(of: edit.old, with: edit.new), edit.table])
+                }
+                try db.execute("PRAGMA schema_version = \(cookie + 1)")
+                try db.execute("PRAGMA writable_schema = OFF")
+            }
+            if !step.sql.isEmpty { try db.execute(step.sql) }
             v += 1
             try db.execute("PRAGMA user_version = \(v)")
         }

@@ -41,7 +41,12 @@ extension SQLiteStore {
 /// into one integer (year, project, economic code, account, month by their indexes), which
 /// hashes several times faster than the strings, a difference a million postings feel.
 struct MonthlySums {
-    private var sums: [UInt64: (amount: Int64, postings: Int64)] = [:]
+    private struct Sum {
+        var amount: Int64 = 0
+        var postings: Int64 = 0
+        mutating func add(_ a: Int64) { amount += a; postings += 1 }
+    }
+    private var sums: [UInt64: Sum] = [:]
     /// Index → id for the project the packed key holds.
     let projectIDs: [Int64]
 
@@ -56,8 +61,7 @@ struct MonthlySums {
 
     mutating func add(year: Int, project: Int, econ: Int, account: Int, month: Int, amount: Int64) {
         let key = UInt64(year) << 50 | UInt64(project) << 24 | UInt64(econ) << 8 | UInt64(account) << 4 | UInt64(month)
-        sums[key, default: (0, 0)].amount += amount
-        sums[key, default: (0, 0)].postings += 1
+        sums[key, default: Sum()].add(amount)  // one hash look-up per posting, not two
     }
 
     /// `econCodes`: index → code, as the import interned them (it may grow while it reads).

@@ -77,18 +77,23 @@ extension SQLiteStore {
         try db.cached("SELECT coalesce(max(id), 0) + 1 AS next FROM entry").first { try $0.int("next") } ?? 1
     }
 
-    /// Inserts entries, up to `Store.importBatch` per statement.
+    /// Inserts entries, up to `bulkInsertRows` per statement. Texts are bound without a copy:
+    /// the rows' bytes outlive the call, and each row's date gets its own ten bytes here.
     func insertEntries(_ rows: ArraySlice<ImportEntryRow>) throws {
-        var date = [UInt8](repeating: UInt8(ascii: "-"), count: 10)
+        let dates = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, rows.count * 10))
+        defer { dates.deallocate() }
+        var n = 0
         try insertBatched(rows, "INSERT INTO entry (id, date, year, kind, doc, memo, ref, overdraft) VALUES ", columns: 8) { statement, row, p in
-            writeDate(row.date, into: &date)
+            let date = UnsafeMutableBufferPointer(rebasing: dates[(n * 10)..<(n * 10 + 10)])
+            n += 1
+            writeDate(row.date, into: date)
             try statement.bind(p, row.id)
-            try date.withUnsafeBufferPointer { try statement.bind(p + 1, utf8: $0) }
+            try statement.bind(p + 1, borrowedUTF8: UnsafeBufferPointer(date))
             try statement.bind(p + 2, Int64(row.date / 10_000))
             try statement.bind(p + 3, static: row.kind)
-            if let doc = row.doc { try statement.bind(p + 4, utf8: doc) }
-            if let memo = row.memo { try statement.bind(p + 5, utf8: memo) }
-            if let ref = row.ref { try statement.bind(p + 6, utf8: ref) }
+            if let doc = row.doc { try statement.bind(p + 4, borrowedUTF8: doc) }
+            if let memo = row.memo { try statement.bind(p + 5, borrowedUTF8: memo) }
+            if let ref = row.ref { try statement.bind(p + 6, borrowedUTF8: ref) }
             try statement.bind(p + 7, row.overdraft ? 1 : 0)
         }
     }
@@ -99,7 +104,7 @@ extension SQLiteStore {
             try statement.bind(p, row.entry)
             try statement.bind(p + 1, static: row.account)
             try statement.bind(p + 2, row.project)
-            if let econ = row.econ { try statement.bind(p + 3, utf8: econ) }
+            if let econ = row.econ { try statement.bind(p + 3, borrowedUTF8: econ) }
             try statement.bind(p + 4, row.amount)
         }
     }
@@ -112,7 +117,9 @@ extension SQLiteStore {
         while !rest.isEmpty {
             let batch = rest.prefix(bulkInsertRows)
             rest = rest.dropFirst(batch.count)
-            let statement = try db.cached(SQLiteStore.multiRowInsert(head, columns: Int(columns), rows: batch.count))
+            let statement = try db.cached(key: "bulk \(batch.count) \(head)") {
+                SQLiteStore.multiRowInsert(head, columns: Int(columns), rows: batch.count)
+            }
             statement.clear()
             var p: Int32 = 1
             for row in batch {
@@ -154,10 +161,11 @@ struct ImportPostingRow {
     var amount: Int64
 }
 
-/// `yyyymmdd` as the ten bytes `YYYY-MM-DD` into `out` (which holds the dashes).
-func writeDate(_ packed: Int32, into out: inout [UInt8]) {
+/// `yyyymmdd` as the ten bytes `YYYY-MM-DD` into `out`.
+func writeDate(_ packed: Int32, into out: UnsafeMutableBufferPointer<UInt8>) {
     var y = Int(packed / 10_000), m = Int(packed / 100 % 100), d = Int(packed % 100)
     for k in stride(from: 3, through: 0, by: -1) { out[k] = UInt8(48 + y % 10); y /= 10 }
+    out[4] = UInt8(ascii: "-"); out[7] = UInt8(ascii: "-")
     out[5] = UInt8(48 + m / 10); m %= 10; out[6] = UInt8(48 + m)
     out[8] = UInt8(48 + d / 10); d %= 10; out[9] = UInt8(48 + d)
 }

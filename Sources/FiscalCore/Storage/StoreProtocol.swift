@@ -48,8 +48,14 @@ protocol Store {
     func availabilitySeed(year: Int, project: Int64?,
                           _ body: (_ projectID: Int64, _ econ: String, _ available: Int64, _ ownAuthority: Bool) -> Void) throws
 
-    // Checks
-    func violations() throws -> [Violation]
+    // Checks (`verify`)
+    func structuralViolations() throws -> [Violation]
+    func totalsViolations() throws -> [Violation]
+    func forEachEntryHeader(_ body: (_ id: Int64, _ date: UnsafeBufferPointer<UInt8>, _ year: Int64) throws -> Void) throws
+    func forEachPostingRow(_ body: (_ entry: Int64, _ project: Int64, _ account: UnsafeBufferPointer<UInt8>,
+                                    _ econ: UnsafeBufferPointer<UInt8>?, _ amount: Int64) throws -> Void) throws
+    func allMonthlyTotals() throws -> [StoredTotal]
+    func postingSums(entryID: Int64) throws -> [(project: Int64, sum: Int64)]
 
     // The bulk path (an import): how many rows reach the book at once
     func withBulkWriteSettings<T>(cacheKiB: Int, _ body: () throws -> T) throws -> T

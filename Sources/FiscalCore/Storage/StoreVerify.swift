@@ -6,27 +6,32 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension SQLiteStore {
-    /// Every invariant of DESIGN §2 checked against the raw tables, each failure as data.
-    func violations() throws -> [Violation] {
+    private func collect(_ check: String, _ sql: String, into found: inout [Violation],
+                         _ detail: (Row) throws -> String) throws {
+        try db.prepare(sql).forEach { found.append(Violation(check: check, detail: try detail($0))) }
+    }
+
+    /// SQLite's own checks: the file's structure (every page, every index against its table)
+    /// and every foreign key. The slowest part of `verify`, run on a connection of its own.
+    func structuralViolations() throws -> [Violation] {
         var found: [Violation] = []
         func collect(_ check: String, _ sql: String, _ detail: (Row) throws -> String) throws {
-            try db.prepare(sql).forEach { found.append(Violation(check: check, detail: try detail($0))) }
+            try self.collect(check, sql, into: &found, detail)
         }
         try collect("integrity", "PRAGMA integrity_check") { row in try row.text("integrity_check") }
         found.removeAll { $0.check == "integrity" && $0.detail == "ok" }
         try collect("foreign key", "PRAGMA foreign_key_check") { row in
             "\(try row.text("table")) row \(try row.optionalInt("rowid").map(String.init) ?? "?") refers to a missing \(try row.text("parent"))"
         }
-        try collect("unbalanced entry", """
-            SELECT p.entry_id AS entry, pr.code, sum(p.amount) AS sum FROM posting p JOIN project pr ON pr.id = p.project_id
-            GROUP BY p.entry_id, p.project_id HAVING sum(p.amount) <> 0 ORDER BY p.entry_id
-            """) { row in "entry \(try row.int("entry")) project \(try row.text("code")) sums to \(Money(fen: try row.int("sum"))) instead of 0" }
-        try collect("empty entry", """
-            SELECT e.id FROM entry e WHERE NOT EXISTS (SELECT 1 FROM posting p WHERE p.entry_id = e.id) ORDER BY e.id
-            """) { row in "entry \(try row.int("id")) has no postings" }
-        try collect("wrong year", """
-            SELECT id, date, year FROM entry WHERE year <> CAST(substr(date, 1, 4) AS INTEGER) ORDER BY id
-            """) { row in "entry \(try row.int("id")) dated \(try row.text("date")) is booked in year \(try row.int("year"))" }
+        return found
+    }
+
+    /// The invariants of DESIGN §2 that the maintained totals answer directly.
+    func totalsViolations() throws -> [Violation] {
+        var found: [Violation] = []
+        func collect(_ check: String, _ sql: String, _ detail: (Row) throws -> String) throws {
+            try self.collect(check, sql, into: &found, detail)
+        }
         try collect("resources ≠ status", """
             SELECT t.year, pr.code, sum(t.amount) AS sum FROM monthly_total t JOIN project pr ON pr.id = t.project_id
             GROUP BY t.year, t.project_id HAVING sum(t.amount) <> 0 ORDER BY t.year, pr.code
@@ -51,22 +56,62 @@ extension SQLiteStore {
                 EXCEPT SELECT account, project_id, coalesce(econ, ''), -amount FROM posting WHERE entry_id = r.id)
             ORDER BY r.id
             """) { row in "entry \(try row.int("id")) does not exactly undo entry \(try row.int("reverses"))" }
-        try collect("totals ≠ postings", """
-            WITH actual AS (
-                SELECT e.year, p.project_id, p.account, coalesce(p.econ, '') AS econ,
-                       CAST(substr(e.date, 6, 2) AS INTEGER) AS month, sum(p.amount) AS amount, count(*) AS n
-                FROM posting p JOIN entry e ON e.id = p.entry_id
-                GROUP BY 1, 2, 3, 4, 5),
-            kept AS (SELECT year, project_id, account, econ, month, amount, postings AS n FROM monthly_total)
-            SELECT d.year, coalesce(pr.code, '#' || d.project_id) AS code, d.account, d.econ, d.month FROM (
-                SELECT * FROM (SELECT * FROM actual EXCEPT SELECT * FROM kept)
-                UNION ALL
-                SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM actual)) d
-            LEFT JOIN project pr ON pr.id = d.project_id
-            GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-            """) { row in
-                "year \(try row.int("year")) project \(try row.text("code")) \(try row.text("account"))\(try row.text("econ").isEmpty ? "" : " econ \(try row.text("econ"))") month \(try row.int("month")): the maintained total differs from the postings"
-            }
         return found
+    }
+
+    /// Every entry's id, date and booked year, in id order: what the ledger scan of `verify`
+    /// needs of entries.
+    func forEachEntryHeader(_ body: (_ id: Int64, _ date: UnsafeBufferPointer<UInt8>, _ year: Int64) throws -> Void) throws {
+        let statement = try db.prepare("SELECT id, date, year FROM entry ORDER BY id")
+        let (id, date, year) = (try statement.column("id"), try statement.column("date"), try statement.column("year"))
+        try statement.forEach { row in
+            let i = try row.int(id), y = try row.int(year)
+            try row.withBytes(date) { try body(i, $0 ?? UnsafeBufferPointer(start: nil, count: 0), y) }
+        }
+    }
+
+    /// Every posting in the order it was written (the table's own order: one sequential read),
+    /// its account and economic code as bytes: two million postings make no string.
+    func forEachPostingRow(_ body: (_ entry: Int64, _ project: Int64, _ account: UnsafeBufferPointer<UInt8>,
+                                    _ econ: UnsafeBufferPointer<UInt8>?, _ amount: Int64) throws -> Void) throws {
+        let statement = try db.prepare("SELECT entry_id, project_id, account, econ, amount FROM posting ORDER BY id")
+        let (entry, project, account, econ, amount) = (try statement.column("entry_id"), try statement.column("project_id"),
+                                                       try statement.column("account"), try statement.column("econ"),
+                                                       try statement.column("amount"))
+        try statement.forEach { row in
+            let e = try row.int(entry), p = try row.int(project), a = try row.int(amount)
+            try row.withBytes(account) { accountBytes in
+                try row.withBytes(econ) { econBytes in try body(e, p, accountBytes ?? UnsafeBufferPointer(start: nil, count: 0), econBytes, a) }
+            }
+        }
+    }
+
+    /// Every maintained total of every year, as stored.
+    func allMonthlyTotals() throws -> [StoredTotal] {
+        try db.prepare("SELECT year, project_id, account, econ, month, amount, postings FROM monthly_total").rows {
+            StoredTotal(year: try $0.int("year"), project: try $0.int("project_id"), account: try $0.text("account"),
+                        econ: try $0.text("econ"), month: try $0.int("month"), amount: try $0.int("amount"),
+                        postings: try $0.int("postings"))
+        }
+    }
+}
+
+/// A `monthly_total` row as stored, unchecked: `verify` compares it with the postings.
+struct StoredTotal: Hashable {
+    var year: Int64
+    var project: Int64
+    var account: String
+    var econ: String
+    var month: Int64
+    var amount: Int64
+    var postings: Int64
+}
+
+extension SQLiteStore {
+    /// Per project, the sum of one entry's postings (for an entry whose postings are not
+    /// written together, which the sequential scan cannot sum on the way).
+    func postingSums(entryID: Int64) throws -> [(project: Int64, sum: Int64)] {
+        try db.cached("SELECT project_id, sum(amount) AS sum FROM posting WHERE entry_id = ? GROUP BY project_id ORDER BY project_id")
+            .rows([entryID]) { (try $0.int("project_id"), try $0.int("sum")) }
     }
 }

@@ -1,0 +1,105 @@
+/// The invariants `verify` proves over every posting — each entry balances per project, no
+/// entry is empty or booked in the wrong year, the maintained totals equal the postings — in
+/// one sequential pass over the entries and one over the postings, instead of a GROUP BY per
+/// check: on a million entries the SQL took three times as long as SQLite's integrity check.
+/// Texts are read as bytes and interned; nothing per posting is a string.
+struct LedgerScan {
+    let store: any Store
+
+    func violations() throws -> (byEntry: [Violation], totals: [Violation]) {
+        var entries = EntryTable()
+        var wrongYear: [Violation] = []
+        try store.forEachEntryHeader { id, date, year in
+            let dateYear = LedgerScan.digits(date, 0..<4)
+            if dateYear != year {
+                wrongYear.append(Violation(check: "wrong year",
+                                           detail: "entry \(id) dated \(String(decoding: date, as: UTF8.self)) is booked in year \(year)"))
+            }
+            entries.add(id: id, year: year, month: LedgerScan.digits(date, 5..<7) ?? 0)
+        }
+        let codes = Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0.code) })
+        var names = TextTable(first: Account.allCases.map(\.rawValue))
+        var econs = TextTable(first: [""])
+        var actual: [TotalKey: Tally] = [:]
+        var current: Int64? = nil
+        var sums: [(project: Int64, sum: Int64)] = []
+        var split: Set<Int64> = []
+        var unbalanced: [(entry: Int64, project: Int64, sum: Int64)] = []
+        func finish() {
+            guard let entry = current else { return }
+            for s in sums where s.sum != 0 && codes[s.project] != nil { unbalanced.append((entry, s.project, s.sum)) }
+        }
+        try store.forEachPostingRow { entry, project, account, econ, amount in
+            if entry != current {
+                finish()
+                sums.removeAll(keepingCapacity: true)
+                current = entry
+                // Postings of one entry are written together; one found apart is summed by SQL.
+                if !entries.markSeen(entry) && entries.contains(entry) { split.insert(entry) }
+            }
+            if let i = sums.firstIndex(where: { $0.project == project }) { sums[i].sum += amount } else { sums.append((project, amount)) }
+            guard let slot = entries[entry] else { return }  // a posting of no entry: the foreign-key check names it
+            let key = TotalKey(year: slot.year, project: project, account: names.index(account),
+                               econ: econ.map { econs.index($0) } ?? 0, month: slot.month)
+            actual[key, default: Tally()].add(amount)
+        }
+        finish()
+        unbalanced.removeAll { split.contains($0.entry) }
+        for entry in split {
+            for s in try store.postingSums(entryID: entry) where s.sum != 0 && codes[s.project] != nil {
+                unbalanced.append((entry, s.project, s.sum))
+            }
+        }
+        unbalanced.sort { ($0.entry, codes[$0.project]!) < ($1.entry, codes[$1.project]!) }
+        let byEntry = unbalanced.map {
+            Violation(check: "unbalanced entry", detail: "entry \($0.entry) project \(codes[$0.project]!) sums to \(Money(fen: $0.sum)) instead of 0")
+        } + entries.unseen().map { Violation(check: "empty entry", detail: "entry \($0) has no postings") }
+        return (byEntry + wrongYear, try totalsMismatches(actual, codes: codes, names: &names, econs: &econs))
+    }
+
+    /// The keys whose maintained total (amount and count) differs from the postings, either way.
+    private func totalsMismatches(_ actual: [TotalKey: Tally], codes: [Int64: String],
+                                  names: inout TextTable, econs: inout TextTable) throws -> [Violation] {
+        var differing: Set<TotalKey> = []
+        var kept: Set<TotalKey> = []
+        for t in try store.allMonthlyTotals() {
+            let key = TotalKey(year: t.year, project: t.project, account: names.index(t.account), econ: econs.index(t.econ),
+                               month: t.month)
+            kept.insert(key)
+            if let a = actual[key], a.amount == t.amount, a.postings == t.postings { continue }
+            differing.insert(key)
+        }
+        for key in actual.keys where !kept.contains(key) { differing.insert(key) }
+        func code(_ p: Int64) -> String { codes[p] ?? "#\(p)" }
+        let rows = differing.map { ($0.year, code($0.project), names.texts[$0.account], econs.texts[$0.econ], $0.month) }
+        return rows.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }.map { year, project, account, econ, month in
+            Violation(check: "totals ≠ postings",
+                      detail: "year \(year) project \(project) \(account)\(econ.isEmpty ? "" : " econ \(econ)") month \(month): the maintained total differs from the postings")
+        }
+    }
+
+    /// The number at the given byte offsets, if they are all digits.
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
+        guard bytes.count >= range.upperBound else { return nil }
+        var value: Int64 = 0
+        for c in bytes[range] {
+            guard c >= 48 && c <= 57 else { return nil }
+            value = value * 10 + Int64(c - 48)
+        }
+        return value
+    }
+
+    private struct Tally {
+        var amount: Int64 = 0
+        var postings: Int64 = 0
+        mutating func add(_ a: Int64) { amount += a; postings += 1 }
+    }
+
+    private struct TotalKey: Hashable {
+        var year: Int64
+        var project: Int64
+        var account: Int
+        var econ: Int
+        var month: Int64
+    }
+}

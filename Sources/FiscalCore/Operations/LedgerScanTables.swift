@@ -1,0 +1,72 @@
+/// Entries by id for `verify`'s scan: booked year, month and whether a posting named them.
+/// Ids are dense in a book fiscal wrote, so they index arrays; a book whose ids are sparse
+/// (edited by hand) falls back to a dictionary.
+struct EntryTable {
+    struct Slot { var year: Int64; var month: Int64 }
+    private var slots: [Slot?] = []
+    private var seen: [Bool] = []
+    private var sparse: [Int64: (slot: Slot, seen: Bool)] = [:]
+
+    private func dense(_ id: Int64) -> Int? { id >= 0 && id < Int64(slots.count) ? Int(id) : nil }
+
+    mutating func add(id: Int64, year: Int64, month: Int64) {
+        let slot = Slot(year: year, month: month)
+        if id >= 0 && id < 4 * Int64(slots.count) + 4_096 {
+            while slots.count <= Int(id) { slots.append(nil); seen.append(false) }
+            slots[Int(id)] = slot
+        } else {
+            sparse[id] = (slot, false)
+        }
+    }
+
+    subscript(id: Int64) -> Slot? {
+        if let i = dense(id), let slot = slots[i] { return slot }
+        return sparse[id]?.slot
+    }
+
+    func contains(_ id: Int64) -> Bool { self[id] != nil }
+
+    /// Marks an entry as having postings; false when it was marked already (or is unknown).
+    mutating func markSeen(_ id: Int64) -> Bool {
+        if let i = dense(id), slots[i] != nil {
+            defer { seen[i] = true }
+            return !seen[i]
+        }
+        guard let s = sparse[id] else { return false }
+        sparse[id] = (s.slot, true)
+        return !s.seen
+    }
+
+    /// Entries no posting named, in id order.
+    func unseen() -> [Int64] {
+        var ids = slots.indices.filter { slots[$0] != nil && !seen[$0] }.map { Int64($0) }
+        ids += sparse.filter { !$0.value.seen }.keys
+        return ids.sorted()
+    }
+}
+
+/// Short texts (accounts, economic codes) numbered as first met, compared as bytes.
+struct TextTable {
+    private(set) var texts: [String]
+    private var numbers: [[UInt8]: Int] = [:]
+
+    init(first: [String]) {
+        texts = first
+        for (i, t) in first.enumerated() { numbers[Array(t.utf8)] = i }
+    }
+
+    mutating func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // The common texts first, without hashing: they are few and short.
+        for (i, t) in texts.prefix(16).enumerated() where t.utf8.count == bytes.count && t.utf8.elementsEqual(bytes) { return i }
+        let key = Array(bytes)
+        if let n = numbers[key] { return n }
+        texts.append(String(decoding: bytes, as: UTF8.self))
+        numbers[key] = texts.count - 1
+        return texts.count - 1
+    }
+
+    mutating func index(_ text: String) -> Int {
+        var copy = text
+        return copy.withUTF8 { index($0) }
+    }
+}
