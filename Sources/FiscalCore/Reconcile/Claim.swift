@@ -17,12 +17,19 @@ public struct StatedValue: Sendable, Equatable, Codable {
     public var hundredths: Int64
     public var decimals: Int
     public var unit: ClaimUnit
+    /// The word a count is written with when it is not 个 (辆, 人次, 批次, 台(套) …): a count
+    /// keeps its own unit in every output, though all counts compare alike.
+    public var countWord: String?
 
-    public init(hundredths: Int64, decimals: Int, unit: ClaimUnit) {
+    public init(hundredths: Int64, decimals: Int, unit: ClaimUnit, countWord: String? = nil) {
         self.hundredths = hundredths
         self.decimals = decimals
         self.unit = unit
+        self.countWord = unit == .count && countWord != ClaimUnit.count.rawValue ? countWord : nil
     }
+
+    /// The unit as the report wrote it: 万元, 元, %, 个, or the count's own word.
+    public var unitText: String { countWord ?? unit.rawValue }
 
     /// The figure as a report would write it: `550万元`, `31.2万元`, `47.39%`, `15个`.
     public var text: String {
@@ -34,7 +41,7 @@ public struct StatedValue: Sendable, Equatable, Codable {
             let padded = String(repeating: "0", count: 2 - fraction.count) + fraction
             digits += "." + padded.prefix(decimals)
         }
-        return (negative ? "-" : "") + digits + unit.rawValue
+        return (negative ? "-" : "") + digits + unitText
     }
 
     /// The amount in 分 (hundredths of 元), for amounts in 万元 or 元; `nil` for rates and counts.
