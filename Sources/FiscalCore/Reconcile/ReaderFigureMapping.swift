@@ -5,6 +5,7 @@ import Foundation
 extension ReaderLineReader {
     /// `segment` is the text since the previous figure, within the sentence.
     mutating func emit(raw: String, norm: String, token: ReaderNumberToken, segment: String) {
+        figureStart = token.start
         let label = ReaderLabelMap.displayLabel(raw)
         let normLabel = ReaderLabelMap.displayLabel(norm)
         switch token.kind {

@@ -25,7 +25,11 @@ struct ReaderSentenceState {
 
 /// Reads the figures of one line, given the sections above it.
 struct ReaderLineReader {
-    let line: Int
+    /// The paragraph read (lines a PDF broke, joined): each claim gets the line its figure is on.
+    let paragraph: ReaderParagraph
+    /// Where the figure being mapped starts.
+    var figureStart = 0
+    var line: Int { paragraph.line(at: figureStart) }
     let original: [Character]
     let normalized: [Character]
     var tokens: [ReaderNumberToken]
@@ -52,9 +56,9 @@ struct ReaderLineReader {
         approximateEnds.contains { label.hasSuffix($0) } && !label.hasSuffix("节约")
     }
 
-    init(line: Int, original: [Character], normalized: [Character], tokens: [ReaderNumberToken],
+    init(paragraph: ReaderParagraph, original: [Character], normalized: [Character], tokens: [ReaderNumberToken],
          context: ReaderScope, matcher: ReaderProjectMatcher, reading: ReaderReading) {
-        self.line = line
+        self.paragraph = paragraph
         self.original = original
         self.normalized = normalized
         self.tokens = tokens

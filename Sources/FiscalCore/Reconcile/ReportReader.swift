@@ -33,7 +33,8 @@ public struct ReportReader: Sendable {
         var outline = ReaderOutline()
         var list: (parent: ReaderScope, whole: Int?)?
         let matcher = ReaderProjectMatcher(projectNames)
-        for (index, original) in ReaderText.lines(text).enumerated() {
+        for paragraph in ReaderParagraphs.join(ReaderText.lines(text)) {
+            let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
             if normalized.allSatisfy(\.isWhitespace) { continue }
             let tokens = ReaderNumberScanner(normalized: normalized, original: original).scan()
@@ -43,7 +44,7 @@ public struct ReportReader: Sendable {
                 list = nil
                 continue
             }
-            var reader = ReaderLineReader(line: index + 1, original: original, normalized: normalized,
+            var reader = ReaderLineReader(paragraph: paragraph, original: original, normalized: normalized,
                                           tokens: tokens, context: outline.scope, matcher: matcher, reading: reading)
             reading = ReaderReading()   // the line reader holds the only copy while it appends
             if marker != nil, let list {
