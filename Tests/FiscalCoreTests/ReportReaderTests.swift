@@ -235,9 +235,11 @@ private func summary(_ c: Claim) -> String { "\(c.metric) \(c.scope) \(c.value.t
         2.社会保障和就业支出（类）4,100.00万元。
         3.公共安全（类）公安（款）信息化建设（项）500万元。
         """
+        // Under a 一般公共预算财政拨款 heading of the 决算 template, the figures are that fund's.
         #expect(read(text).map { "\($0.metric) \($0.scope)" } == [
-            "budget.initial function:2040201", "paid function:2040201", "rate.completion_initial function:2040201",
-            "paid function:208", " ",
+            "budget.initial fund:general,function:2040201", "paid fund:general,function:2040201",
+            "rate.completion_initial fund:general,function:2040201", "paid fund:general,function:208",
+            "paid fund:general,function:2040219",
         ])
     }
 

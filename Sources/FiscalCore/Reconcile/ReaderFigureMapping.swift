@@ -15,7 +15,7 @@ extension ReaderLineReader {
             let what = ["人", "名", "人次", "万人"].contains(unit) ? "people" : unit
             append(label, "", "", token.value(.count), note: "non-ledger: \(what)")
         case .count:
-            let analysed = ReaderLabelMap.analyse(normLabel, rate: false)
+            let analysed = ReaderLabelMap.analyse(normLabel, rate: false, functions: functions)
             guard analysed.key.contains("项目") else {
                 append(label, "", "", token.value(.count), note: "non-ledger: count")
                 return
@@ -27,7 +27,7 @@ extension ReaderLineReader {
             reading.groups.append(ReaderClaimGroup(kind: .countedList, whole: index))
             sentence.countGroup = reading.groups.count - 1
         case .percentPoints:
-            let analysed = ReaderLabelMap.analyse(normLabel, rate: true)
+            let analysed = ReaderLabelMap.analyse(normLabel, rate: true, functions: functions)
             if analysed.priorYear || sentence.comparing {
                 sentence.comparing = true
                 append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, token.value(.percent),
@@ -59,7 +59,7 @@ extension ReaderLineReader {
 
     private mutating func mapFigure(label: String, normLabel: String, value: StatedValue, rate: Bool, note: String?,
                                     segment: String) {
-        let analysed = ReaderLabelMap.analyse(normLabel, rate: rate)
+        let analysed = ReaderLabelMap.analyse(normLabel, rate: rate, functions: functions)
         if note?.contains("approximate") == true || Self.isApproximate(analysed.key) {
             appendUnmapped(label, value, note: "approximate figure")
             return
@@ -151,6 +151,11 @@ extension ReaderLineReader {
             return
         }
         let index = append(label, metric, scope.text, value, note: note)
+        if itemSubject == nil, analysed.titlesFunction, scope.function != nil, !rate {
+            // `1.“…(类)…(款)…(项)”20.04万元，主要用于…。年初预算为77.59万元…`: the item's later
+            // sentences are about the item its title names.
+            itemSubject = scope
+        }
         if !own.isEmpty, !isTotal {
             sentence.subjectUnmapped = false
             sentence.subject = scope
@@ -186,7 +191,7 @@ extension ReaderLineReader {
             partClaim = sentence.lastMoney
             partScope = sentence.lastMoneyScope ?? sentence.subject ?? context
         } else {
-            let analysed = ReaderLabelMap.analyse(part, rate: false)
+            let analysed = ReaderLabelMap.analyse(part, rate: false, functions: functions)
             partScope = analysed.scope
             if let name = matcher.exact(part) ?? matcher.containing(analysed.core) {
                 partScope = ReaderScope()
@@ -204,7 +209,7 @@ extension ReaderLineReader {
         } else if let name = matcher.exact(wholeText) {
             wholeScope.project = name
         } else {
-            let analysed = ReaderLabelMap.analyse(wholeText, rate: false)
+            let analysed = ReaderLabelMap.analyse(wholeText, rate: false, functions: functions)
             if !analysed.scope.isEmpty { wholeScope = analysed.scope.within(context) }
         }
         let index = append(label, ClaimMetric.share, partScope.text + "|" + wholeScope.text, value, note: nil)

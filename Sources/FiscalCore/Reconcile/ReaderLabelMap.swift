@@ -16,6 +16,8 @@ struct ReaderLabel: Equatable {
     var priorYear = false
     /// The label names a 5-digit function 款 item's 项 (行政运行 …): the 2 digits to append.
     var functionItem: String?
+    /// The label is a function title with its (类) marker: `公共安全(类)公安(款)行政运行(项)`.
+    var titlesFunction = false
 }
 
 enum ReaderLabelMap {
@@ -95,16 +97,19 @@ enum ReaderLabelMap {
     }
 
     /// Takes a label apart. `rate` chooses the rate table over the money table.
-    static func analyse(_ label: String, rate: Bool) -> ReaderLabel {
+    static func analyse(_ label: String, rate: Bool, functions: ReaderFunctionNames = .official) -> ReaderLabel {
         var text = String(ReaderText.normalize(Array(label)))
         var functionCode: String?
-        if let parsed = functionMarkers(text) {
+        var titlesFunction = false
+        if let parsed = functionMarkers(text, functions) {
             functionCode = parsed.code
+            titlesFunction = true
             text = parsed.rest
         }
         for marker in ["(类)", "(款)", "(项)", "(万元)", "(元)", "(%)", "(个)"] { text = text.replacingOccurrences(of: marker, with: "") }
         let key = ReaderText.key(text)
         var result = ReaderLabel(key: key, core: key, residue: "")
+        result.titlesFunction = titlesFunction
         var work = key
 
         if let (dim, value) = ReaderScopeNames.exact[key] {
@@ -148,27 +153,30 @@ enum ReaderLabelMap {
     }
 
     /// `公共安全(类)公安(款)行政运行(项)支出` → (2040201, the text without the function name).
-    /// The code is "" when a 款 or 项 is not one the reader knows.
-    static func functionMarkers(_ text: String) -> (code: String, rest: String)? {
+    /// The code is "" when a 款 or 项 is not one `functions` knows.
+    static func functionMarkers(_ text: String, _ functions: ReaderFunctionNames = .official) -> (code: String, rest: String)? {
         guard let classEnd = text.range(of: "(类)") else { return nil }
         let before = String(text[..<classEnd.lowerBound])
-        guard let (classCode, name) = ReaderScopeNames.functionClasses.first(where: {
-            before.hasSuffix($0.1) || before.hasSuffix(String($0.1.dropLast(2)))
-        }) else { return nil }
+        let classes = functions.names.filter { $0.key.count == 3 }.flatMap { code, name in
+            [(code, name)] + (name.hasSuffix("支出") ? [(code, String(name.dropLast(2)))] : [])
+        }
+        guard let (classCode, name) = classes.filter({ before.hasSuffix($0.1) }).max(by: { $0.1.count < $1.1.count })
+        else { return nil }
         var code = classCode
-        let rest = String(before.dropLast(before.hasSuffix(name) ? name.count : name.count - 2))
+        let rest = String(before.dropLast(name.count))
         var after = String(text[classEnd.upperBound...])
         if let end = after.range(of: "(款)") {
             let name = ReaderText.key(String(after[..<end.lowerBound]))
-            if let (dim, value) = ReaderScopeNames.exact[name], dim == .function, value.hasPrefix(code) {
-                code = value
-            } else {
-                code = ""
-            }
+            code = functions.child(of: code, length: 5, named: name) ?? ""
             after = String(after[end.upperBound...])
             if let end = after.range(of: "(项)") {
                 let name = ReaderText.key(String(after[..<end.lowerBound]))
-                if code.count == 5, let item = ReaderScopeNames.functionItems[name] { code += item } else { code = "" }
+                if code.count == 5, let item = functions.child(of: code, length: 7, named: name)
+                    ?? ReaderScopeNames.functionItems[name].map({ code + $0 }) {
+                    code = item
+                } else {
+                    code = ""
+                }
                 after = String(after[end.upperBound...])
             }
         }

@@ -35,6 +35,8 @@ struct ReaderLineReader {
     var tokens: [ReaderNumberToken]
     let context: ReaderScope
     let matcher: ReaderProjectMatcher
+    /// The function names the report's own tables print, with the official ones.
+    let functions: ReaderFunctionNames
     var reading: ReaderReading
     var sentence: ReaderSentenceState
     var listParent: ReaderScope?
@@ -57,8 +59,9 @@ struct ReaderLineReader {
     }
 
     init(paragraph: ReaderParagraph, original: [Character], normalized: [Character], tokens: [ReaderNumberToken],
-         context: ReaderScope, matcher: ReaderProjectMatcher, reading: ReaderReading) {
+         context: ReaderScope, matcher: ReaderProjectMatcher, functions: ReaderFunctionNames, reading: ReaderReading) {
         self.paragraph = paragraph
+        self.functions = functions
         self.original = original
         self.normalized = normalized
         self.tokens = tokens
@@ -147,7 +150,7 @@ struct ReaderLineReader {
     private mutating func takeItemTitle(from start: Int) {
         guard let end = (start..<normalized.count).first(where: { ReaderText.isSentenceEnd(normalized[$0]) }),
               !tokens.contains(where: { $0.start < end && $0.kind != .bare }) else { return }
-        let named = ReaderLabelMap.analyse(String(normalized[start..<end]), rate: false).scope
+        let named = ReaderLabelMap.analyse(String(normalized[start..<end]), rate: false, functions: functions).scope
         guard !named.isEmpty else { return }
         itemSubject = named.within(sentence.wholeScope ?? context)
         sentence.subject = itemSubject

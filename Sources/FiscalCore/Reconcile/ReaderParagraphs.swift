@@ -41,7 +41,8 @@ enum ReaderParagraphs {
     static func continues(_ line: [Character], into next: [Character]) -> Bool {
         let this = trimmed(line), following = trimmed(next)
         guard this.count >= wrapWidth, let end = this.last, !following.isEmpty else { return false }
-        if "。;:!?".contains(end) { return false }
+        // A line ending in `:` goes on too (主要用于:⏎发放…), unless a numbered list follows.
+        if "。;!?".contains(end) { return false }
         if isTableRow(this) || isTableRow(following) || following.first == "#" { return false }
         if ReaderText.outlineMarker(following) != nil { return false }
         // A numbered heading has no punctuation inside: 五、一般公共预算财政拨款支出决算情况说明.

@@ -125,6 +125,8 @@ enum ReaderScopeNames {
         ("215", "资源勘探工业信息等支出"), ("216", "商业服务业等支出"), ("217", "金融支出"),
         ("220", "自然资源海洋气象等支出"), ("221", "住房保障支出"), ("222", "粮油物资储备支出"),
         ("224", "灾害防治及应急管理支出"), ("232", "债务付息支出"),
+        // Names of earlier editions that reports still use.
+        ("207", "文化体育与传媒支出"), ("210", "医疗卫生与计划生育支出"),
     ]
 
     /// Names too common to find inside other words: they count only when they are the whole

@@ -33,7 +33,9 @@ public struct ReportReader: Sendable {
         var outline = ReaderOutline()
         var list: (parent: ReaderScope, whole: Int?)?
         let matcher = ReaderProjectMatcher(projectNames)
-        for paragraph in ReaderParagraphs.join(ReaderText.lines(text)) {
+        let lines = ReaderText.lines(text)
+        let functions = ReaderFunctionNames.learning(from: lines)
+        for paragraph in ReaderParagraphs.join(lines) {
             let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
             if normalized.allSatisfy(\.isWhitespace) { continue }
@@ -45,7 +47,8 @@ public struct ReportReader: Sendable {
                 continue
             }
             var reader = ReaderLineReader(paragraph: paragraph, original: original, normalized: normalized,
-                                          tokens: tokens, context: outline.scope, matcher: matcher, reading: reading)
+                                          tokens: tokens, context: outline.scope, matcher: matcher, functions: functions,
+                                          reading: reading)
             reading = ReaderReading()   // the line reader holds the only copy while it appends
             if marker != nil, let list {
                 reader.startListItem(parent: list.parent, whole: list.whole)
@@ -106,7 +109,16 @@ struct ReaderChange: Equatable {
 
 /// The headings above a line, each naming dimensions of the figures under it.
 struct ReaderOutline {
-    private var entries: [(level: Int, dimension: ReaderScope.Dimension, value: String)] = []
+    private struct Entry {
+        var level: Int
+        var dimension: ReaderScope.Dimension
+        var value: String
+        /// A heading's 一般公共预算 is the ordinary body of most reports and says nothing, except
+        /// in the 决算 template's 一般公共预算财政拨款 sections, which are about that fund alone.
+        var counts: Bool
+    }
+
+    private var entries: [Entry] = []
 
     mutating func enter(level: Int, text: String) {
         entries.removeAll { $0.level >= level }
@@ -114,13 +126,14 @@ struct ReaderOutline {
         for dimension in [ReaderScope.Dimension.fund, .function, .kind, .econ, .sangong] {
             guard let value = named[dimension] else { continue }
             entries.removeAll { $0.dimension == dimension }
-            entries.append((level, dimension, value))
+            let counts = !(dimension == .fund && value == "general") || text.contains("一般公共预算财政拨款")
+            entries.append(Entry(level: level, dimension: dimension, value: value, counts: counts))
         }
     }
 
     var scope: ReaderScope {
         var scope = ReaderScope()
-        for entry in entries where !(entry.dimension == .fund && entry.value == "general") {
+        for entry in entries where entry.counts {
             scope[entry.dimension] = entry.value
         }
         return scope
