@@ -42,9 +42,13 @@ extension FiscalCommand {
         @Flag(name: .customLong("self-check"), help: "Check the report's own arithmetic only (no book needed).")
         var selfCheck = false
 
+        @Flag(help: "Print the claims read from the report as a claims file (no book needed).")
+        var extract = false
+
         func validate() throws {
             if report == nil && claims == nil { throw ValidationError("give --report FILE or --claims FILE") }
             if selfCheck && report == nil { throw ValidationError("--self-check needs --report FILE") }
+            if extract && report == nil { throw ValidationError("--extract needs --report FILE") }
         }
 
         func run() throws {
@@ -53,6 +57,10 @@ extension FiscalCommand {
                 let findings = ReportSelfCheck().check(text)
                 SelfCheckView(findings: findings, lang: output.lang).rendered.print(for: output)
                 if !findings.isEmpty { throw CommandFailure() }
+                return
+            }
+            if extract, let text {
+                print(ClaimsFile.write(ReportReader().read(text)), terminator: "")
                 return
             }
             let opened = try book.openBook()

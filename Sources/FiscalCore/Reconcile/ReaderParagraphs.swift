@@ -45,8 +45,10 @@ enum ReaderParagraphs {
         if "。;!?".contains(end) { return false }
         if isTableRow(this) || isTableRow(following) || following.first == "#" { return false }
         if ReaderText.outlineMarker(following) != nil { return false }
-        // A numbered heading has no punctuation inside: 五、一般公共预算财政拨款支出决算情况说明.
-        if ReaderText.outlineMarker(this) != nil, !this.contains(where: { ",。;".contains($0) }) { return false }
+        // A numbered heading has no punctuation inside: 五、一般公共预算财政拨款支出决算情况说明;
+        // an item's function title is no heading: its figure follows on the next line.
+        if ReaderText.outlineMarker(this) != nil, !this.contains(where: { ",。;".contains($0) }),
+           !String(this).contains("(项)"), !String(this).contains("(类)") { return false }
         return true
     }
 
