@@ -244,7 +244,9 @@ private func summary(_ c: Claim) -> String { "\(c.metric) \(c.scope) \(c.value.t
     }
 
     @Test func aShareOfAnUnmappedFigureIsUnmapped() {
-        #expect(read("其他收入500.00万元，占4.55%。").map(\.metric) == ["", ""])
+        #expect(read("其他杂项500.00万元，占4.55%。").map(\.metric) == ["", ""])
+        // 其他收入 is income from a source the ledger does not hold, and its share a share of income.
+        #expect(read("其他收入500.00万元，占4.55%。").map(summary) == ["income source:other 500.00万元", "share.income source:other|all 4.55%"])
     }
 
     @Test func sectionHeadingsGiveTheirScopeUntilTheNextHeadingOfTheirLevel() {

@@ -77,7 +77,13 @@ public enum ClaimMetric {
     public static let carriedForward = "carried_forward"
     /// 结余: the leftover classified as surplus.
     public static let surplus = "surplus"
-    /// 收入总计.
+    /// 本年收入 / 收入合计 / 财政拨款收入 / 事业收入 …: this year's income, by fund (`fund:`) or
+    /// source (`source:fiscal|business|operating|superior|affiliate|other`). In the ledger, the
+    /// current-year authority (initial + additions − reductions + transfers) of the scope.
+    public static let income = "income"
+    /// 占收入合计N%: a share of income, scope `PART|WHOLE` as for ``share``.
+    public static let shareIncome = "share.income"
+    /// 收入总计 (this year's income and the carry-in; 收入支出总计 of a 决算 is this figure).
     public static let incomeTotal = "income_total"
     /// 支出总计.
     public static let expenseTotal = "expense_total"
@@ -109,10 +115,11 @@ public enum ClaimMetric {
 
 /// One figure an annual report states, with what it means for the ledger.
 ///
-/// Scopes: `all`; `kind:basic|personnel|public|project`; `econ:CODE` (301, 302, 303, 310,
+/// Scopes: `all`; `source:fiscal|business|operating|superior|affiliate|other` (income only);
+/// `kind:basic|personnel|public|project`; `econ:CODE` (301, 302, 303, 310,
 /// 30217 …); `function:CODE` (204 公共安全支出 …); `fund:general|gov-fund|state-capital|
 /// social-insurance|other`; `project:NAME`; `sangong:all|abroad|vehicle|vehicle-purchase|
-/// vehicle-operation|reception`. Several joined by `,` in the order fund, function, kind, econ,
+/// vehicle-operation|reception`. Several joined by `,` in the order fund, source, function, kind, econ,
 /// sangong, project (`kind:basic,econ:302`). A share's scope is `PART|WHOLE`. An unmapped claim
 /// (metric `""`) has scope `""`.
 public struct Claim: Sendable, Equatable, Codable {

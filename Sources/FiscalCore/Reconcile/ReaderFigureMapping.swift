@@ -205,14 +205,20 @@ extension ReaderLineReader {
         }
         var wholeScope = ReaderScope()
         if wholeText.isEmpty {
-            wholeScope = context
+            // 其中:A a万元,占N%: A's share of what the 其中 list is a part of.
+            wholeScope = sentence.partsMode ? (sentence.wholeScope ?? context) : context
         } else if let name = matcher.exact(wholeText) {
             wholeScope.project = name
         } else {
             let analysed = ReaderLabelMap.analyse(wholeText, rate: false, functions: functions)
             if !analysed.scope.isEmpty { wholeScope = analysed.scope.within(context) }
         }
-        let index = append(label, ClaimMetric.share, partScope.text + "|" + wholeScope.text, value, note: nil)
+        // 占收入合计N%, or a share after an income figure: a share of income, not of spending.
+        let partMetric = partClaim.map { reading.claims[$0].metric }
+            ?? ReaderLabelMap.analyse(part, rate: false, functions: functions).metric
+        let ofIncome = partMetric == ClaimMetric.income || (whole.contains("收入") && !whole.contains("支出"))
+        let index = append(label, ofIncome ? ClaimMetric.shareIncome : ClaimMetric.share,
+                           partScope.text + "|" + wholeScope.text, value, note: nil)
         if let partClaim { reading.shareParts[index] = partClaim }
     }
 

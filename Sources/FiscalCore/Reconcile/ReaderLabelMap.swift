@@ -34,8 +34,11 @@ enum ReaderLabelMap {
         ("调整预算数", ClaimMetric.budgetCurrent), ("调整预算", ClaimMetric.budgetCurrent),
         ("本年预算数", ClaimMetric.budgetCurrent), ("本年预算", ClaimMetric.budgetCurrent),
         ("当年预算", ClaimMetric.budgetCurrent), ("当年实际收到", ClaimMetric.budgetCurrent),
-        ("实际收到", ClaimMetric.budgetCurrent), ("本年收入合计", ClaimMetric.budgetCurrent),
-        ("本年收入", ClaimMetric.budgetCurrent), ("财政拨款收入", ClaimMetric.budgetCurrent),
+        ("实际收到", ClaimMetric.budgetCurrent),
+        ("本年收入合计", ClaimMetric.income), ("本年收入", ClaimMetric.income), ("收入合计", ClaimMetric.incomeTotal),
+        ("财政拨款收入", ClaimMetric.income), ("收入", ClaimMetric.income),
+        ("收入支出总计", ClaimMetric.incomeTotal), ("收支总计", ClaimMetric.incomeTotal),
+        ("较年初预算数减少", ClaimMetric.sangongSaving), ("较年初预算减少", ClaimMetric.sangongSaving),
         ("预算数", ClaimMetric.budgetCurrent), ("预算", ClaimMetric.budgetCurrent),
         ("全年预算数", ClaimMetric.budgetTotal), ("全年预算", ClaimMetric.budgetTotal),
         ("可用总额", ClaimMetric.budgetTotal), ("全年可用资金", ClaimMetric.budgetTotal),
@@ -75,7 +78,7 @@ enum ReaderLabelMap {
 
     /// Words that say nothing about what a figure is, dropped before deciding a label is understood.
     static let fillers: [String] = [
-        "本年度", "本部门", "我单位", "本单位", "本年", "当年", "全年", "年度", "年中", "整体", "部门",
+        "财政拨款", "本年度", "本部门", "我单位", "本单位", "本年", "当年", "全年", "年度", "年中", "整体", "部门",
         "我局", "单位", "全局", "全市", "其中", "实际", "累计", "全部", "资金", "经费", "情况", "金额",
         "共", "总", "的", "为", "是", "有", "达", "约", "计", "了", "均", "各", "及", "和", "与",
         "较", "已", "其", "数", "额", "|",
@@ -126,6 +129,12 @@ enum ReaderLabelMap {
             work = work.replacingOccurrences(of: word, with: "|")
             if key.hasSuffix(word) { result.core = String(key.dropLast(word.count)) }
             else if key.hasPrefix(word) { result.core = String(key.dropFirst(word.count)) }
+        }
+        if !rate, result.metric == nil, result.scope.source != nil { result.metric = ClaimMetric.income }
+        if key.contains("财政拨款"), result.scope.fund == nil, result.scope.sangong == nil,
+           [ClaimMetric.income, ClaimMetric.incomeTotal, ClaimMetric.expenseTotal].contains(result.metric) {
+            // 财政拨款收入, 财政拨款收入支出总计: the fiscal funds together, whichever budget.
+            result.scope.source = "fiscal"
         }
         result.core = stripLeadingDate(result.core)
         if result.metric != ClaimMetric.carryIn,

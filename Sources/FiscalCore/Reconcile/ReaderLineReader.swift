@@ -240,9 +240,12 @@ struct ReaderLineReader {
     /// The labels of `收、支总计` (收总计, 支总计), `财政拨款收、支总计`, `收入、支出总计`: a shared
     /// prefix and suffix around stems of one or two characters, when the parts alone say nothing.
     private func pairLabels(_ ranges: [Range<Int>]) -> [(raw: String, norm: String)] {
-        func understood(_ label: String) -> Bool {
+        /// A label the reader knows; a label it builds must leave no word unexplained.
+        func understood(_ label: String, built: Bool = false) -> Bool {
+            // 收入、支出总计: a bare 收入 or 支出 is the stem of a shared suffix, not a label.
+            guard ReaderText.key(label).count > 2 else { return false }
             let analysed = ReaderLabelMap.analyse(label, rate: false)
-            return analysed.metric != nil || !analysed.scope.isEmpty
+            return (analysed.metric != nil || !analysed.scope.isEmpty) && (!built || analysed.residue.isEmpty)
         }
         let plain = ranges.map { (raw: String(original[$0]), norm: String(normalized[$0])) }
         if plain.allSatisfy({ understood($0.norm) }) { return plain }
@@ -258,7 +261,7 @@ struct ReaderLineReader {
                 (raw: String(original[prefix]) + String(original[stem]) + String(original[suffix]),
                  norm: String(normalized[prefix]) + String(normalized[stem]) + String(normalized[suffix]))
             }
-            if labels.allSatisfy({ understood($0.norm) }) { return labels }
+            if labels.allSatisfy({ understood($0.norm, built: true) }) { return labels }
         }
         return plain
     }

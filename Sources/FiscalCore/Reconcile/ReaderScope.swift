@@ -3,9 +3,12 @@ import Foundation
 /// What part of the department a figure is about, one value per dimension; rendered as a claim
 /// scope (`kind:basic,econ:301`, `project:禁毒专项`, `all`).
 struct ReaderScope: Equatable, Sendable {
-    enum Dimension: Sendable { case fund, function, kind, econ, sangong, project }
+    enum Dimension: Sendable { case fund, source, function, kind, econ, sangong, project }
 
     var fund: String?
+    /// Where income came from: fiscal (财政拨款), business (事业收入), operating (经营收入),
+    /// superior (上级补助收入), affiliate (附属单位上缴收入), other (其他收入).
+    var source: String?
     var function: String?
     var kind: String?
     var econ: String?
@@ -19,6 +22,7 @@ struct ReaderScope: Equatable, Sendable {
         get {
             switch d {
             case .fund: fund
+            case .source: source
             case .function: function
             case .kind: kind
             case .econ: econ
@@ -29,6 +33,7 @@ struct ReaderScope: Equatable, Sendable {
         set {
             switch d {
             case .fund: fund = newValue
+            case .source: source = newValue
             case .function: function = newValue
             case .kind: kind = newValue
             case .econ: econ = newValue
@@ -49,16 +54,18 @@ struct ReaderScope: Equatable, Sendable {
         if isSpecific || outer.isSpecific { return self }
         var s = self
         s.fund = fund ?? outer.fund
+        s.source = source ?? outer.source
         if function == nil { s.function = outer.function }
         s.kind = kind ?? outer.kind
         if econ == nil, kind == nil || kind == outer.kind { s.econ = outer.econ }
         return s
     }
 
-    /// `all`, or the named dimensions in the order fund, function, kind, econ, sangong, project.
+    /// `all`, or the named dimensions in the order fund, source, function, kind, econ, sangong, project.
     var text: String {
         var parts: [String] = []
         if let fund { parts.append("fund:" + fund) }
+        if let source { parts.append("source:" + source) }
         if let function { parts.append("function:" + function) }
         if let kind { parts.append("kind:" + kind) }
         if let econ { parts.append("econ:" + econ) }
@@ -111,8 +118,17 @@ enum ReaderScopeNames {
             .init("一般公共预算", .fund, "general"), .init("政府性基金", .fund, "gov-fund"),
             .init("国有资本经营", .fund, "state-capital"), .init("社会保险基金", .fund, "social-insurance"),
             .init("非财政拨款", .fund, "other"), .init("其他资金", .fund, "other"),
+            // Sources of income other than 财政拨款.
+            .init("事业收入", .source, "business"), .init("经营收入", .source, "operating"),
+            .init("上级补助收入", .source, "superior"), .init("附属单位上缴收入", .source, "affiliate"),
+            .init("其他收入", .source, "other"),
+            .init("公务接待", .sangong, "reception"),
         ]
-        for (code, name) in functionClasses { names.append(.init(name, .function, code)) }
+        for (code, name) in functionClasses {
+            names.append(.init(name, .function, code))
+            // 一般公共服务, 社会保障和就业 …: the class without 支出, when that is still a name.
+            if name.hasSuffix("支出"), name.count >= 6 { names.append(.init(String(name.dropLast(2)), .function, code)) }
+        }
         return names.sorted { $0.name.count > $1.name.count }
     }()
 

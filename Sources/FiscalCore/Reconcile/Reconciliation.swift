@@ -61,9 +61,14 @@ extension LedgerFacts {
     }
 
     func figure(metric: String, scope: String) -> Figure? {
-        if metric == ClaimMetric.share {
+        // Income from a source other than 财政拨款 (事业收入, 其他收入 …) is not in a budget ledger.
+        if scope.split(whereSeparator: { $0 == "," || $0 == "|" }).contains(where: { $0.hasPrefix("source:") && $0 != "source:fiscal" }) {
+            return nil
+        }
+        if metric == ClaimMetric.share || metric == ClaimMetric.shareIncome {
             let sides = scope.split(separator: "|", maxSplits: 1).map(String.init)
             guard sides.count == 2 else { return nil }
+            if metric == ClaimMetric.shareIncome { return .ratio(Ratio(figures(sides[0]).budget, figures(sides[1]).budget)) }
             return .ratio(Ratio(figures(sides[0]).paid, figures(sides[1]).paid))
         }
         let f = figures(scope)
@@ -72,7 +77,7 @@ extension LedgerFacts {
         case ClaimMetric.budgetInitial: return .money(f.initial)
         case ClaimMetric.budgetAdditions: return .money(f.additions)
         case ClaimMetric.budgetReductions: return .money(f.reductions)
-        case ClaimMetric.budgetCurrent: return .money(f.budget)
+        case ClaimMetric.budgetCurrent, ClaimMetric.income: return .money(f.budget)
         case ClaimMetric.budgetTotal, ClaimMetric.incomeTotal: return .money(f.totalBudget)
         case ClaimMetric.paid: return .money(f.paid)
         case ClaimMetric.carryIn: return .money(f.carryIn)
