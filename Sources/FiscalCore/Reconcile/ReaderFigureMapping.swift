@@ -44,6 +44,15 @@ extension ReaderLineReader {
         }
     }
 
+    /// What a clause compares with: last year (上年, 同比, 与2024年度相比, 较2021年度) or the
+    /// execution report (与…执行数相比).
+    static func comparisonBase(_ segment: String) -> ComparisonBase? {
+        if segment.contains("执行数"), segment.contains("相比") || segment.contains("比") { return .executionReport }
+        if ["上年", "去年", "同比", "上一年"].contains(where: { segment.contains($0) }) { return .priorYear }
+        if segment.range(of: #"(与|比|较)\s*\d{4}\s*年"#, options: .regularExpression) != nil { return .priorYear }
+        return nil
+    }
+
     private var isProjectList: Bool {
         sentence.projectList || context.kind == "project" || sentence.wholeScope?.kind == "project"
     }
@@ -66,11 +75,18 @@ extension ReaderLineReader {
         }
 
         // 较上年增加N万元，增长N%; 与上年相比，收、支总计各增加N万元: about last year, not in this year's book.
+        if let base = Self.comparisonBase(segment) { comparisonBase = base }
+        let isChange = Self.changeEnds.contains { analysed.key.hasSuffix($0) } && analysed.metric != ClaimMetric.sangongSaving
+        if isChange, comparisonBase == .executionReport {
+            // 与2020年执行数相比…增加10亿元: the 决算 against the figures reported in the year.
+            appendUnmapped(label, value, note: "change against the execution report")
+            return
+        }
         let comparedBefore = analysed.metric != ClaimMetric.carryIn
-            && ["上年", "去年", "同比", "上一年"].contains { segment.contains($0) }
+            && Self.comparisonBase(segment) == .priorYear
             && !segment.contains("上年结转") && !segment.contains("上年结余")
             && Self.changeWords.contains { analysed.key.contains($0) }
-        if analysed.priorYear || comparedBefore
+        if analysed.priorYear || comparedBefore || isChange
             || (sentence.comparing && (analysed.key.isEmpty || Self.changeWords.contains(analysed.key))) {
             sentence.comparing = true
             let index = append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, value,
@@ -119,7 +135,7 @@ extension ReaderLineReader {
             return
         }
 
-        let scope: ReaderScope
+        var scope: ReaderScope
         if isTotal {
             var projects = ReaderScope()
             projects.kind = "project"
@@ -137,10 +153,18 @@ extension ReaderLineReader {
             let outer = sentence.partsMode ? (sentence.wholeScope ?? context) : context
             scope = own.within(outer).within(context)
         }
+        // 三公经费 are counted across funds (by their economic codes), whatever fund a heading names.
+        if scope.sangong != nil { scope.fund = nil }
 
-        let metric: String
+        var metric: String
         if scope.sangong != nil {
             metric = ReaderLabelMap.sangongMetric(analysed.metric, rate: rate)
+            // 三公经费预算为20万元,其中:公务接待费9万元 — the parts of a budget are budgets.
+            let whole = sentence.partsMode ? (sentence.wholeClaim ?? listWhole) : listWhole
+            if metric == ClaimMetric.sangongActual, !analysed.key.contains("决算"),
+               let whole, reading.claims[whole].metric == ClaimMetric.sangongBudget {
+                metric = ClaimMetric.sangongBudget
+            }
         } else if rate {
             metric = analysed.metric == ClaimMetric.sangongSavingRate ? "" : analysed.metric ?? ""
         } else {

@@ -41,6 +41,12 @@ struct ReaderLineReader {
     var sentence: ReaderSentenceState
     var listParent: ReaderScope?
     var listGroup: Int?
+    /// The figure the list this line is an item of breaks down.
+    var listWhole: Int?
+    /// What the paragraph's changes are measured against, once it has said so.
+    var comparisonBase: ComparisonBase?
+
+    enum ComparisonBase { case priorYear, executionReport }
     var listItemPending = false
     var itemSubject: ReaderScope?
 
@@ -51,6 +57,8 @@ struct ReaderLineReader {
         "增加", "减少", "增长", "下降", "上升", "降低", "增", "减", "多", "少", "持平", "增幅", "降幅",
         "增长率", "下降率", "上涨", "增加了", "减少了", "增长了", "下降了",
     ]
+    /// A label ending in one of these is a change, never a level: `收入支出总计增加100.46万元`.
+    static let changeEnds = ["增加", "减少", "增长", "下降", "上升", "降低", "增加了", "减少了", "增长了", "下降了", "持平"]
     static let approximateEnds = ["约", "近", "超过", "逾", "不足", "不到", "接近"]
 
     /// `约100万元`, `近百万` …: not a figure to compare (but 节约 is not 约).
@@ -75,6 +83,7 @@ struct ReaderLineReader {
     /// This line is an item of a numbered list under a paragraph about `parent` (and its figure).
     mutating func startListItem(parent: ReaderScope, whole: Int?) {
         listParent = parent
+        listWhole = whole
         if let whole {
             if let g = reading.groups.firstIndex(where: { $0.kind == .parts && $0.whole == whole }) {
                 listGroup = g

@@ -31,7 +31,9 @@ public struct ReportReader: Sendable {
     func analyse(_ text: String) -> ReaderReading {
         var reading = ReaderReading()
         var outline = ReaderOutline()
-        var list: (parent: ReaderScope, whole: Int?)?
+        // Lists under a line ending in `:`, outermost first, each with the marker level of the
+        // line that opened it (-1 for a paragraph): `3、…支出7.5万元,其中:` opens one inside its list.
+        var lists: [(level: Int, parent: ReaderScope, whole: Int?)] = []
         let matcher = ReaderProjectMatcher(projectNames)
         let lines = ReaderText.lines(text)
         let functions = ReaderFunctionNames.learning(from: lines)
@@ -43,27 +45,29 @@ public struct ReportReader: Sendable {
             let marker = ReaderText.outlineMarker(normalized)
             if let marker, tokens.allSatisfy({ $0.kind == .bare }), normalized.count - marker.textStart <= 40 {
                 outline.enter(level: marker.level, text: String(normalized[marker.textStart...]))
-                list = nil
+                lists = []
                 continue
             }
             var reader = ReaderLineReader(paragraph: paragraph, original: original, normalized: normalized,
                                           tokens: tokens, context: outline.scope, matcher: matcher, functions: functions,
                                           reading: reading)
             reading = ReaderReading()   // the line reader holds the only copy while it appends
-            if marker != nil, let list {
-                reader.startListItem(parent: list.parent, whole: list.whole)
+            if let marker, !lists.isEmpty {
+                lists.removeAll { $0.level >= marker.level && $0.level >= 0 }
+                if let list = lists.last { reader.startListItem(parent: list.parent, whole: list.whole) }
             } else {
-                list = nil
+                lists = []
             }
             reader.run()
             reading = reader.reading
             let trimmed = String(normalized).trimmingCharacters(in: .whitespaces)
-            if list == nil, trimmed.hasSuffix(":") {
+            if trimmed.hasSuffix(":"), lists.isEmpty || marker != nil {
+                let level = marker?.level ?? -1
                 if let subject = reader.sentence.subject {
-                    list = (subject, reader.sentence.subjectClaim)
-                } else {
+                    lists.append((level, subject, reader.sentence.subjectClaim))
+                } else if lists.isEmpty {
                     let about = ReaderLabelMap.analyse(String(trimmed.dropLast()), rate: false).scope
-                    if !about.isEmpty { list = (about.within(outline.scope), nil) }
+                    if !about.isEmpty { lists.append((level, about.within(outline.scope), nil)) }
                 }
             }
         }
