@@ -16,7 +16,9 @@ extension ReaderLineReader {
             append(label, "", "", token.value(.count), note: "non-ledger: \(what)")
         case .count:
             let analysed = ReaderLabelMap.analyse(normLabel, rate: false, functions: functions)
-            guard analysed.key.contains("项目") else {
+            // 纳入财政专项预算的项目15个 — but not 绩效自评的项目48个, 评级为"优"的项目 …
+            let performance = ["绩效", "评价", "评级", "自评", "整改", "问题"].contains { analysed.key.contains($0) }
+            guard analysed.key.contains("项目"), !performance else {
                 append(label, "", "", token.value(.count), note: "non-ledger: count")
                 return
             }
@@ -122,9 +124,14 @@ extension ReaderLineReader {
             let core = analysed.core.isEmpty ? analysed.key : analysed.core
             if let name = matcher.containing(core) {
                 own.project = name
-            } else if isProjectList, !rate {
+            } else if isProjectList, !rate, !analysed.titlesFunction {
                 own.project = ReaderText.key(core)
             } else {
+                if analysed.titlesFunction {
+                    // A 功能分类 title the reader cannot place: what its item says next is about it too.
+                    itemSubject = nil
+                    itemUnmapped = true
+                }
                 appendUnmapped(label, value, note: "unmapped label")
                 return
             }
@@ -175,10 +182,11 @@ extension ReaderLineReader {
             return
         }
         let index = append(label, metric, scope.text, value, note: note)
-        if itemSubject == nil, analysed.titlesFunction, scope.function != nil, !rate {
+        if analysed.titlesFunction, scope.function != nil, !rate {
             // `1.“…(类)…(款)…(项)”20.04万元，主要用于…。年初预算为77.59万元…`: the item's later
             // sentences are about the item its title names.
             itemSubject = scope
+            itemUnmapped = false
         }
         if !own.isEmpty, !isTotal {
             sentence.subjectUnmapped = false

@@ -36,7 +36,7 @@ enum ReaderLabelMap {
         ("当年预算", ClaimMetric.budgetCurrent), ("当年实际收到", ClaimMetric.budgetCurrent),
         ("实际收到", ClaimMetric.budgetCurrent),
         ("本年收入合计", ClaimMetric.income), ("本年收入", ClaimMetric.income), ("收入合计", ClaimMetric.incomeTotal),
-        ("财政拨款收入", ClaimMetric.income), ("收入", ClaimMetric.income),
+        ("收入", ClaimMetric.income),
         ("收入支出总计", ClaimMetric.incomeTotal), ("收支总计", ClaimMetric.incomeTotal),
         ("较年初预算数减少", ClaimMetric.sangongSaving), ("较年初预算减少", ClaimMetric.sangongSaving),
         ("预算数", ClaimMetric.budgetCurrent), ("预算", ClaimMetric.budgetCurrent),
@@ -140,6 +140,10 @@ enum ReaderLabelMap {
         if result.metric != ClaimMetric.carryIn,
            ["上年", "去年", "同比", "上一年"].contains(where: { key.contains($0) }) {
             result.priorYear = true
+        }
+        // 上海市…街道办事处 2025 年度收入支出总计: the department's name before the year says nothing.
+        if let year = work.range(of: #"\d{4}年度?"#, options: .regularExpression), year.lowerBound > work.startIndex {
+            work = String(work[year.lowerBound...])
         }
         var residue = stripLeadingDate(work)
         residue = residue.replacingOccurrences(of: #"\d{4}年度?|\d{1,2}月(份)?"#, with: "", options: .regularExpression)

@@ -49,6 +49,8 @@ struct ReaderLineReader {
     enum ComparisonBase { case priorYear, executionReport }
     var listItemPending = false
     var itemSubject: ReaderScope?
+    /// The item's title names what the reader cannot place: its figures are not mapped either.
+    var itemUnmapped = false
 
     static let partsMarkers = ["其中", "分别是", "分别为", "主要包括", "包括", "主要用于", "具体为", "具体是"]
     static let pairMarkers = ["分别是", "分别为", "各是", "各为", "均为", "均是", "都是", "都为", "分别", "各", "均"]
@@ -109,7 +111,7 @@ struct ReaderLineReader {
             sentence.subject = itemSubject
             sentence.subjectMetric = nil
             sentence.subjectClaim = nil
-            sentence.subjectUnmapped = false
+            sentence.subjectUnmapped = itemUnmapped
             sentence.comparing = false
             sentence.lastChange = nil
             return
@@ -117,6 +119,7 @@ struct ReaderLineReader {
         reading.sentenceCount += 1
         sentence = ReaderSentenceState(id: reading.sentenceCount)
         sentence.subject = itemSubject
+        sentence.subjectUnmapped = itemUnmapped
         beginListSentence()
     }
 
@@ -159,7 +162,13 @@ struct ReaderLineReader {
     private mutating func takeItemTitle(from start: Int) {
         guard let end = (start..<normalized.count).first(where: { ReaderText.isSentenceEnd(normalized[$0]) }),
               !tokens.contains(where: { $0.start < end && $0.kind != .bare }) else { return }
-        let named = ReaderLabelMap.analyse(String(normalized[start..<end]), rate: false, functions: functions).scope
+        let title = ReaderLabelMap.analyse(String(normalized[start..<end]), rate: false, functions: functions)
+        let named = title.scope
+        if title.titlesFunction, named.function == nil {
+            itemUnmapped = true
+            sentence.subjectUnmapped = true
+            return
+        }
         guard !named.isEmpty else { return }
         itemSubject = named.within(sentence.wholeScope ?? context)
         sentence.subject = itemSubject

@@ -101,7 +101,10 @@ enum ReaderScopeNames {
             .init("公务用车购置及运行维护费", .sangong, "vehicle"), .init("公务用车购置及运行费", .sangong, "vehicle"),
             .init("公务用车购置费", .sangong, "vehicle-purchase"), .init("公务用车购置", .sangong, "vehicle-purchase"),
             .init("公务用车运行维护费", .sangong, "vehicle-operation"), .init("公务用车运行费", .sangong, "vehicle-operation"),
-            .init("公务接待费", .sangong, "reception"),
+            .init("公务接待费", .sangong, "reception"), .init("国内公务接待", .sangong, "reception"),
+            .init("国内接待费", .sangong, "reception"), .init("外事接待费", .sangong, "reception"),
+            .init("外宾接待", .sangong, "reception"),
+            .init("公务用车运行维护", .sangong, "vehicle-operation"),
             // Economic classes (类).
             .init("工资福利支出", .econ, "301"), .init("工资福利", .econ, "301"),
             .init("一般商品和服务支出", .econ, "302"), .init("一般商品服务支出", .econ, "302"),
