@@ -114,7 +114,11 @@ extension ReaderLineReader {
 
         let isTotal = Self.totalWords.contains(analysed.key)
         var own = analysed.scope
-        if let name = matcher.exact(normLabel) ?? (analysed.core.isEmpty ? nil : matcher.exact(analysed.core)) {
+        // Category terms (人员经费, 基本支出, 一般公共预算 …) before project names: a book's project
+        // called 人员经费 does not take the personnel figure, unless the officer said so.
+        let categoryTerm = !analysed.scope.isEmpty && analysed.residue.isEmpty
+        if let name = matcher.alias(normLabel)
+            ?? (categoryTerm ? nil : matcher.exact(normLabel) ?? (analysed.core.isEmpty ? nil : matcher.exact(analysed.core))) {
             own = ReaderScope()
             own.project = name
         } else if own.isEmpty, let item = analysed.functionItem,

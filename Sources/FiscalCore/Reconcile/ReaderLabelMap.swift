@@ -16,65 +16,26 @@ struct ReaderLabel: Equatable {
     var priorYear = false
     /// The label names a 5-digit function 款 item's 项 (行政运行 …): the 2 digits to append.
     var functionItem: String?
+    /// A second metric the label's words can mean (收入合计: income_total or income).
+    var alternative: String?
     /// The label is a function title with its (类) marker: `公共安全(类)公安(款)行政运行(项)`.
     var titlesFunction = false
 }
 
 enum ReaderLabelMap {
-    /// Metric words of amounts, longest first.
-    static let moneyWords: [(String, String)] = sortedWords([
-        ("年初预算数", ClaimMetric.budgetInitial), ("年初预算", ClaimMetric.budgetInitial),
-        ("批复预算数", ClaimMetric.budgetInitial), ("批复预算", ClaimMetric.budgetInitial),
-        ("年初批复数", ClaimMetric.budgetInitial), ("年初批复", ClaimMetric.budgetInitial),
-        ("年初安排", ClaimMetric.budgetInitial), ("预算批复数", ClaimMetric.budgetInitial),
-        ("追加预算数", ClaimMetric.budgetAdditions), ("追加预算", ClaimMetric.budgetAdditions),
-        ("追加资金", ClaimMetric.budgetAdditions), ("追加", ClaimMetric.budgetAdditions),
-        ("调减预算", ClaimMetric.budgetReductions), ("调减", ClaimMetric.budgetReductions), ("核减", ClaimMetric.budgetReductions),
-        ("调整后预算数", ClaimMetric.budgetCurrent), ("调整后预算", ClaimMetric.budgetCurrent),
-        ("调整预算数", ClaimMetric.budgetCurrent), ("调整预算", ClaimMetric.budgetCurrent),
-        ("本年预算数", ClaimMetric.budgetCurrent), ("本年预算", ClaimMetric.budgetCurrent),
-        ("当年预算", ClaimMetric.budgetCurrent), ("当年实际收到", ClaimMetric.budgetCurrent),
-        ("实际收到", ClaimMetric.budgetCurrent),
-        ("本年收入合计", ClaimMetric.income), ("本年收入", ClaimMetric.income), ("收入合计", ClaimMetric.incomeTotal),
-        ("收入", ClaimMetric.income),
-        ("收入支出总计", ClaimMetric.incomeTotal), ("收支总计", ClaimMetric.incomeTotal),
-        ("较年初预算数减少", ClaimMetric.sangongSaving), ("较年初预算减少", ClaimMetric.sangongSaving),
-        ("预算数", ClaimMetric.budgetCurrent), ("预算", ClaimMetric.budgetCurrent),
-        ("全年预算数", ClaimMetric.budgetTotal), ("全年预算", ClaimMetric.budgetTotal),
-        ("可用总额", ClaimMetric.budgetTotal), ("全年可用资金", ClaimMetric.budgetTotal),
-        ("年初结转和结余", ClaimMetric.carryIn), ("上年结转和结余", ClaimMetric.carryIn),
-        ("年初结转结余", ClaimMetric.carryIn), ("上年结转结余", ClaimMetric.carryIn),
-        ("上年结转", ClaimMetric.carryIn), ("年初结转", ClaimMetric.carryIn),
-        ("上年结余", ClaimMetric.carryIn), ("年初结余", ClaimMetric.carryIn),
-        ("年末结转和结余", ClaimMetric.carryOut), ("年末结转结余", ClaimMetric.carryOut),
-        ("结转和结余", ClaimMetric.carryOut), ("结转结余", ClaimMetric.carryOut),
-        ("年末结转", ClaimMetric.carriedForward), ("结转下年", ClaimMetric.carriedForward),
-        ("结转", ClaimMetric.carriedForward), ("年末结余", ClaimMetric.surplus), ("结余", ClaimMetric.surplus),
-        ("收入总计", ClaimMetric.incomeTotal), ("收总计", ClaimMetric.incomeTotal),
-        ("支出总计", ClaimMetric.expenseTotal), ("支总计", ClaimMetric.expenseTotal),
-        ("本年支出合计", ClaimMetric.paid), ("支出合计", ClaimMetric.paid), ("支出决算数", ClaimMetric.paid),
-        ("支出决算", ClaimMetric.paid), ("决算数", ClaimMetric.paid), ("实际支出数", ClaimMetric.paid),
-        ("实际支出", ClaimMetric.paid), ("支出数", ClaimMetric.paid), ("支出", ClaimMetric.paid),
-        ("决算", ClaimMetric.paid), ("合计", ClaimMetric.paid), ("共计", ClaimMetric.paid), ("小计", ClaimMetric.paid),
-        ("较批复指标节约", ClaimMetric.sangongSaving), ("较预算节约", ClaimMetric.sangongSaving),
-        ("节约资金", ClaimMetric.sangongSaving), ("节约", ClaimMetric.sangongSaving),
-    ])
+    /// Metric words of amounts, longest first (`vocabulary.tsv`, table `money`).
+    static let moneyWords: [(String, String)] = sortedWords(ReaderVocabulary.tables.money.map { ($0.words, $0.metric) })
 
-    /// Metric words of rates, longest first. 节约率 and 完成预算 become 三公 metrics in a 三公 scope.
-    static let rateWords: [(String, String)] = sortedWords([
-        ("完成年初预算的", ClaimMetric.rateCompletionInitial), ("完成年初预算", ClaimMetric.rateCompletionInitial),
-        ("为年初预算的", ClaimMetric.rateCompletionInitial), ("年初预算的", ClaimMetric.rateCompletionInitial),
-        ("年初预算", ClaimMetric.rateCompletionInitial),
-        ("为调整预算数的", ClaimMetric.rateCompletionAdjusted), ("调整预算数的", ClaimMetric.rateCompletionAdjusted),
-        ("调整后预算的", ClaimMetric.rateCompletionAdjusted), ("调整预算的", ClaimMetric.rateCompletionAdjusted),
-        ("调整预算数", ClaimMetric.rateCompletionAdjusted), ("调整后预算", ClaimMetric.rateCompletionAdjusted),
-        ("调整预算", ClaimMetric.rateCompletionAdjusted),
-        ("预算执行率", ClaimMetric.rateExecution), ("支出执行率", ClaimMetric.rateExecution),
-        ("执行率", ClaimMetric.rateExecution), ("完成率", ClaimMetric.rateExecution),
-        ("完成预算的", ClaimMetric.rateExecution), ("完成预算", ClaimMetric.rateExecution),
-        ("节约比率", ClaimMetric.sangongSavingRate), ("节约率", ClaimMetric.sangongSavingRate),
-        ("节约比例", ClaimMetric.sangongSavingRate), ("节支率", ClaimMetric.sangongSavingRate),
-    ])
+    /// Metric words of rates, longest first (table `rate`). 节约率 and 完成预算 become 三公 metrics
+    /// in a 三公 scope.
+    static let rateWords: [(String, String)] = sortedWords(ReaderVocabulary.tables.rate.map { ($0.words, $0.metric) })
+
+    /// Words that can mean a second metric, by word.
+    static let alternatives: [String: String] = {
+        var m: [String: String] = [:]
+        for w in ReaderVocabulary.tables.money + ReaderVocabulary.tables.rate { if let alt = w.alternative { m[w.words] = alt } }
+        return m
+    }()
 
     /// Words that say nothing about what a figure is, dropped before deciding a label is understood.
     static let fillers: [String] = [
@@ -126,6 +87,7 @@ enum ReaderLabelMap {
         let words = rate ? rateWords : moneyWords
         if let (word, metric) = words.first(where: { work.contains($0.0) }) {
             result.metric = metric
+            result.alternative = alternatives[word]
             work = work.replacingOccurrences(of: word, with: "|")
             if key.hasSuffix(word) { result.core = String(key.dropLast(word.count)) }
             else if key.hasPrefix(word) { result.core = String(key.dropFirst(word.count)) }

@@ -91,42 +91,9 @@ struct ReaderScopeName: Sendable {
 /// The names of economic classes, function classes, kinds of expenditure, funds and 三公
 /// categories, with the colloquial forms reports use (一般商品服务支出 is 商品和服务支出, 302).
 enum ReaderScopeNames {
-    /// Found anywhere in a label, longest first.
+    /// Found anywhere in a label, longest first: `vocabulary.tsv`'s names, and the function classes.
     static let contained: [ReaderScopeName] = {
-        var names: [ReaderScopeName] = [
-            // 三公经费 and its categories.
-            .init("三公经费", .sangong, "all"), .init("三公", .sangong, "all"),
-            .init("因公出国(境)费用", .sangong, "abroad"), .init("因公出国(境)费", .sangong, "abroad"),
-            .init("因公出国(境)经费", .sangong, "abroad"), .init("因公出国", .sangong, "abroad"),
-            .init("公务用车购置及运行维护费", .sangong, "vehicle"), .init("公务用车购置及运行费", .sangong, "vehicle"),
-            .init("公务用车购置费", .sangong, "vehicle-purchase"), .init("公务用车购置", .sangong, "vehicle-purchase"),
-            .init("公务用车运行维护费", .sangong, "vehicle-operation"), .init("公务用车运行费", .sangong, "vehicle-operation"),
-            .init("公务接待费", .sangong, "reception"), .init("国内公务接待", .sangong, "reception"),
-            .init("国内接待费", .sangong, "reception"), .init("外事接待费", .sangong, "reception"),
-            .init("外宾接待", .sangong, "reception"),
-            .init("公务用车运行维护", .sangong, "vehicle-operation"),
-            // Economic classes (类).
-            .init("工资福利支出", .econ, "301"), .init("工资福利", .econ, "301"),
-            .init("一般商品和服务支出", .econ, "302"), .init("一般商品服务支出", .econ, "302"),
-            .init("商品和服务支出", .econ, "302"), .init("商品服务支出", .econ, "302"), .init("商品和服务", .econ, "302"),
-            .init("对个人和家庭的补助", .econ, "303"), .init("对个人和家庭补助", .econ, "303"),
-            .init("对个人家庭补助", .econ, "303"), .init("债务利息及费用支出", .econ, "307"),
-            .init("资本性支出(基本建设)", .econ, "309"), .init("资本性支出", .econ, "310"),
-            .init("对企业补助", .econ, "312"),
-            // Kinds of expenditure.
-            .init("基本支出", .kind, "basic"), .init("人员经费", .kind, "personnel"), .init("人员支出", .kind, "personnel"),
-            .init("日常公用经费", .kind, "public"), .init("公用经费", .kind, "public"), .init("公用支出", .kind, "public"),
-            .init("项目支出", .kind, "project"),
-            // Funds.
-            .init("一般公共预算", .fund, "general"), .init("政府性基金", .fund, "gov-fund"),
-            .init("国有资本经营", .fund, "state-capital"), .init("社会保险基金", .fund, "social-insurance"),
-            .init("非财政拨款", .fund, "other"), .init("其他资金", .fund, "other"),
-            // Sources of income other than 财政拨款.
-            .init("事业收入", .source, "business"), .init("经营收入", .source, "operating"),
-            .init("上级补助收入", .source, "superior"), .init("附属单位上缴收入", .source, "affiliate"),
-            .init("其他收入", .source, "other"),
-            .init("公务接待", .sangong, "reception"),
-        ]
+        var names = ReaderVocabulary.tables.names
         for (code, name) in functionClasses {
             names.append(.init(name, .function, code))
             // 一般公共服务, 社会保障和就业 …: the class without 支出, when that is still a name.
@@ -149,29 +116,9 @@ enum ReaderScopeNames {
     ]
 
     /// Names too common to find inside other words: they count only when they are the whole
-    /// label (after metric words and fillers are taken off). Economic 款 and 公共安全 款.
-    static let exact: [String: (ReaderScope.Dimension, String)] = {
-        var m: [String: (ReaderScope.Dimension, String)] = [:]
-        let econ: [(String, String)] = [
-            ("30101", "基本工资"), ("30102", "津贴补贴"), ("30103", "奖金"), ("30107", "绩效工资"),
-            ("30108", "机关事业单位基本养老保险缴费"), ("30113", "住房公积金"),
-            ("30201", "办公费"), ("30202", "印刷费"), ("30203", "咨询费"), ("30204", "手续费"), ("30205", "水费"),
-            ("30206", "电费"), ("30207", "邮电费"), ("30208", "取暖费"), ("30209", "物业管理费"), ("30211", "差旅费"),
-            ("30213", "维修(护)费"), ("30213", "维修费"), ("30214", "租赁费"), ("30215", "会议费"), ("30216", "培训费"),
-            ("30218", "专用材料费"), ("30226", "劳务费"), ("30227", "委托业务费"), ("30228", "工会经费"),
-            ("30229", "福利费"), ("30239", "其他交通费用"), ("30299", "其他商品和服务支出"),
-            ("30301", "离休费"), ("30302", "退休费"), ("30304", "抚恤金"), ("30305", "生活补助"),
-            ("31002", "办公设备购置"), ("31003", "专用设备购置"),
-        ]
-        for (code, name) in econ { m[ReaderText.key(name)] = (.econ, code) }
-        let security: [(String, String)] = [
-            ("20401", "武装警察部队"), ("20402", "公安"), ("20403", "国家安全"), ("20404", "检察"),
-            ("20405", "法院"), ("20406", "司法"), ("20407", "监狱"), ("20408", "强制隔离戒毒"),
-            ("20409", "国家保密"), ("20410", "缉私警察"), ("20499", "其他公共安全支出"),
-        ]
-        for (code, name) in security { m[ReaderText.key(name)] = (.function, code) }
-        return m
-    }()
+    /// label (after metric words and fillers are taken off). Economic 款 and 公共安全 款
+    /// (`vocabulary.tsv`, table `exact`).
+    static let exact: [String: (ReaderScope.Dimension, String)] = ReaderVocabulary.tables.exact
 
     /// Function 项 common to every 款: the code is the 款 of the context followed by these digits.
     static let functionItems: [String: String] = [

@@ -114,6 +114,13 @@ extension LedgerFacts {
             result.note = claim.note ?? "prior-year figure: not in this book"
             return result
         }
+        if let unknown = unknownProject(in: claim.scope) {
+            // A label that names no project of the book is not compared with zero.
+            let nearest = ReaderProjectMatcher(projects.values.map(\.name).sorted()).nearest(unknown)
+            result.verdict = .notInLedger
+            result.note = "no project \(unknown) in the book" + (nearest.isEmpty ? "" : "; nearest: " + nearest.joined(separator: ", "))
+            return result
+        }
         guard Filter.isUnderstood(claim.scope), let figure = figure(metric: claim.metric, scope: claim.scope) else {
             result.verdict = .notInLedger
             result.note = "no ledger figure for \(claim.metric) \(claim.scope)"
@@ -150,6 +157,15 @@ extension LedgerFacts {
             result.verdict = .mismatch
         }
         return result
+    }
+
+    /// The first `project:X` of a scope that is neither the name nor the code of a project of the book.
+    func unknownProject(in scope: String) -> String? {
+        for part in scope.split(whereSeparator: { $0 == "," || $0 == "|" }) where part.hasPrefix("project:") {
+            let name = String(part.dropFirst("project:".count))
+            if !projects.values.contains(where: { $0.name == name || $0.code == name }) { return name }
+        }
+        return nil
     }
 
     /// value / scale rounded half away from zero.

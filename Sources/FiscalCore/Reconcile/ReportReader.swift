@@ -21,9 +21,13 @@ import Foundation
 /// paragraph ending in `:` belongs to what the paragraph is about.
 public struct ReportReader: Sendable {
     public var projectNames: [String]
+    /// Labels the officer has matched to a project once (label → project name or code), from
+    /// `--map FILE` (and, later, from the book): they win over every other reading of the label.
+    public var aliases: [String: String]
 
-    public init(projectNames: [String] = []) {
+    public init(projectNames: [String] = [], aliases: [String: String] = [:]) {
         self.projectNames = projectNames
+        self.aliases = aliases
     }
 
     public func read(_ text: String) -> [Claim] { analyse(text).claims }
@@ -34,7 +38,7 @@ public struct ReportReader: Sendable {
         // Lists under a line ending in `:`, outermost first, each with the marker level of the
         // line that opened it (-1 for a paragraph): `3、…支出7.5万元,其中:` opens one inside its list.
         var lists: [(level: Int, parent: ReaderScope, whole: Int?)] = []
-        let matcher = ReaderProjectMatcher(projectNames)
+        let matcher = ReaderProjectMatcher(projectNames, aliases: aliases)
         let lines = ReaderText.lines(text)
         let functions = ReaderFunctionNames.learning(from: lines)
         for paragraph in ReaderParagraphs.join(lines) {

@@ -1,0 +1,51 @@
+/// The reader's vocabulary — metric words, names of the department's parts, exact names — kept
+/// as data in `vocabulary.tsv` (embedded in the binary), so that a finance officer can read what
+/// a label's words are taken to mean, and a new word is a new line, not new code.
+enum ReaderVocabulary {
+    struct Word: Sendable {
+        var words: String
+        var metric: String
+        /// A second metric the same words can mean: 收入合计 is 收入总计 in one report and 本年收入
+        /// in another.
+        var alternative: String?
+    }
+
+    struct Tables: Sendable {
+        var money: [Word] = []
+        var rate: [Word] = []
+        var names: [ReaderScopeName] = []
+        var exact: [String: (ReaderScope.Dimension, String)] = [:]
+    }
+
+    static let tables: Tables = parse(String(decoding: PackageResources.vocabulary_tsv, as: UTF8.self))
+
+    static func parse(_ text: String) -> Tables {
+        var tables = Tables()
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 3 else { continue }
+            switch f[0] {
+            case "money", "rate":
+                let word = Word(words: f[1], metric: f[2], alternative: f.count > 3 && !f[3].isEmpty ? f[3] : nil)
+                if f[0] == "money" { tables.money.append(word) } else { tables.rate.append(word) }
+            case "name":
+                if let (dimension, value) = scope(f[2]) { tables.names.append(ReaderScopeName(f[1], dimension, value)) }
+            case "exact":
+                if let scope = scope(f[2]) { tables.exact[ReaderText.key(f[1])] = scope }
+            default:
+                continue
+            }
+        }
+        return tables
+    }
+
+    /// `sangong:abroad` → (.sangong, "abroad").
+    static func scope(_ text: String) -> (ReaderScope.Dimension, String)? {
+        let pair = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard pair.count == 2 else { return nil }
+        let dimensions: [String: ReaderScope.Dimension] = [
+            "fund": .fund, "source": .source, "function": .function, "kind": .kind, "econ": .econ, "sangong": .sangong,
+        ]
+        return dimensions[pair[0]].map { ($0, pair[1]) }
+    }
+}
