@@ -70,6 +70,13 @@ struct CorpusMeasure {
         }.joined(separator: "\n")
     }
 
+    /// The year the header says the report covers (`# YEAR COVERED: 2022 budget / 2021 actual` → 2022).
+    static func year(_ text: String) -> Int? {
+        guard let line = text.components(separatedBy: "\n").first(where: { $0.hasPrefix("# YEAR") }),
+              let r = line.range(of: #"\d{4}"#, options: .regularExpression) else { return nil }
+        return Int(line[r])
+    }
+
     /// `1,234.5` → 123450 (hundredths); `nil` for what is not a plain decimal.
     static func hundredths(_ text: String) -> Int64? {
         let plain = text.replacingOccurrences(of: ",", with: "")
@@ -108,7 +115,7 @@ extension CorpusMeasure {
         var score = Score()
         guard let raw = try? String(contentsOf: report, encoding: .utf8) else { return score }
         let text = body(raw)
-        let claims = ReportReader().read(text)
+        let claims = ReportReader(year: year(raw)).read(text)
         var used = Set<Int>()
         for e in loadExpected(report) {
             score.stated += 1

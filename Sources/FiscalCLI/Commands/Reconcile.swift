@@ -70,7 +70,7 @@ extension FiscalCommand {
             }
             let aliases = try map.map { try ProjectAliasFile.read(try ReportFile.read(path: $0, field: "--map")) } ?? [:]
             if extract, let text {
-                print(ClaimsFile.write(ReportReader(aliases: aliases).read(text)), terminator: "")
+                print(ClaimsFile.write(ReportReader(aliases: aliases, year: self.year).read(text)), terminator: "")
                 return
             }
             let opened = try book.openBook()
@@ -79,7 +79,7 @@ extension FiscalCommand {
             if let claims {
                 list = try ClaimsFile.read(try ReportFile.read(path: claims, field: "--claims"))
             } else {
-                list = ReportReader(projectNames: try opened.projectNames(), aliases: aliases).read(text ?? "")
+                list = ReportReader(projectNames: try opened.projectNames(), aliases: aliases, year: year).read(text ?? "")
             }
             if let emitClaims {
                 do { try ClaimsFile.write(list).write(toFile: emitClaims, atomically: true, encoding: .utf8) } catch {

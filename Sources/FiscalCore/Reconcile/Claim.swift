@@ -133,6 +133,10 @@ public struct Claim: Sendable, Equatable, Codable {
     public var line: Int
     /// Why a figure is unmapped or special: "prior-year comparison", "non-ledger: people" …
     public var note: String?
+    /// A second metric the label's words can mean, in the same scope (收入合计: income_total or
+    /// income). When only the second fits the ledger the figure is read so; when neither does, it
+    /// is `ambiguous`, never a mismatch.
+    public var alternative: String?
 
     public init(label: String, metric: String, scope: String, value: StatedValue, line: Int, note: String? = nil) {
         self.label = label

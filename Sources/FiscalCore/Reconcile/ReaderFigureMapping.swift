@@ -46,6 +46,12 @@ extension ReaderLineReader {
         }
     }
 
+    /// `2021年度…` → 2021: the year a label dates its figure to.
+    static func leadingYear(_ key: String) -> Int? {
+        guard let r = key.range(of: #"^\d{4}(?=年)"#, options: .regularExpression) else { return nil }
+        return Int(key[r])
+    }
+
     /// What a clause compares with: last year (上年, 同比, 与2024年度相比, 较2021年度) or the
     /// execution report (与…执行数相比).
     static func comparisonBase(_ segment: String) -> ComparisonBase? {
@@ -77,6 +83,17 @@ extension ReaderLineReader {
         }
 
         // 较上年增加N万元，增长N%; 与上年相比，收、支总计各增加N万元: about last year, not in this year's book.
+        if let year = Self.leadingYear(analysed.key), let reportYear, year != reportYear {
+            sentence.otherYear = year
+        }
+        if let other = sentence.otherYear {
+            if other < (reportYear ?? other) {
+                append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, value, note: "figure of \(other)")
+            } else {
+                appendUnmapped(label, value, note: "figure of \(other)")
+            }
+            return
+        }
         if let base = Self.comparisonBase(segment) { comparisonBase = base }
         let isChange = Self.changeEnds.contains { analysed.key.hasSuffix($0) } && analysed.metric != ClaimMetric.sangongSaving
         if isChange, comparisonBase == .executionReport {
@@ -186,6 +203,7 @@ extension ReaderLineReader {
             return
         }
         let index = append(label, metric, scope.text, value, note: note)
+        if metric == analysed.metric { reading.claims[index].alternative = analysed.alternative }
         if analysed.titlesFunction, scope.function != nil, !rate {
             // `1.“…(类)…(款)…(项)”20.04万元，主要用于…。年初预算为77.59万元…`: the item's later
             // sentences are about the item its title names.

@@ -17,6 +17,8 @@ struct ReaderSentenceState {
     var countGroup: Int?
     var projectList = false
     var comparing = false
+    /// The sentence is about another year than the report's: its figures are not this book's.
+    var otherYear: Int?
     var lastMoney: Int?
     var lastMoneyScope: ReaderScope?
     var lastChange: (claim: Int, current: Int?, decrease: Bool)?
@@ -43,6 +45,8 @@ struct ReaderLineReader {
     var listGroup: Int?
     /// The figure the list this line is an item of breaks down.
     var listWhole: Int?
+    /// The year the report is about, if known.
+    var reportYear: Int?
     /// What the paragraph's changes are measured against, once it has said so.
     var comparisonBase: ComparisonBase?
 

@@ -5,6 +5,8 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
     /// Equal once the ledger is rounded to the stated precision.
     case rounding
     case mismatch
+    /// The label fits two metrics and the figure equals neither: both are listed, not a mismatch.
+    case ambiguous
     /// A ledger metric this book cannot give (a prior-year figure, an empty scope).
     case notInLedger = "not-in-ledger"
     /// Not a ledger figure at all (people, vehicles, dates …) or a label not understood.
@@ -107,6 +109,24 @@ extension LedgerFacts {
     }
 
     func compare(_ claim: Claim) -> ClaimResult {
+        let first = compareOne(claim)
+        guard first.verdict == .mismatch, let alternative = claim.alternative else { return first }
+        var other = claim
+        other.metric = alternative
+        other.alternative = nil
+        var second = compareOne(other)
+        let firstLedger = first.ledger?.text ?? "-"
+        if second.verdict == .match || second.verdict == .rounding {
+            second.note = "read as \(alternative) (as \(claim.metric) the ledger gives \(firstLedger))"
+            return second
+        }
+        var result = first
+        result.verdict = .ambiguous
+        result.note = "fits \(claim.metric) (ledger \(firstLedger)) or \(alternative) (ledger \(second.ledger?.text ?? "-"))"
+        return result
+    }
+
+    private func compareOne(_ claim: Claim) -> ClaimResult {
         var result = ClaimResult(claim: claim, ledger: nil, difference: nil, verdict: .unmapped, note: claim.note)
         if claim.metric == ClaimMetric.unmapped { return result }
         if claim.metric == ClaimMetric.priorYear {

@@ -25,9 +25,14 @@ public struct ReportReader: Sendable {
     /// `--map FILE` (and, later, from the book): they win over every other reading of the label.
     public var aliases: [String: String]
 
-    public init(projectNames: [String] = [], aliases: [String: String] = [:]) {
+    /// The year the report is about, when known: a figure its label dates to another year
+    /// (`2021年度“三公”经费合计支出` in a report on 2022) is not this year's book's.
+    public var year: Int?
+
+    public init(projectNames: [String] = [], aliases: [String: String] = [:], year: Int? = nil) {
         self.projectNames = projectNames
         self.aliases = aliases
+        self.year = year
     }
 
     public func read(_ text: String) -> [Claim] { analyse(text).claims }
@@ -55,6 +60,7 @@ public struct ReportReader: Sendable {
             var reader = ReaderLineReader(paragraph: paragraph, original: original, normalized: normalized,
                                           tokens: tokens, context: outline.scope, matcher: matcher, functions: functions,
                                           reading: reading)
+            reader.reportYear = year
             reading = ReaderReading()   // the line reader holds the only copy while it appends
             if let marker, !lists.isEmpty {
                 lists.removeAll { $0.level >= marker.level && $0.level >= 0 }
