@@ -94,6 +94,12 @@ extension ReaderLineReader {
             }
             return
         }
+        if rate, Self.changeWords.contains(analysed.key), let last = sentence.lastMoney,
+           reading.claims[last].metric == ClaimMetric.sangongSaving {
+            // 较年初预算数减少10.93万元，下降54.65%: the saving's rate against the budget.
+            append(label, ClaimMetric.sangongSavingRate, reading.claims[last].scope, value, note: note)
+            return
+        }
         if let base = Self.comparisonBase(segment) { comparisonBase = base }
         let isChange = Self.changeEnds.contains { analysed.key.hasSuffix($0) } && analysed.metric != ClaimMetric.sangongSaving
         if isChange, comparisonBase == .executionReport {
@@ -271,6 +277,11 @@ extension ReaderLineReader {
         let partMetric = partClaim.map { reading.claims[$0].metric }
             ?? ReaderLabelMap.analyse(part, rate: false, functions: functions).metric
         let ofIncome = partMetric == ClaimMetric.income || (whole.contains("收入") && !whole.contains("支出"))
+        if partScope.sangong != nil || wholeScope.sangong != nil {
+            // 三公 shares, like 三公 figures, are counted by economic code across funds.
+            partScope.fund = nil
+            wholeScope.fund = nil
+        }
         let index = append(label, ofIncome ? ClaimMetric.shareIncome : ClaimMetric.share,
                            partScope.text + "|" + wholeScope.text, value, note: nil)
         if let partClaim { reading.shareParts[index] = partClaim }
