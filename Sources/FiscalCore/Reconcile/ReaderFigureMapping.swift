@@ -94,7 +94,7 @@ extension ReaderLineReader {
             }
             return
         }
-        if rate, Self.changeWords.contains(analysed.key), let last = sentence.lastMoney,
+        if rate, Self.changeWords.contains(analysed.key), let last = sentence.lastMoney, last == reading.claims.count - 1,
            reading.claims[last].metric == ClaimMetric.sangongSaving {
             // 较年初预算数减少10.93万元，下降54.65%: the saving's rate against the budget.
             append(label, ClaimMetric.sangongSavingRate, reading.claims[last].scope, value, note: note)
@@ -219,6 +219,9 @@ extension ReaderLineReader {
         if !own.isEmpty, !isTotal {
             sentence.subjectUnmapped = false
             sentence.subject = scope
+            // 上级补助收入44万元,上年结余140万元: a source of income is an item of a list, never
+            // what the next figures are about.
+            if let source = scope.source, source != "fiscal" { sentence.subject?.source = nil }
             sentence.subjectMetric = metric == ClaimMetric.sangongActual ? ClaimMetric.paid : metric
             sentence.subjectClaim = rate ? nil : index
         }

@@ -164,8 +164,12 @@ struct ReaderLineReader {
     /// `1.公共安全（类）公安（款）行政运行（项）。年初预算为…`: an item whose first sentence is a
     /// title without figures is about what the title names.
     private mutating func takeItemTitle(from start: Int) {
-        guard let end = (start..<normalized.count).first(where: { ReaderText.isSentenceEnd(normalized[$0]) }),
-              !tokens.contains(where: { $0.start < end && $0.kind != .bare }) else { return }
+        // The title ends its sentence, or, when it is a function title, a `:` (…(项): 支出决算为…).
+        let text = String(normalized[start...])
+        let titled = text.contains("(类)") || text.contains("(项)")
+        guard let end = (start..<normalized.count).first(where: {
+            ReaderText.isSentenceEnd(normalized[$0]) || (titled && normalized[$0] == ":")
+        }), !tokens.contains(where: { $0.start < end && $0.kind != .bare }) else { return }
         let title = ReaderLabelMap.analyse(String(normalized[start..<end]), rate: false, functions: functions)
         let named = title.scope
         if title.titlesFunction, named.function == nil {
