@@ -21,11 +21,10 @@ struct CorpusMeasure {
         var role: String
     }
 
+    /// An inconsistency a careful reader finds: where (a line, or `A-B` for a table block), what.
     struct ExpectedFinding {
-        var line: Int
+        var lines: ClosedRange<Int>
         var kind: String
-        var stated: Int64?
-        var expected: Int64?
     }
 
     struct Score {
@@ -103,8 +102,9 @@ struct CorpusMeasure {
         guard let text = try? String(contentsOf: expectedURL(report, "findings"), encoding: .utf8) else { return [] }
         return text.components(separatedBy: "\n").dropFirst().compactMap { row in
             let f = row.components(separatedBy: "\t")
-            guard f.count >= 4, let line = Int(f[0]) else { return nil }
-            return ExpectedFinding(line: line, kind: f[1], stated: hundredths(f[2]), expected: hundredths(f[3]))
+            let bounds = f[0].split(separator: "-").compactMap { Int($0) }
+            guard f.count >= 2, let lo = bounds.first, let hi = bounds.last, lo <= hi else { return nil }
+            return ExpectedFinding(lines: lo...hi, kind: f[1])
         }
     }
 }
@@ -148,11 +148,12 @@ extension CorpusMeasure {
     }
 
     static func scoreFindings(_ found: [SelfCheckFinding], against expected: [ExpectedFinding], into score: inout Score) {
+        // A finding within three lines of an expected one (or inside its table block) is that one:
+        // several findings may point at one inconsistency; hints are not findings.
         var matched = Set<Int>()
-        for f in found {
+        for f in found where !f.hint {
             let hit = expected.indices.first { i in
-                !matched.contains(i) && abs(expected[i].line - f.line) <= 3
-                    && [expected[i].stated, expected[i].expected].contains(f.stated.hundredths)
+                (expected[i].lines.lowerBound - 3...expected[i].lines.upperBound + 3).contains(f.line)
             }
             if let hit {
                 matched.insert(hit)

@@ -65,7 +65,8 @@ extension FiscalCommand {
             if selfCheck, let text {
                 let findings = ReportSelfCheck().check(text)
                 SelfCheckView(findings: findings, lang: output.lang).rendered.print(for: output)
-                if !findings.isEmpty { throw CommandFailure() }
+                // Rounding hints are shown, but only findings fail the check.
+                if findings.contains(where: { !$0.hint }) { throw CommandFailure() }
                 return
             }
             let aliases = try map.map { try ProjectAliasFile.read(try ReportFile.read(path: $0, field: "--map")) } ?? [:]

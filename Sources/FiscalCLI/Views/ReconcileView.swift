@@ -74,12 +74,14 @@ struct SelfCheckView {
                                         .init(zh ? "报告数" : "stated", .right), .init(zh ? "应为" : "expected", .right),
                                         .init(zh ? "说明" : "finding")])
         for f in findings {
-            table.append([String(f.line), f.kind.rawValue, f.stated.text, f.expected.text, f.message])
+            table.append([String(f.line), f.kind.rawValue + (f.hint ? (zh ? "（尾差提示）" : " (hint)") : ""),
+                          f.stated.text, f.expected.text, f.message])
         }
-        table.notes = [findings.isEmpty ? (zh ? "未发现勾稽错误" : "no finding: the report's arithmetic is consistent")
-                                        : (zh ? "发现 \(findings.count) 处勾稽错误" : "\(findings.count) finding\(findings.count == 1 ? "" : "s")")]
+        let count = findings.filter { !$0.hint }.count
+        table.notes = [count == 0 ? (zh ? "未发现勾稽错误" : "no finding: the report's arithmetic is consistent")
+                                  : (zh ? "发现 \(count) 处勾稽错误" : "\(count) finding\(count == 1 ? "" : "s")")]
         let json = JSONValue.object([("findings", .array(findings.map { f in
-            .object([("kind", .string(f.kind.rawValue)), ("line", .int(f.line)), ("stated", .string(f.stated.text)),
+            .object([("kind", .string(f.kind.rawValue)), ("hint", .bool(f.hint)), ("line", .int(f.line)), ("stated", .string(f.stated.text)),
                      ("expected", .string(f.expected.text)), ("message", .string(f.message))])
         }))])
         return RenderedReport(table: table, json: json)

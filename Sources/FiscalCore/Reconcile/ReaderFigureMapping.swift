@@ -237,6 +237,10 @@ extension ReaderLineReader {
             }
         }
         listItemPending = false
+        if reading.claims.count - 1 == index, firstMoney == nil {
+            firstMoney = index
+            if scope.project == nil, scope.sangong == nil || scope.sangong == "all" { topic = (scope, index) }
+        }
         sentence.lastMoney = index
         sentence.lastMoneyScope = scope
         sentence.moneyClaims.append(index)

@@ -45,6 +45,10 @@ struct ReaderLineReader {
     var listGroup: Int?
     /// The figure the list this line is an item of breaks down.
     var listWhole: Int?
+    /// The paragraph's first amount when it is a whole (not one 三公 category, not a project):
+    /// what a `具体情况如下:` list after it breaks down.
+    var topic: (scope: ReaderScope, claim: Int)?
+    var firstMoney: Int?
     /// The year the report is about, if known.
     var reportYear: Int?
     /// What the paragraph's changes are measured against, once it has said so.

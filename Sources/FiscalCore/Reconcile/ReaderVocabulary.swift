@@ -15,6 +15,8 @@ enum ReaderVocabulary {
         var rate: [Word] = []
         var names: [ReaderScopeName] = []
         var exact: [String: (ReaderScope.Dimension, String)] = [:]
+        /// The standard 决算 tables, in template order, and whether their coded rows add up.
+        var tables: [(title: String, sums: Bool)] = []
     }
 
     static let tables: Tables = parse(String(decoding: PackageResources.vocabulary_tsv, as: UTF8.self))
@@ -32,6 +34,8 @@ enum ReaderVocabulary {
                 if let (dimension, value) = scope(f[2]) { tables.names.append(ReaderScopeName(f[1], dimension, value)) }
             case "exact":
                 if let scope = scope(f[2]) { tables.exact[ReaderText.key(f[1])] = scope }
+            case "table":
+                tables.tables.append((ReaderText.key(f[1]), f[2] == "sum"))
             default:
                 continue
             }

@@ -73,13 +73,27 @@ public struct ReportReader: Sendable {
             let trimmed = String(normalized).trimmingCharacters(in: .whitespaces)
             if trimmed.hasSuffix(":"), lists.isEmpty || marker != nil {
                 let level = marker?.level ?? -1
-                if let subject = reader.sentence.subject {
+                // The list is about what the sentence ending in `:` says, not about the figure
+                // before it (…公务接待费支出0万元。具体情况如下:).
+                let lastEnd = normalized.dropLast().lastIndex { ReaderText.isSentenceEnd($0) } ?? -1
+                let figureInSentence = tokens.contains { $0.start > lastEnd && $0.kind != .bare }
+                if !figureInSentence, let topic = reader.topic {
+                    // 三公经费预算支出9.80万元，…。具体情况如下: — the paragraph's first figure, a whole.
+                    lists.append((level, topic.scope, topic.claim))
+                } else if figureInSentence, let subject = reader.sentence.subject {
                     lists.append((level, subject, reader.sentence.subjectClaim))
                 } else if lists.isEmpty {
                     let about = ReaderLabelMap.analyse(String(trimmed.dropLast()), rate: false).scope
                     if !about.isEmpty { lists.append((level, about.within(outline.scope), nil)) }
                 }
             }
+        }
+        reading.tables = ReaderCodeTables.read(lines)
+        reading.tableTitles = Set(lines.compactMap { ReaderCodeTables.title(String(ReaderText.normalize($0)))?.template })
+        for claim in ReaderCodeTables.claims(reading.tables) {
+            reading.sentenceCount += 1
+            reading.claims.append(claim)
+            reading.sentences.append(reading.sentenceCount)
         }
         return reading
     }
@@ -96,6 +110,9 @@ struct ReaderReading {
     /// Prior-year rates: `增长R%` → (the change `增加D万元`, this year's figure, whether it fell).
     var changes: [ReaderChange] = []
     var sentenceCount = 0
+    /// The coded 决算 tables, and every template table the text names (contents included).
+    var tables: [ReaderCodeTable] = []
+    var tableTitles: Set<String> = []
 }
 
 /// Figures stated as parts of another figure.

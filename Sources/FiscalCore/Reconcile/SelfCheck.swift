@@ -20,6 +20,11 @@ public struct SelfCheckFinding: Sendable, Equatable, Codable {
         case count
         /// 较上年增加D, 增长R%: R = D / (this year − D).
         case change
+        /// A 决算 table: 合计 = 基本支出 + 项目支出 in a row, a 类 against its 款, a 款 against its 项,
+        /// the 合计 row against the 类; a template table missing.
+        case table
+        /// The same figure stated twice, differently: in the prose and in a table (文表一致).
+        case consistency
     }
 
     public var kind: Kind
@@ -32,6 +37,8 @@ public struct SelfCheckFinding: Sendable, Equatable, Codable {
     public var expected: StatedValue
     /// The other figures, as the report states them.
     public var figures: [Claim]
+    /// A difference within rounding (0.01万元): shown as a hint, never a finding that fails the check.
+    public var hint = false
 }
 
 /// Checks a report's own arithmetic, from its text alone. Rounding at the stated precision
@@ -45,13 +52,23 @@ public struct ReportSelfCheck: Sendable {
     }
 
     public func check(_ text: String) -> [SelfCheckFinding] {
-        var run = SelfCheckRun(reading: ReportReader(projectNames: projectNames).analyse(text))
+        let reading = ReportReader(projectNames: projectNames).analyse(text)
+        // The prose is checked on its own; the tables' rows (appended last) by SelfCheckTables.
+        var prose = reading
+        let tableStart = reading.claims.firstIndex { $0.note?.hasPrefix("table:") == true } ?? reading.claims.count
+        prose.claims = Array(reading.claims[..<tableStart])
+        prose.sentences = Array(reading.sentences[..<tableStart])
+        var run = SelfCheckRun(reading: prose)
         run.checkGroups()
         run.checkDecompositions()
         run.checkRates()
         run.checkIdentities()
         run.checkChanges()
-        return run.findings
+        var tables = SelfCheckTables(tables: reading.tables, titles: reading.tableTitles)
+        tables.checkRows()
+        tables.checkTemplate()
+        tables.checkProse(against: reading.claims)
+        return run.findings + tables.findings
     }
 }
 
@@ -67,8 +84,13 @@ private struct SelfCheckRun {
     init(reading: ReaderReading) { self.reading = reading }
 
     mutating func add(_ kind: SelfCheckFinding.Kind, _ message: String, _ checked: Claim, _ expected: StatedValue, _ figures: [Claim]) {
-        let finding = SelfCheckFinding(kind: kind, message: message, line: checked.line, stated: checked.value,
+        var finding = SelfCheckFinding(kind: kind, message: message, line: checked.line, stated: checked.value,
                                        expected: expected, figures: figures)
+        // A rate one unit of its last decimal off (0.08% for 0.0853%) was truncated, not miscomputed.
+        if checked.value.unit == .percent, [.rate, .share, .change].contains(kind),
+           (checked.value.hundredths - expected.hundredths).magnitude == UInt64(A.ulpRate(checked.value)) {
+            finding.hint = true
+        }
         if !findings.contains(where: { $0.line == finding.line && $0.stated == finding.stated && $0.expected == finding.expected }) {
             findings.append(finding)
         }
