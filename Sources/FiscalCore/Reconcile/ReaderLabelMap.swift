@@ -132,7 +132,10 @@ enum ReaderLabelMap {
     static func functionMarkers(_ text: String, _ functions: ReaderFunctionNames = .official) -> (code: String, rest: String)? {
         guard let classEnd = text.range(of: "(类)") else { return nil }
         let before = String(text[..<classEnd.lowerBound])
-        let classes = functions.names.filter { $0.key.count == 3 }.flatMap { code, name in
+        // The report's own class names, and every edition's official ones (文化体育与传媒支出 is 207).
+        let named = functions.names.filter { $0.key.count == 3 }.map { ($0.key, $0.value) }
+            + ReaderScopeNames.functionClasses.map { ($0.0, ReaderText.key($0.1)) }
+        let classes = named.flatMap { code, name in
             [(code, name)] + (name.hasSuffix("支出") ? [(code, String(name.dropLast(2)))] : [])
         }
         guard let (classCode, name) = classes.filter({ before.hasSuffix($0.1) }).max(by: { $0.1.count < $1.1.count })

@@ -90,6 +90,12 @@ struct ReaderLineReader {
         self.reading.sentenceCount += 1
     }
 
+    /// The paragraph goes on the item before it: its sentences start with the item's subject.
+    mutating func carryItem() {
+        sentence.subject = itemSubject
+        sentence.subjectUnmapped = itemUnmapped
+    }
+
     /// This line is an item of a numbered list under a paragraph about `parent` (and its figure).
     mutating func startListItem(parent: ReaderScope, whole: Int?) {
         listParent = parent

@@ -43,6 +43,7 @@ public struct ReportReader: Sendable {
         // Lists under a line ending in `:`, outermost first, each with the marker level of the
         // line that opened it (-1 for a paragraph): `3、…支出7.5万元,其中:` opens one inside its list.
         var lists: [(level: Int, parent: ReaderScope, whole: Int?)] = []
+        var item: (subject: ReaderScope?, unmapped: Bool)?
         let matcher = ReaderProjectMatcher(projectNames, aliases: aliases)
         let lines = ReaderText.lines(text)
         let functions = ReaderFunctionNames.learning(from: lines)
@@ -55,6 +56,7 @@ public struct ReportReader: Sendable {
             if let marker, tokens.allSatisfy({ $0.kind == .bare }), normalized.count - marker.textStart <= 40 {
                 outline.enter(level: marker.level, text: String(normalized[marker.textStart...]))
                 lists = []
+                item = nil
                 continue
             }
             var reader = ReaderLineReader(paragraph: paragraph, original: original, normalized: normalized,
@@ -62,6 +64,13 @@ public struct ReportReader: Sendable {
                                           reading: reading)
             reader.reportYear = year
             reading = ReaderReading()   // the line reader holds the only copy while it appends
+            // An item runs until the next item or heading: a paragraph the PDF broke off it (after
+            // 主要用于…。) is still about what the item's title names.
+            if marker == nil, let item {
+                reader.itemSubject = item.subject
+                reader.itemUnmapped = item.unmapped
+                reader.carryItem()
+            }
             if let marker, !lists.isEmpty {
                 lists.removeAll { $0.level >= marker.level && $0.level >= 0 }
                 if let list = lists.last { reader.startListItem(parent: list.parent, whole: list.whole) }
@@ -70,6 +79,7 @@ public struct ReportReader: Sendable {
             }
             reader.run()
             reading = reader.reading
+            item = reader.itemSubject != nil || reader.itemUnmapped ? (reader.itemSubject, reader.itemUnmapped) : nil
             let trimmed = String(normalized).trimmingCharacters(in: .whitespaces)
             if trimmed.hasSuffix(":"), lists.isEmpty || marker != nil {
                 let level = marker?.level ?? -1
