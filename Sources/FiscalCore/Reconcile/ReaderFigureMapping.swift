@@ -46,6 +46,28 @@ extension ReaderLineReader {
         }
     }
 
+    /// The metric a part without a metric word takes from what it is a part of: 本年收入合计…，其中：
+    /// 财政拨款收入…（其中：一般公共预算7,990.15万元…）— income, not spending.
+    var inheritedMetric: String? {
+        let inBracket = bracketDepth(at: figureStart) > sentence.partsDepth
+        guard let whole = inBracket ? sentence.lastMoney : (sentence.partsMode ? sentence.wholeClaim ?? listWhole : nil) else {
+            return nil
+        }
+        let metric = reading.claims[whole].metric
+        let inheritable = [ClaimMetric.income, ClaimMetric.budgetInitial, ClaimMetric.budgetCurrent, ClaimMetric.budgetTotal,
+                           ClaimMetric.carryIn, ClaimMetric.carryOut]
+        return inheritable.contains(metric) ? metric : nil
+    }
+
+    /// How many brackets are open at `offset` in the paragraph.
+    func bracketDepth(at offset: Int) -> Int {
+        var depth = 0
+        for c in normalized[..<min(offset, normalized.count)] {
+            if c == "(" { depth += 1 } else if c == ")", depth > 0 { depth -= 1 }
+        }
+        return depth
+    }
+
     /// `2021年度…` → 2021: the year a label dates its figure to.
     static func leadingYear(_ key: String) -> Int? {
         guard let r = key.range(of: #"^\d{4}(?=年)"#, options: .regularExpression) else { return nil }
@@ -107,11 +129,13 @@ extension ReaderLineReader {
             appendUnmapped(label, value, note: "change against the execution report")
             return
         }
+        // 较2024年的2190万元, 比上年的…: the level of the year compared with, not this year's.
+        let otherYearLevel = analysed.key.range(of: #"^(较|比|与)(\d{4}年度?|上年度?|去年)的?$"#, options: .regularExpression) != nil
         let comparedBefore = analysed.metric != ClaimMetric.carryIn
             && Self.comparisonBase(segment) == .priorYear
             && !segment.contains("上年结转") && !segment.contains("上年结余")
             && Self.changeWords.contains { analysed.key.contains($0) }
-        if analysed.priorYear || comparedBefore || isChange
+        if analysed.priorYear || comparedBefore || isChange || otherYearLevel
             || (sentence.comparing && (analysed.key.isEmpty || Self.changeWords.contains(analysed.key))) {
             sentence.comparing = true
             let index = append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, value,
@@ -202,7 +226,7 @@ extension ReaderLineReader {
         } else if rate {
             metric = analysed.metric == ClaimMetric.sangongSavingRate ? "" : analysed.metric ?? ""
         } else {
-            metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? ClaimMetric.paid
+            metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? inheritedMetric ?? ClaimMetric.paid
         }
         guard !metric.isEmpty else {
             appendUnmapped(label, value, note: "unmapped label")
@@ -226,6 +250,10 @@ extension ReaderLineReader {
             sentence.subjectClaim = rate ? nil : index
         }
         guard !rate else { return }
+        // 财政拨款收入8,312.40万元(其中:一般公共预算7,990.15万元,…),占收入合计98.87%: a figure in
+        // brackets breaks down the figure before the bracket; it is no part of the outer list, and
+        // a share after the bracket is the outer figure's.
+        if bracketDepth(at: figureStart) > sentence.partsDepth { return }
         if isTotal {
             let parts = sentence.moneyClaims.filter { $0 != sentence.wholeClaim }
             if !parts.isEmpty { reading.groups.append(ReaderClaimGroup(kind: .total, whole: index, parts: parts)) }

@@ -14,6 +14,8 @@ struct ReaderSentenceState {
     var wholeScope: ReaderScope?
     var wholeClaim: Int?
     var partsGroup: Int?
+    /// The brackets open where the 其中 list began: its parts are at that depth.
+    var partsDepth = 0
     var countGroup: Int?
     var projectList = false
     var comparing = false
@@ -65,10 +67,10 @@ struct ReaderLineReader {
     static let totalWords: Set<String> = ["合计", "共计", "小计", "总计", "合计数"]
     static let changeWords: Set<String> = [
         "增加", "减少", "增长", "下降", "上升", "降低", "增", "减", "多", "少", "持平", "增幅", "降幅",
-        "增长率", "下降率", "上涨", "增加了", "减少了", "增长了", "下降了",
+        "增长率", "下降率", "上涨", "增加了", "减少了", "增长了", "下降了", "增减", "增长下降",
     ]
     /// A label ending in one of these is a change, never a level: `收入支出总计增加100.46万元`.
-    static let changeEnds = ["增加", "减少", "增长", "下降", "上升", "降低", "增加了", "减少了", "增长了", "下降了", "持平"]
+    static let changeEnds = ["增加", "减少", "增长", "下降", "上升", "降低", "增加了", "减少了", "增长了", "下降了", "持平", "增减"]
     static let approximateEnds = ["约", "近", "超过", "逾", "不足", "不到", "接近"]
 
     /// `约100万元`, `近百万` …: not a figure to compare (but 节约 is not 约).
@@ -157,7 +159,7 @@ struct ReaderLineReader {
                 newSentence(soft: !hard)
             }
             let segment = String(normalized[segStart..<token.start])
-            if Self.partsMarkers.contains(where: { segment.contains($0) }) { enterParts() }
+            if Self.partsMarkers.contains(where: { segment.contains($0) }) { enterParts(at: token.start) }
             if let pair {
                 tokens = pair.tokens
                 for item in pair.items { emit(raw: item.raw, norm: item.norm, token: item.token, segment: segment) }
@@ -211,9 +213,11 @@ struct ReaderLineReader {
         return nil
     }
 
-    private mutating func enterParts() {
+    /// A 其中 list starts; its first part is at `start`.
+    private mutating func enterParts(at start: Int) {
         guard !sentence.partsMode else { return }
         sentence.partsMode = true
+        sentence.partsDepth = bracketDepth(at: start)
         sentence.wholeScope = sentence.subject
         sentence.wholeClaim = sentence.lastMoney
         if let whole = sentence.lastMoney {

@@ -148,7 +148,9 @@ private struct SelfCheckRun {
                     sumCheck(.sum, total: group.whole, parts: parts, what: "parts against their total")
                 }
             case .countedList:
+                // (含…项目5个) counts some of the projects, not those listed after it.
                 guard whole.metric == ClaimMetric.countProjects, whole.value.hundredths % 100 == 0,
+                      !whole.label.contains("含"), !whole.label.contains("其中"),
                       !group.parts.isEmpty, Int64(group.parts.count) * 100 != whole.value.hundredths else { continue }
                 let listed = StatedValue(hundredths: Int64(group.parts.count) * 100, decimals: 0, unit: .count)
                 add(.count, "\(Self.describe(whole)), but \(group.parts.count) projects are listed after it",
