@@ -15,6 +15,8 @@ enum ReaderVocabulary {
         var rate: [Word] = []
         var names: [ReaderScopeName] = []
         var exact: [String: (ReaderScope.Dimension, String)] = [:]
+        /// Table column headers → how a cell under them reads (see `vocabulary.tsv`).
+        var columns: [(word: String, meaning: String)] = []
         /// The standard 决算 tables, in template order, and whether their coded rows add up.
         var tables: [(title: String, sums: Bool)] = []
     }
@@ -34,6 +36,8 @@ enum ReaderVocabulary {
                 if let (dimension, value) = scope(f[2]) { tables.names.append(ReaderScopeName(f[1], dimension, value)) }
             case "exact":
                 if let scope = scope(f[2]) { tables.exact[ReaderText.key(f[1])] = scope }
+            case "column":
+                tables.columns.append((f[1], f[2]))
             case "table":
                 tables.tables.append((ReaderText.key(f[1]), f[2] == "sum"))
             default:
@@ -41,6 +45,16 @@ enum ReaderVocabulary {
             }
         }
         return tables
+    }
+
+    /// How a cell under this header reads, `nil` for a column of row labels. 执行数 beside a 决算数
+    /// column is the execution report's figure, not this ledger's.
+    static func column(_ header: String, table: [String]) -> String? {
+        let key = ReaderText.key(header)
+        guard let (word, meaning) = tables.columns.filter({ key.contains($0.word) }).max(by: { $0.word.count < $1.word.count })
+        else { return nil }
+        if word == "执行数", table.contains(where: { $0.contains("决算数") }) { return "non_ledger" }
+        return meaning
     }
 
     /// `sangong:abroad` → (.sangong, "abroad").

@@ -100,7 +100,7 @@ public struct ReportReader: Sendable {
         }
         reading.tables = ReaderCodeTables.read(lines)
         reading.tableTitles = Set(lines.compactMap { ReaderCodeTables.title(String(ReaderText.normalize($0)))?.template })
-        for claim in ReaderCodeTables.claims(reading.tables) {
+        for claim in ReaderCodeTables.claims(reading.tables) + ReaderPipeTables.claims(lines, functions: functions) {
             reading.sentenceCount += 1
             reading.claims.append(claim)
             reading.sentences.append(reading.sentenceCount)
