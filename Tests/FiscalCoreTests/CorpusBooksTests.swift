@@ -27,7 +27,8 @@ struct CorpusBook {
 
     /// The report of the corpus whose file name starts with `number`, reconciled against the book.
     func reconcile(_ number: String) throws -> ReconcileReport {
-        let url = try #require(CorpusMeasure.reports("").first { $0.lastPathComponent.hasPrefix(number + "_") })
+        let all = CorpusMeasure.reports("") + CorpusMeasure.reports("unseen")
+        let url = try #require(all.first { $0.lastPathComponent.hasPrefix(number + "_") })
         let text = CorpusMeasure.body(try String(contentsOf: url, encoding: .utf8))
         let claims = ReportReader(projectNames: try fixture.book.projectNames(), year: year).read(text)
         return try fixture.book.reconcile(claims, year: year)
@@ -66,6 +67,22 @@ struct CorpusBooksTests {
         let b = try CorpusBook(year: 2019)
         try b.line("SG", budget: [("30217", "23000.00"), ("30231", "75000.00")])
         expectNoFalseMismatch(try b.reconcile("07"), matches: 6, "07")
+    }
+
+    // Two reports of the unseen set: books built from their text, the reader not tuned to them.
+
+    @Test func xundianWenlv2022SangongInYuan() throws {
+        let b = try CorpusBook(year: 2022)
+        try b.line("SG", budget: [("30231", "24000.00"), ("30217", "3080.00")],
+                   paid: [("30231", "23005.58"), ("30217", "3080.00")])
+        expectNoFalseMismatch(try b.reconcile("27"), matches: 15, "27")
+    }
+
+    @Test func hongqiaoCourt2017Sangong() throws {
+        let b = try CorpusBook(year: 2017)
+        try b.line("SG", budget: [("30212", "78000.00"), ("30231", "119000.00"), ("30217", "5000.00")],
+                   paid: [("30212", "78000.00"), ("30231", "119000.00"), ("30217", "5000.00")])
+        expectNoFalseMismatch(try b.reconcile("31"), matches: 5, "31")
     }
 
     @Test func chongqing2020GeneralBudget() throws {
