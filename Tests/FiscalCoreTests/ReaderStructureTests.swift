@@ -63,4 +63,14 @@ private func summary(_ text: String, year: Int? = nil) -> [String] {
         #expect(findings.filter { !$0.hint }.map(\.line) == [2])
         #expect(findings.filter(\.hint).map(\.line) == [4, 4])
     }
+
+    @Test func aChangeIsCheckedAgainstThisYearsFigureStatedBefore() {
+        let text = """
+        “三公”经费财政拨款支出决算为 19.86 万元，其中：公务用车购置及运行维护费支出决算为 19.56 万元。
+        2025 年度“三公”经费财政拨款支出决算数比 2024 年度减少 3.59 万元，下降 15.31%，其中：公务用车购置及运行维护费支出决算减少 3.59 万元，下降 15.31%。
+        """
+        // 3.59 / (19.86 + 3.59) = 15.31% holds; 3.59 / (19.56 + 3.59) = 15.51% does not.
+        let findings = ReportSelfCheck().check(text).filter { !$0.hint }
+        #expect(findings.map { "\($0.kind.rawValue) \($0.stated.text) \($0.expected.text)" } == ["change 15.31% 15.51%"])
+    }
 }

@@ -16,6 +16,19 @@ extension ReaderLineReader {
         return inheritable.contains(metric) ? metric : nil
     }
 
+    /// This year's figure a change names (`一般公共预算财政拨款支出减少929.49万元` after
+    /// `一般公共预算财政拨款支出20218.21万元。`): the latest claim of the last few lines with the
+    /// change label's scope, when the sentence itself has none.
+    func currentFigure(of analysed: ReaderLabel) -> Int? {
+        guard !analysed.scope.isEmpty else { return nil }
+        let scope = analysed.scope.within(context)
+        let wanted = scope.sangong != nil ? ClaimMetric.sangongActual : (analysed.metric ?? ClaimMetric.paid)
+        return reading.claims.indices.reversed().prefix(12).first { i in
+            let c = reading.claims[i]
+            return c.line >= paragraph.firstLine - 15 && c.metric == wanted && c.scope == scope.text
+        }
+    }
+
     /// How many brackets are open at `offset` in the paragraph.
     func bracketDepth(at offset: Int) -> Int {
         var depth = 0

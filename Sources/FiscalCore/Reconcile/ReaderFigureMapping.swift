@@ -109,8 +109,8 @@ extension ReaderLineReader {
                                                         decrease: change.decrease))
                 }
             } else if !analysed.key.hasPrefix("上年"), !analysed.key.hasPrefix("去年") {
-                let decrease = ["减", "降", "少"].contains { analysed.key.contains($0) }
-                sentence.lastChange = (index, sentence.lastMoney, decrease)
+                let decrease = ["减", "降", "少"].contains { analysed.key.contains($0) && !analysed.key.hasSuffix("增加") }
+                sentence.lastChange = (index, sentence.lastMoney ?? currentFigure(of: analysed), decrease)
             }
             return
         }
