@@ -78,7 +78,7 @@ enum ReaderText {
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "零", "〇"]
 
     /// The outline level of a line's leading marker and where the text after it starts:
-    /// `第一部分` 0, `一、` and `1、` 1, `(一)` 2, `1.` 3, `(1)` 4, `①` 5. `nil` for no marker.
+    /// `第一部分` 0, `一、` 1, `(一)` 2, `1.` and `1、` 3, `(1)` 4, `①` 5. `nil` for no marker.
     static func outlineMarker(_ line: [Character]) -> (level: Int, textStart: Int)? {
         var i = 0
         while i < line.count, line[i].isWhitespace { i += 1 }
@@ -102,7 +102,8 @@ enum ReaderText {
         if isDigit(c) {
             let j = run(i, isDigit)
             guard j < line.count, j - i <= 2 else { return nil }
-            if line[j] == "、" { return (1, j + 1) }
+            // 1、 numbers items inside a 一、 section (as 1. does), not sections of its own.
+            if line[j] == "、" { return (3, j + 1) }
             if line[j] == ".", j + 1 >= line.count || !isDigit(line[j + 1]) { return (3, j + 1) }
             return nil
         }
