@@ -150,7 +150,9 @@ extension ReaderLineReader {
                 return
             }
         }
-        if own.isEmpty, !isTotal, sentence.subjectUnmapped {
+        // 调入资金18300万元，收入合计514601万元: a total closes the list, whatever its items were.
+        let totalLike = isTotal || ["合计", "总计"].contains { analysed.key.hasSuffix($0) }
+        if own.isEmpty, !totalLike, sentence.subjectUnmapped {
             // 某某年初预算为A万元，支出决算为B万元: B is about the same unknown subject.
             appendUnmapped(label, value, note: "unmapped label")
             return
@@ -216,7 +218,10 @@ extension ReaderLineReader {
         // 财政拨款收入8,312.40万元(其中:一般公共预算7,990.15万元,…),占收入合计98.87%: a figure in
         // brackets breaks down the figure before the bracket; it is no part of the outer list, and
         // a share after the bracket is the outer figure's.
-        if bracketDepth(at: figureStart) > sentence.partsDepth { return }
+        let depth = bracketDepth(at: figureStart)
+        if depth > sentence.partsDepth { return }
+        // …(其中:抗疫特别国债7691万元),收入合计192496万元: out of the bracket, its list is over.
+        if depth < sentence.partsDepth { sentence.partsGroup = nil }
         if isTotal {
             let parts = sentence.moneyClaims.filter { $0 != sentence.wholeClaim }
             if !parts.isEmpty { reading.groups.append(ReaderClaimGroup(kind: .total, whole: index, parts: parts)) }

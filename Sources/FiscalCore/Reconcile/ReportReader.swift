@@ -155,7 +155,8 @@ struct ReaderOutline {
         var dimension: ReaderScope.Dimension
         var value: String
         /// A heading's 一般公共预算 is the ordinary body of most reports and says nothing, except
-        /// in the 决算 template's 一般公共预算财政拨款 sections, which are about that fund alone.
+        /// in the 决算 template's 一般公共预算财政拨款 sections and a 决算报告's 一般公共预算收支 section,
+        /// which are about that fund alone.
         var counts: Bool
     }
 
@@ -168,6 +169,7 @@ struct ReaderOutline {
             guard let value = named[dimension] else { continue }
             entries.removeAll { $0.dimension == dimension }
             let counts = !(dimension == .fund && value == "general") || text.contains("一般公共预算财政拨款")
+                || text.contains("一般公共预算收支")
             entries.append(Entry(level: level, dimension: dimension, value: value, counts: counts))
         }
     }
