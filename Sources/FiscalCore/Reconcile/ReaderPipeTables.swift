@@ -64,7 +64,22 @@ enum ReaderPipeTables {
         let width = rows.map(\.count).max() ?? 0
         // A header cell followed by empty cells spans them (预算数 over 合计 | 一般公共预算 | 政府性基金).
         var names = Array(repeating: "", count: width)
-        for header in headers {
+        for var header in headers {
+            // 项目 | 预算数 | 决算数 | |||| : group names printed side by side, their spans collapsed;
+            // they share the value columns evenly.
+            let named = header.indices.filter { !header[$0].text.isEmpty }
+            if header.count == width, named.first == 0, let lastNamed = named.last, lastNamed < width - 1,
+               named.count > 2, (width - 1) % (named.count - 1) == 0 {
+                let span = (width - 1) / (named.count - 1)
+                names[0] += header[0].text
+                for (g, index) in named.dropFirst().enumerated() {
+                    for c in (1 + g * span)..<(1 + (g + 1) * span) { names[c] += header[index].text }
+                }
+                continue
+            }
+            // A sub-header under a merged 项目 cell lacks the label column: it starts one column right.
+            while header.last?.text.isEmpty == true { header.removeLast() }
+            if header.count == width - 1, let first = header.first { header.insert(Cell(text: "", line: first.line), at: 0) }
             var last = ""
             for c in 0..<width {
                 let text = c < header.count ? header[c].text : ""
@@ -74,7 +89,11 @@ enum ReaderPipeTables {
         }
         let unit: ClaimUnit = context.contains { $0.contains("单位:元") || $0.contains("(元)") } ? .yuan : .wan
         let scale: Int64 = context.contains { $0.contains("亿元") } ? 10_000 : 1
-        let title = ReaderLabelMap.analyse(context.last { $0.contains("表") } ?? "", rate: false).scope
+        let titleText = context.last { $0.contains("表") } ?? ""
+        var title = ReaderLabelMap.analyse(titleText, rate: false).scope
+        // 一般公共预算及政府性基金…表 names two funds: its cells are either's, as their columns say.
+        let funds = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].filter { titleText.contains($0) }
+        if funds.count > 1 { title.fund = nil }
         var claims: [Claim] = []
         for row in rows.dropFirst(headerCount) {
             var label = ""
