@@ -54,9 +54,13 @@ public struct ReportReader: Sendable {
             let tokens = ReaderNumberScanner(normalized: normalized, original: original).scan()
             let marker = ReaderText.outlineMarker(normalized)
             if let marker, tokens.allSatisfy({ $0.kind == .bare }), normalized.count - marker.textStart <= 40 {
-                outline.enter(level: marker.level, text: String(normalized[marker.textStart...]))
+                let title = String(normalized[marker.textStart...])
+                outline.enter(level: marker.level, text: title, functions: functions)
                 lists = []
-                item = nil
+                // A heading that is a 功能分类 title the reader cannot place (…(类)…(项)。 alone on its
+                // line): the paragraphs under it are about that item, so they are not mapped.
+                let heading = ReaderLabelMap.analyse(title, rate: false, functions: functions)
+                item = heading.titlesFunction && heading.scope.function == nil ? (nil, true) : nil
                 continue
             }
             var reader = ReaderLineReader(paragraph: paragraph, original: original, normalized: normalized,
@@ -162,9 +166,9 @@ struct ReaderOutline {
 
     private var entries: [Entry] = []
 
-    mutating func enter(level: Int, text: String) {
+    mutating func enter(level: Int, text: String, functions: ReaderFunctionNames = .official) {
         entries.removeAll { $0.level >= level }
-        let named = ReaderLabelMap.analyse(text, rate: false).scope
+        let named = ReaderLabelMap.analyse(text, rate: false, functions: functions).scope
         for dimension in [ReaderScope.Dimension.fund, .function, .kind, .econ, .sangong] {
             guard let value = named[dimension] else { continue }
             entries.removeAll { $0.dimension == dimension }
