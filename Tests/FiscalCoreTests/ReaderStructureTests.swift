@@ -73,4 +73,17 @@ private func summary(_ text: String, year: Int? = nil) -> [String] {
         let findings = ReportSelfCheck().check(text).filter { !$0.hint }
         #expect(findings.map { "\($0.kind.rawValue) \($0.stated.text) \($0.expected.text)" } == ["change 15.31% 15.51%"])
     }
+
+    @Test func theBasicExpenditureTableByEconomicClass() {
+        // Two code columns side by side, as the PDF prints them; 30299 repeats the class total.
+        let text = """
+        六、一般公共预算财政拨款基本支出决算表
+        301 工资福利支出 100.00 302 商品和服务支出 30.00
+        30101 基本工资 60.00 30201 办公费 20.00
+        30102 津贴补贴 40.00 30205 水费 10.00
+        30299 30.00
+        """
+        let findings = ReportSelfCheck().check(text).filter { !$0.hint }
+        #expect(findings.map { "\($0.line) \($0.stated.text) \($0.expected.text)" } == ["2 30.00万元 60.00万元"])
+    }
 }

@@ -20,6 +20,9 @@ struct ReaderCodeTable: Equatable {
     var template: String?
     var rows: [ReaderCodeRow] = []
     var total: ReaderCodeRow?
+    /// The 基本支出决算表's rows by economic code (several to a line: the table prints two or three
+    /// code columns side by side); an item with a blank amount has none.
+    var econ: [ReaderCodeRow] = []
 }
 
 /// Finds the coded tables of a report (`2080505 545.85 504.39 41.46`). A table starts at a line
@@ -34,11 +37,15 @@ enum ReaderCodeTables {
             if line.contains("单位:元") || line.contains("单位: 元") { unit = .yuan }
             if line.contains("单位:万元") || line.contains("单位: 万元") { unit = .wan }
             if let title = title(line) {
-                if let done = current, !done.rows.isEmpty { tables.append(done) }
+                if let done = current, !done.rows.isEmpty || !done.econ.isEmpty { tables.append(done) }
                 current = ReaderCodeTable(title: title.key, sums: title.sums, template: title.template)
                 continue
             }
             guard current != nil else { continue }
+            if current!.template == "一般公共预算财政拨款基本支出决算表" {
+                current!.econ += econRows(line, number: index + 1, unit: unit)
+                continue
+            }
             if let row = row(line, number: index + 1, unit: unit) {
                 current!.rows.append(row)
             } else if line.hasPrefix("合计"), let total = row("000 " + line.dropFirst(2), number: index + 1, unit: unit),
@@ -48,8 +55,24 @@ enum ReaderCodeTables {
                 current = nil
             }
         }
-        if let done = current, !done.rows.isEmpty { tables.append(done) }
+        if let done = current, !done.rows.isEmpty || !done.econ.isEmpty { tables.append(done) }
         return tables
+    }
+
+    /// `30113 住房公积金 431.39 30212 13.24` → 30113 431.39, 30212 13.24 (the name of 30212 was
+    /// wrapped onto other lines). A code is 3 or 5 digits starting with 3.
+    static func econRows(_ line: String, number: Int, unit: ClaimUnit) -> [ReaderCodeRow] {
+        var rows: [ReaderCodeRow] = []
+        for part in line.split(separator: " ").map(String.init) {
+            if [3, 5].contains(part.count), part.first == "3", part.allSatisfy(\.isNumber) {
+                rows.append(ReaderCodeRow(line: number, code: part, name: "", amounts: []))
+            } else if !rows.isEmpty, let value = amount(part, unit: unit) {
+                if rows[rows.count - 1].amounts.isEmpty { rows[rows.count - 1].amounts.append(value) }
+            } else if !rows.isEmpty, rows[rows.count - 1].amounts.isEmpty {
+                rows[rows.count - 1].name += part
+            }
+        }
+        return rows
     }
 
     /// A line that is a table's title: short, ending in 决算表 (the contents page lists them too,

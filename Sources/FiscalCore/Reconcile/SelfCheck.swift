@@ -25,6 +25,7 @@ public struct ReportSelfCheck: Sendable {
         run.checkChanges()
         var tables = SelfCheckTables(tables: reading.tables, titles: reading.tableTitles)
         tables.checkRows()
+        tables.checkEcon()
         tables.checkTemplate()
         tables.checkProse(against: reading.claims)
         return run.findings + tables.findings

@@ -58,6 +58,21 @@ struct SelfCheckTables {
         }
     }
 
+    /// The 基本支出决算表: each economic class (301, 302 …) against its items (30101 …), where the
+    /// class and at least two items are printed.
+    mutating func checkEcon() {
+        for table in tables where !table.econ.isEmpty {
+            for parent in table.econ where parent.code.count == 3 && !parent.amounts.isEmpty {
+                let items = table.econ.filter { $0.code.count == 5 && $0.code.hasPrefix(parent.code) && !$0.amounts.isEmpty }
+                guard items.count >= 2 else { continue }
+                var total = Self.claim(parent, parent.amounts[0], "")
+                total.scope = "econ:" + parent.code
+                sum(.table, total: total, parts: items.map { Self.claim($0, $0.amounts[0], "") },
+                    "\(table.title): \(parent.code) against its items")
+            }
+        }
+    }
+
     /// A report that prints most of the template's tables should print all of them.
     mutating func checkTemplate() {
         let template = ReaderVocabulary.tables.tables.map(\.title)
