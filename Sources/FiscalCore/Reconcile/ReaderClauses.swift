@@ -40,7 +40,9 @@ extension ReaderLineReader {
 
     /// `2021年度…` → 2021: the year a label dates its figure to.
     static func leadingYear(_ key: String) -> Int? {
-        guard let r = key.range(of: #"^\d{4}(?=年)"#, options: .regularExpression) else { return nil }
+        // (与)2019年相比增加…: the year compared with, not the year of the figure.
+        guard !key.contains("相比"), key.range(of: #"^\d{4}年度?(比|同期)"#, options: .regularExpression) == nil,
+              let r = key.range(of: #"^\d{4}(?=年)"#, options: .regularExpression) else { return nil }
         return Int(key[r])
     }
 

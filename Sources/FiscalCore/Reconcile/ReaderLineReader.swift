@@ -130,6 +130,7 @@ struct ReaderLineReader {
             sentence.subjectUnmapped = itemUnmapped
             sentence.comparing = false
             sentence.lastChange = nil
+            sentence.otherYear = nil
             return
         }
         reading.sentenceCount += 1
