@@ -74,7 +74,7 @@ struct SelfCheckView {
                                         .init(zh ? "报告数" : "stated", .right), .init(zh ? "应为" : "expected", .right),
                                         .init(zh ? "说明" : "finding")])
         for f in findings {
-            table.append([String(f.line), f.kind.rawValue + (f.hint ? (zh ? "（尾差提示）" : " (hint)") : ""),
+            table.append([String(f.line), f.kind.rawValue + (f.hint ? (zh ? "（提示）" : " (hint)") : ""),
                           f.stated.text, f.expected.text, f.message])
         }
         let count = findings.filter { !$0.hint }.count

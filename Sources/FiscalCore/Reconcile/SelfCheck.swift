@@ -28,6 +28,7 @@ public struct ReportSelfCheck: Sendable {
         tables.checkEcon()
         tables.checkTemplate()
         tables.checkProse(against: reading.claims)
+        tables.checkUnits(reading.claims)
         return run.findings + tables.findings
     }
 }

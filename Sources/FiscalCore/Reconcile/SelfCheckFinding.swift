@@ -25,6 +25,8 @@ public struct SelfCheckFinding: Sendable, Equatable, Codable {
         case table
         /// The same figure stated twice, differently: in the prose and in a table (文表一致).
         case consistency
+        /// One amount in 万元 among 元 (or the reverse) in a paragraph: a hint to check the unit.
+        case unit
     }
 
     public var kind: Kind

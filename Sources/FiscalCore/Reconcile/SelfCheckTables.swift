@@ -73,6 +73,22 @@ struct SelfCheckTables {
         }
     }
 
+    /// 万元/元 slips: in a run of amounts of one line (a paragraph as the text gives it), one
+    /// written in the other unit. Only a hint: reports do mix units on purpose.
+    mutating func checkUnits(_ claims: [Claim]) {
+        let prose = claims.filter { $0.note?.hasPrefix("table:") != true && $0.value.fen != nil }
+        for line in Set(prose.map(\.line)).sorted() {
+            let amounts = prose.filter { $0.line == line }
+            let wan = amounts.filter { $0.value.unit == .wan }, yuan = amounts.filter { $0.value.unit == .yuan }
+            guard amounts.count >= 3, let odd = (wan.count == 1 ? wan : yuan.count == 1 ? yuan : []).first else { continue }
+            var finding = SelfCheckFinding(kind: .unit, message: "\(odd.label) \(odd.value.text) among figures in "
+                                           + (odd.value.unit == .wan ? "元" : "万元") + ": check the unit",
+                                           line: odd.line, stated: odd.value, expected: odd.value, figures: [])
+            finding.hint = true
+            findings.append(finding)
+        }
+    }
+
     /// A report that prints most of the template's tables should print all of them.
     mutating func checkTemplate() {
         let template = ReaderVocabulary.tables.tables.map(\.title)
