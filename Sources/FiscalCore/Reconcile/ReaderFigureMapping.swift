@@ -116,7 +116,8 @@ extension ReaderLineReader {
         }
         sentence.comparing = false
 
-        if rate, let zhan = normLabel.lastIndex(of: "占") {
+        // 占年初预算的N%, 占预算的N%: a completion rate, not a share of anything.
+        if rate, let zhan = normLabel.lastIndex(of: "占"), !normLabel[zhan...].contains("预算") {
             mapShare(label: label, part: String(normLabel[..<zhan]),
                      whole: String(normLabel[normLabel.index(after: zhan)...]), value: value)
             return
@@ -192,6 +193,11 @@ extension ReaderLineReader {
             metric = analysed.metric == ClaimMetric.sangongSavingRate ? "" : analysed.metric ?? ""
         } else {
             metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? inheritedMetric ?? ClaimMetric.paid
+        }
+        if rate, metric.hasPrefix("rate."), let last = sentence.lastMoney, reading.claims[last].metric == ClaimMetric.income {
+            // 一般公共预算收入完成34069万元，占预算的21.1%: income against its budget, no ledger rate.
+            appendUnmapped(label, value, note: "income completion rate")
+            return
         }
         guard !metric.isEmpty else {
             appendUnmapped(label, value, note: "unmapped label")
