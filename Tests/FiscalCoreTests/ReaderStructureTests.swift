@@ -86,4 +86,16 @@ private func summary(_ text: String, year: Int? = nil) -> [String] {
         let findings = ReportSelfCheck().check(text).filter { !$0.hint }
         #expect(findings.map { "\($0.line) \($0.stated.text) \($0.expected.text)" } == ["2 30.00万元 60.00万元"])
     }
+
+    @Test func sectionsWhoseFiguresNoLedgerHolds() {
+        let text = """
+        （二）政府采购支出情况
+        2025年度政府采购支出总额1,062.09万元，其中：货物采购支出80.98万元。
+        （三）机关运行经费支出情况
+        机关运行经费支出627.04万元。
+        """
+        #expect(ReportReader().read(text).map(\.metric) == ["", "", ""])
+        #expect(ReaderVocabulary.section("七、财政拨款“三公”经费支出决算情况说明") == "sangong")
+        #expect(ReaderVocabulary.section("二、收入决算情况说明") == "income")
+    }
 }

@@ -123,6 +123,11 @@ extension ReaderLineReader {
             return
         }
 
+        if !rate, let section, ReaderVocabulary.nonLedgerSections.contains(section), analysed.scope.isEmpty {
+            // 政府采购金额, 机关运行经费, 国有资产, 预算绩效管理's 涉及预算金额: not a ledger figure.
+            appendUnmapped(label, value, note: "non-ledger: " + section)
+            return
+        }
         let isTotal = Self.totalWords.contains(analysed.key)
         var own = analysed.scope
         // Category terms (人员经费, 基本支出, 一般公共预算 …) before project names: a book's project

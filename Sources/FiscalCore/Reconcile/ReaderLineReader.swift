@@ -51,6 +51,8 @@ struct ReaderLineReader {
     /// what a `具体情况如下:` list after it breaks down.
     var topic: (scope: ReaderScope, claim: Int)?
     var firstMoney: Int?
+    /// What the section the line is in is about (收入, 三公, 政府采购 …), if its heading says.
+    var section: String?
     /// The year the report is about, if known.
     var reportYear: Int?
     /// What the paragraph's changes are measured against, once it has said so.

@@ -15,6 +15,8 @@ enum ReaderVocabulary {
         var rate: [Word] = []
         var names: [ReaderScopeName] = []
         var exact: [String: (ReaderScope.Dimension, String)] = [:]
+        /// Heading words → the kind of section (see `vocabulary.tsv`, table `section`).
+        var sections: [(word: String, kind: String)] = []
         /// Table column headers → how a cell under them reads (see `vocabulary.tsv`).
         var columns: [(word: String, meaning: String)] = []
         /// The standard 决算 tables, in template order, and whether their coded rows add up.
@@ -36,6 +38,8 @@ enum ReaderVocabulary {
                 if let (dimension, value) = scope(f[2]) { tables.names.append(ReaderScopeName(f[1], dimension, value)) }
             case "exact":
                 if let scope = scope(f[2]) { tables.exact[ReaderText.key(f[1])] = scope }
+            case "section":
+                tables.sections.append((f[1], f[2]))
             case "column":
                 tables.columns.append((f[1], f[2]))
             case "table":
@@ -56,6 +60,16 @@ enum ReaderVocabulary {
         if word == "执行数", table.contains(where: { $0.contains("决算数") }) { return "non_ledger" }
         return meaning
     }
+
+    /// What a heading's section is about: 收支总体, 收入, 支出, 财政拨款收支, 一般公共预算财政拨款支出,
+    /// 基本支出, 项目支出, 三公, 政府性基金, 国有资本经营, 机关运行经费, 政府采购, 国有资产, 绩效 …
+    static func section(_ heading: String) -> String? {
+        let key = ReaderText.key(heading)
+        return tables.sections.filter { key.contains($0.word) }.max { $0.word.count < $1.word.count }?.kind
+    }
+
+    /// Sections whose amounts no budget ledger holds.
+    static let nonLedgerSections: Set<String> = ["office-operation", "procurement", "assets", "performance-management"]
 
     /// `sangong:abroad` → (.sangong, "abroad").
     static func scope(_ text: String) -> (ReaderScope.Dimension, String)? {

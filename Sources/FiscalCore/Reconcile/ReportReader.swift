@@ -67,6 +67,7 @@ public struct ReportReader: Sendable {
                                           tokens: tokens, context: outline.scope, matcher: matcher, functions: functions,
                                           reading: reading)
             reader.reportYear = year
+            reader.section = outline.section
             reading = ReaderReading()   // the line reader holds the only copy while it appends
             // An item runs until the next item or heading: a paragraph the PDF broke off it (after
             // 主要用于…。) is still about what the item's title names.
@@ -165,9 +166,16 @@ struct ReaderOutline {
     }
 
     private var entries: [Entry] = []
+    /// The classified headings above, outermost first.
+    private var sections: [(level: Int, kind: String)] = []
+
+    /// What the innermost classified heading above is about (`vocabulary.tsv`, table `section`).
+    var section: String? { sections.last?.kind }
 
     mutating func enter(level: Int, text: String, functions: ReaderFunctionNames = .official) {
         entries.removeAll { $0.level >= level }
+        sections.removeAll { $0.level >= level }
+        if let kind = ReaderVocabulary.section(text) { sections.append((level, kind)) }
         let named = ReaderLabelMap.analyse(text, rate: false, functions: functions).scope
         for dimension in [ReaderScope.Dimension.fund, .function, .kind, .econ, .sangong] {
             guard let value = named[dimension] else { continue }
