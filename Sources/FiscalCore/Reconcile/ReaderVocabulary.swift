@@ -65,7 +65,7 @@ enum ReaderVocabulary {
     /// 基本支出, 项目支出, 三公, 政府性基金, 国有资本经营, 机关运行经费, 政府采购, 国有资产, 绩效 …
     static func section(_ heading: String) -> String? {
         let key = ReaderText.key(heading)
-        return tables.sections.filter { key.contains($0.word) }.max { $0.word.count < $1.word.count }?.kind
+        return tables.sections.first { key.contains($0.word) }?.kind
     }
 
     /// Sections whose amounts no budget ledger holds.
