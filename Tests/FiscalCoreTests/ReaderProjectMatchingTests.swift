@@ -74,4 +74,22 @@ struct ReaderProjectMatchingTests {
         #expect(matcher.containing("反恐专项") == nil)
         #expect(matcher.nearest("反恐专项", count: 1).count == 1)
     }
+
+    @Test func theAmountChoosesOnlyBetweenCloseNames() throws {
+        let f = try CloseFixture()
+        for code in ["A1", "A2", "B1"] { _ = try f.book.addProject(Project(code: code, name: code == "B1" ? "看守所给养费" : "扫黑除恶专项经费（\(code)）", kind: .project, fund: .general)) }
+        try f.appropriate("A1", "500000.00", on: "2023-01-05")
+        try f.appropriate("A2", "800000.00", on: "2023-01-05")
+        try f.appropriate("B1", "300000.00", on: "2023-01-05")
+        func verdict(_ wan: Int64) throws -> ClaimResult {
+            let claim = Claim(label: "扫黑专项经费", metric: ClaimMetric.budgetCurrent, scope: "project:扫黑专项经费",
+                              value: StatedValue(hundredths: wan * 100, decimals: 0, unit: .wan), line: 1)
+            return try #require(try f.book.reconcile([claim], year: 2023).results.first)
+        }
+        // Two close names (扫黑除恶…A1, A2): 80万元 fits only A2.
+        let chosen = try verdict(80)
+        #expect(chosen.verdict == .match && chosen.claim.scope == "project:扫黑除恶专项经费（A2）")
+        // 30万元 is 看守所给养费's figure, but that name is not close: not in the ledger, not a match.
+        #expect(try verdict(30).verdict == .notInLedger)
+    }
 }

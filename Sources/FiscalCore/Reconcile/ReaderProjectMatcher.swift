@@ -14,7 +14,8 @@ import Foundation
 ///
 /// A label that matches nothing is not guessed: the reconciliation reports it as not in the
 /// ledger, with the nearest names (``nearest(_:count:)``), never as a mismatch against zero.
-/// Amounts never choose between names.
+/// Reading never looks at amounts; the reconciliation may let the amount choose between names
+/// that are all close to the label (``close(_:)``), never between unrelated ones.
 struct ReaderProjectMatcher: Sendable {
     let names: [String]
     let keys: [String]
@@ -86,6 +87,16 @@ struct ReaderProjectMatcher: Sendable {
         guard best.distance * 3 <= longer else { return nil }
         if scored.count > 1, scored[1].distance <= best.distance + 1 { return nil }
         return names[best.index]
+    }
+
+    /// The names whose stem is close to the label's (within a third of the longer stem): the only
+    /// names an amount may choose between.
+    func close(_ label: String) -> [String] {
+        let stem = Self.stem(ReaderText.key(label))
+        return stems.indices.filter { i in
+            let d = Self.distance(stem, stems[i])
+            return d * 3 <= max(stem.count, stems[i].count) || stems[i].contains(stem) || stem.contains(stems[i])
+        }.map { names[$0] }
     }
 
     /// The names closest to a label, nearest first: what the officer picks from for `--map`.

@@ -135,8 +135,21 @@ extension LedgerFacts {
             return result
         }
         if let unknown = unknownProject(in: claim.scope) {
+            let matcher = ReaderProjectMatcher(projects.values.map(\.name).sorted())
+            // Between names already close to the label (and too close to each other to choose by
+            // name), the amount may decide; never between unrelated names.
+            let fitting = matcher.close(unknown).compactMap { name -> ClaimResult? in
+                var other = claim
+                other.scope = claim.scope.replacingOccurrences(of: "project:" + unknown, with: "project:" + name)
+                let r = compareOne(other)
+                return r.verdict == .match || r.verdict == .rounding ? r : nil
+            }
+            if fitting.count == 1, var chosen = fitting.first {
+                chosen.note = "\(unknown) read as \(chosen.claim.scope): of the close names, the one whose figure agrees"
+                return chosen
+            }
             // A label that names no project of the book is not compared with zero.
-            let nearest = ReaderProjectMatcher(projects.values.map(\.name).sorted()).nearest(unknown)
+            let nearest = matcher.nearest(unknown)
             result.verdict = .notInLedger
             result.note = "no project \(unknown) in the book" + (nearest.isEmpty ? "" : "; nearest: " + nearest.joined(separator: ", "))
             return result
