@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,7 @@ let package = Package(
         ),
         .target(
             name: "FiscalCore",
-            dependencies: ["CSQLite"],
+            dependencies: ["CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Reconcile/vocabulary.tsv")]
         ),
         .target(

@@ -17,6 +17,7 @@ enum ErrorWording {
 
     /// One bad row of an import, as the officer reads it.
     static func line(for problem: ImportProblem) -> String {
-        problem.description + (problem.isOverdraft ? overdraftHint : "")
+        let kindHint = problem.message.contains("missing column kind") ? " (a file of one kind: --kind pay)" : ""
+        return problem.description + (problem.isOverdraft ? overdraftHint : "") + kindHint
     }
 }

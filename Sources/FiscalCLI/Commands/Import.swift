@@ -4,17 +4,20 @@ import FiscalCore
 extension FiscalCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import events from a CSV file, all or nothing.",
+            abstract: "Import events from a CSV or .xlsx file, all or nothing.",
             discussion: """
                 Columns (header required, any order): date, kind, project, amount, and optionally econ, doc, ref, memo, to_project — or 日期, 类型, 项目编码, 金额, 经济分类, 文号, 凭证号 (or 参考号), 摘要, 调入项目. Kinds: appropriate, supplement, reduce, transfer (from project to to_project), pay and refund (econ required), recall, carry-in — or 年初预算, 追加, 调减, 调剂, 支付, 退回, 收回, 上年结转. Dates YYYY-MM-DD (also 2023/3/15); amounts as every command takes them (1,234.56, 550万).
 
-                The file may be UTF-8 (with or without BOM) or GB18030, what Excel saves on a Chinese Windows; the encoding is detected unless --encoding says it.
+                The file may be UTF-8 (with or without BOM) or GB18030, what Excel saves on a Chinese Windows; the encoding is detected unless --encoding says it. An Excel workbook (.xlsx, told by its content) is read from its first sheet or the one --sheet names: title rows above the header are skipped, dates may be date cells or text, amounts are read from the cell's stored decimal text, exactly; a bad row is named by sheet and row.
+
+                Files as 预算管理一体化 exports them import as they are: 支付日期, 支付金额, 经济分类科目, 凭证号, 项目名称 (a project by its exact name, when no other project has it) are understood; econ may be written `30201 办公费` (the name is checked against the classification); --kind pay gives the kind of a file without a kind column; 收款人, 支付方式 and similar columns are ignored with a note.
 
                 Every row is checked before anything is written — values, projects, years, and availability in date order — and if any row is bad, each bad row is listed with its line number and nothing is written (exit 1). Rows whose ref is already in the book are skipped, so importing a file twice posts it once; rows without a ref are always posted. Rows are posted in date order (file order within a date) in one transaction. A progress bar shows on stderr when it is a terminal and the file is large.
 
                 Examples:
                   fiscal import 2023-payments.csv --dry-run
                   fiscal import 支付明细.csv --encoding gb18030 --format json
+                  fiscal import 支付明细.xlsx --sheet 12月 --kind pay
                 """
         )
 
@@ -22,8 +25,20 @@ extension FiscalCommand {
 
         @OptionGroup var book: BookOptions
 
-        @Argument(help: "The CSV file of events.")
+        @Argument(help: "The CSV or .xlsx file of events.")
         var file: String
+
+        @Option(help: ArgumentHelp("The sheet of an .xlsx workbook to read (default: the first).", valueName: "name"))
+        var sheet: String?
+
+        @Option(help: ArgumentHelp("The kind of every row, for a file without a kind column (e.g. pay, 支付).", valueName: "kind"))
+        var kind: String?
+
+        func validate() throws {
+            if let kind, EntryKind.event(named: kind) == nil {
+                throw ValidationError("--kind '\(kind)': not a kind of event (\(EntryKind.events.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
 
         @Flag(help: "Check every row and report what would be posted; write nothing.")
         var dryRun = false
@@ -41,7 +56,8 @@ extension FiscalCommand {
             let opened = try book.openBook()
             let bar = ProgressBar.onTerminal()
             let result = try opened.importEvents(
-                fromFile: file, options: ImportOptions(encoding: encoding, dryRun: dryRun, allowOverdraft: allowOverdraft),
+                fromFile: file, options: ImportOptions(encoding: encoding, dryRun: dryRun, allowOverdraft: allowOverdraft,
+                                                 sheet: sheet, kind: kind.flatMap(EntryKind.event(named:))),
                 progress: bar.map { bar in
                     { p in
                         // A small file is done before a bar would help: 4 MiB is about 60,000 rows.
@@ -61,14 +77,17 @@ extension FiscalCommand {
 enum ImportSummaryView {
     static func report(_ r: ImportResult, format json: Bool, noun: String = "posted") throws {
         if json {
+            var sheet: [(String, JSONValue)] = r.sheet.map { [("sheet", .string($0))] } ?? []
+            if !r.notes.isEmpty { sheet.append(("notes", .array(r.notes.map { .string($0) }))) }
             print(JSONValue.object([
-                ("file", .string(r.file)), ("encoding", .string(r.encoding.rawValue)),
+                ("file", .string(r.file))] + sheet + [("encoding", .string(r.encoding.rawValue)),
                 ("rows", .int(r.rows)), (noun, .int(r.posted)), ("skipped", .int(r.skipped)),
                 ("overdrafts", .int(r.overdrafts)), ("years_opened", .array(r.yearsOpened.map { .int($0) })),
                 ("dry_run", .bool(r.dryRun)), ("bad_rows", .int(r.badRows)),
                 ("problems", .array(r.problems.map { .object([("line", .int($0.line)), ("message", .string($0.message))]) })),
             ]).rendered())
         }
+        if !json { for note in r.notes { printError("note: \(note)") } }
         guard r.isAccepted else {
             if !json {
                 for problem in r.problems { printError(ErrorWording.line(for: problem)) }

@@ -11,8 +11,8 @@ extension Book {
     ///     if !result.isAccepted { for p in result.problems { print(p) } }
     public func importEvents(fromFile path: String, options: ImportOptions = ImportOptions(),
                              progress: ((ImportProgress) -> Void)? = nil) throws(FiscalError) -> ImportResult {
-        let source = try CSVRecordSource(path: path, encoding: options.encoding)
-        return try guarded {
+        let source = try openRecordSource(path: path, options: options)
+        var result = try guarded {
             try store.withBulkWriteSettings(cacheKiB: 64 * 1024) {
                 try store.write {
                     if !options.dryRun {
@@ -26,6 +26,8 @@ extension Book {
                 }
             }
         }
+        result.describeSource(source)
+        return result
     }
 }
 
@@ -33,18 +35,22 @@ extension Book {
 /// through the posting engine in date order (ImportCheck.swift), then write them in bulk
 /// (ImportWriter.swift). A date-ordered file goes through in chunks (EventImportStream.swift).
 struct EventImport {
+    /// The columns, with the names 预算管理一体化 exports use (支付日期, 支付金额, 经济分类科目,
+    /// 凭证号 …). `project` or `project_name` must be there (checked after the header).
     static let columns = ImportColumns(columns: [
-        .init(key: "date", aliases: ["日期", "记账日期", "业务日期"], required: true),
+        .init(key: "date", aliases: ["日期", "记账日期", "业务日期", "支付日期", "凭证日期"], required: true),
         .init(key: "kind", aliases: ["类型", "业务类型"], required: true),
-        .init(key: "project", aliases: ["项目编码", "项目", "项目代码"], required: true),
-        .init(key: "amount", aliases: ["金额", "金额（元）", "金额(元)"], required: true),
-        .init(key: "econ", aliases: ["经济分类", "经济分类编码", "经济分类科目"], required: false),
+        .init(key: "project", aliases: ["项目编码", "项目", "项目代码"], required: false),
+        .init(key: "amount", aliases: ["金额", "金额（元）", "金额(元)", "支付金额", "支付金额（元）", "支付金额(元)"], required: true),
+        .init(key: "econ", aliases: ["经济分类", "经济分类编码", "经济分类科目", "部门经济分类", "部门预算支出经济分类"], required: false),
         .init(key: "doc", aliases: ["文号", "指标文号"], required: false),
-        .init(key: "ref", aliases: ["凭证号", "参考号", "外部参考号"], required: false),
-        .init(key: "memo", aliases: ["摘要", "备注"], required: false),
+        .init(key: "ref", aliases: ["凭证号", "参考号", "外部参考号", "支付凭证号"], required: false),
+        .init(key: "memo", aliases: ["摘要", "备注", "用途"], required: false),
         .init(key: "to_project", aliases: ["调入项目", "调入项目编码"], required: false),
-    ])
-    enum Column: Int { case date, kind, project, amount, econ, doc, ref, memo, toProject }
+        .init(key: "project_name", aliases: ["项目名称"], required: false),
+    ], ignorable: ["收款人", "收款人全称", "收款人名称", "收款人账号", "收款人开户行", "支付方式", "结算方式",
+                   "预算单位", "单位名称", "功能分类", "功能分类科目", "资金性质", "指标来源"])
+    enum Column: Int { case date, kind, project, amount, econ, doc, ref, memo, toProject, projectName }
 
     let store: any Store
     let source: any RecordSource
@@ -59,6 +65,8 @@ struct EventImport {
     var projectIndex: [String: Int32] = [:]
     var projectIDs: [Int64] = []
     var projectCodes: [Int64: String] = [:]
+    /// Projects by name; nil where two projects share the name.
+    var projectByName: [String: Int32?] = [:]
     /// The one posting engine, which also interns the economic codes rows carry.
     var engine: PostingEngine
     /// Economic codes already interned, by ``econKey(_:)``.
@@ -89,6 +97,7 @@ struct EventImport {
             projectIndex[project.code] = Int32(projectIDs.count)
             projectIDs.append(project.id)
             projectCodes[project.id] = project.code
+            projectByName[project.name] = projectByName[project.name] == nil ? Int32(projectIDs.count - 1) : .some(nil)
         }
         bookHasRefs = try store.hasRefs()
         engine = try PostingEngine(store: store)
@@ -116,7 +125,12 @@ struct EventImport {
     mutating func read(chunk: ((inout EventImport) throws -> Bool)? = nil) throws {
         var record = CSVRecord()
         guard let layout = try EventImport.columns.readHeader(source, into: &record, result: &result,
-                                                               example: "date,kind,project,amount") else { return }
+                                                               example: "date,kind,project,amount",
+                                                               optional: options.kind == nil ? [] : ["kind"]) else { return }
+        guard layout.field(Column.project.rawValue) != nil || layout.field(Column.projectName.rawValue) != nil else {
+            result.add(ImportProblem(line: record.line, message: "header: missing column project (or 项目名称)"))
+            return
+        }
         var reasons: [String] = []
         var lastReport = 0
         while try source.next(into: &record) {

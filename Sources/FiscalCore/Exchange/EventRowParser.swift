@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading one row of an event file: each field checked on its own, every problem of the row
 /// said at once. What a row means is decided by the posting engine afterwards, never here.
 extension EventImport {
@@ -47,7 +49,11 @@ extension EventImport {
     }
 
     private func readKind(_ row: inout ImportRow) -> EntryKind? {
-        guard let value = row.text(.kind) else { row.required(.kind); return nil }
+        guard let value = row.text(.kind) else {
+            if let kind = options.kind { return kind }  // a file of one kind (--kind pay)
+            row.required(.kind)
+            return nil
+        }
         guard let kind = EntryKind.event(named: value) else {
             row.bad(.kind, value, "not a kind of event (\(EntryKind.events.map(\.rawValue).joined(separator: ", ")))")
             return nil
@@ -55,10 +61,20 @@ extension EventImport {
         return kind
     }
 
+    /// The project by its code or, where the file has only names (项目名称), by a name no
+    /// other project shares.
     private func readProject(_ row: inout ImportRow) -> Int32 {
-        guard let value = row.text(.project) else { row.required(.project); return -1 }
-        guard let p = projectIndex[value] else { row.bad(.project, value, "no such project"); return -1 }
-        return p
+        if let value = row.text(.project) {
+            guard let p = projectIndex[value] else { row.bad(.project, value, "no such project"); return -1 }
+            return p
+        }
+        guard let name = row.text(.projectName) else { row.required(.project); return -1 }
+        switch projectByName[name] {
+        case .none: row.bad(.projectName, name, "no project has this name")
+        case .some(.none): row.bad(.projectName, name, "more than one project has this name; give its code (项目编码)")
+        case .some(.some(let p)): return p
+        }
+        return -1
     }
 
     private func readAmount(_ row: inout ImportRow) -> Int64 {
@@ -83,9 +99,14 @@ extension EventImport {
         if let kind, kind.econRule.allowed, let key = row.field(.econ, EventImport.econKey), let known = econByKey[key] {
             return known
         }
-        guard let value = row.text(.econ) else {
+        guard let written = row.text(.econ) else {
             if let kind, kind.econRule.required { row.required(.econ, " for a \(kind.rawValue)") }
             return 0
+        }
+        let value: String
+        switch EventImport.econCode(written) {
+        case .success(let code): value = code
+        case .failure(let reason): row.bad(.econ, written, reason.description); return 0
         }
         if EconomicCode(value) == nil {
             row.bad(.econ, value, "not an economic code (3 or 5 digits, e.g. 302 or 30217)")
@@ -97,6 +118,24 @@ extension EventImport {
             return index
         }
         return 0
+    }
+
+    /// The code of an economic class as a file writes it: `30201`, or with its name as budget
+    /// systems export it (`30201 办公费`, `30201办公费`), the name then checked against the
+    /// classification.
+    static func econCode(_ written: String) -> Result<String, EconReason> {
+        let code = String(written.prefix { $0.isASCII && $0.isNumber })
+        let name = written.dropFirst(code.count).trimmingCharacters(in: .whitespaces.union(["\u{3000}", "-", "_"]))
+        guard !name.isEmpty, !code.isEmpty else { return .success(written) }
+        if let known = EconomicCode.names[code], known != name {
+            return .failure(EconReason("the classification names \(code) '\(known)', not '\(name)'"))
+        }
+        return .success(code)
+    }
+
+    struct EconReason: Error, CustomStringConvertible {
+        let description: String
+        init(_ d: String) { description = d }
     }
 
     /// A 3- or 5-digit economic code's bytes as one integer (length and digits), or nil.

@@ -55,13 +55,17 @@ extension ImportColumns {
     /// Reads the header record of `source`; nil (with the problem added) when the file is
     /// empty or its header is wrong.
     func readHeader(_ source: any RecordSource, into record: inout CSVRecord, result: inout ImportResult,
-                    example: String) throws -> Layout? {
+                    example: String, optional: Set<String> = []) throws -> Layout? {
         guard try source.next(into: &record) else {
             result.add(ImportProblem(line: 1, message: "the file is empty (it needs a header: \(example))"))
             return nil
         }
-        switch layout(of: record, encoding: source.encoding) {
-        case .success(let layout): return layout
+        switch layout(of: record, encoding: source.encoding, optional: optional) {
+        case .success(let layout):
+            if !layout.ignored.isEmpty {
+                result.notes.append("ignored column\(layout.ignored.count == 1 ? "" : "s") \(layout.ignored.joined(separator: ", ")) (the book has no place for \(layout.ignored.count == 1 ? "it" : "them"))")
+            }
+            return layout
         case .failure(let problem): result.add(problem); return nil
         }
     }

@@ -7,6 +7,8 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
     public var message: String
     /// Refused by availability control: recording it anyway is the officer's choice to make.
     public var isOverdraft: Bool
+    /// The workbook sheet the row is on; `line` is then the sheet's row number.
+    public var sheet: String?
 
     public init(line: Int, message: String, isOverdraft: Bool = false) {
         self.line = line
@@ -14,7 +16,10 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
         self.isOverdraft = isOverdraft
     }
 
-    public var description: String { "line \(line): \(message)" }
+    public var description: String {
+        if let sheet { return "sheet '\(sheet)' row \(line): \(message)" }
+        return "line \(line): \(message)"
+    }
 }
 
 /// The columns a CSV file may have, by canonical name, with the other names a header may use
@@ -27,6 +32,9 @@ struct ImportColumns {
     }
 
     var columns: [Column]
+    /// Header names a file may carry that the book has no place for (a payment list's 收款人,
+    /// 支付方式): accepted, ignored, and said so in the result's notes.
+    var ignorable: [String] = []
 
     /// Which field holds each column (by index into `columns`), once the header is read.
     struct Layout {
@@ -34,13 +42,17 @@ struct ImportColumns {
         /// The header's own name for each column, to name it in messages as the file does.
         var nameOf: [String]
         var fieldCount: Int
+        /// The header's names that were ignored (``ImportColumns/ignorable``).
+        var ignored: [String] = []
 
         func field(_ column: Int) -> Int? { fieldOf[column] }
     }
 
     /// Reads the header record: every column named once, the required ones present, nothing
     /// unknown (a misspelt column would otherwise be silently ignored).
-    func layout(of header: CSVRecord, encoding: TextEncoding) -> Result<Layout, ImportProblem> {
+    /// `optional` names required columns the caller can do without (`kind` given by option).
+    func layout(of header: CSVRecord, encoding: TextEncoding, optional: Set<String> = []) -> Result<Layout, ImportProblem> {
+        var ignored: [String] = []
         var fieldOf = [Int?](repeating: nil, count: columns.count)
         var nameOf = columns.map(\.key)
         var problems: [String] = []
@@ -57,6 +69,7 @@ struct ImportColumns {
             }
             let folded = name.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
             guard let c = columns.firstIndex(where: { $0.key == folded || $0.aliases.contains(String(name)) }) else {
+                if ignorable.contains(String(name)) { ignored.append(String(name)); continue }
                 unknown.append("'\(name)'")
                 continue
             }
@@ -70,14 +83,14 @@ struct ImportColumns {
         if !unknown.isEmpty {
             problems.insert("unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (the columns are \(columns.map(\.key).joined(separator: ", ")))", at: 0)
         }
-        let missing = columns.indices.filter { columns[$0].required && fieldOf[$0] == nil }.map { columns[$0].key }
+        let missing = columns.indices.filter { columns[$0].required && fieldOf[$0] == nil && !optional.contains(columns[$0].key) }.map { columns[$0].key }
         if !missing.isEmpty {
             problems.append("missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
         }
         if !problems.isEmpty {
             return .failure(ImportProblem(line: header.line, message: "header: " + problems.joined(separator: "; ")))
         }
-        return .success(Layout(fieldOf: fieldOf, nameOf: nameOf, fieldCount: header.count))
+        return .success(Layout(fieldOf: fieldOf, nameOf: nameOf, fieldCount: header.count, ignored: ignored))
     }
 }
 

@@ -6,11 +6,18 @@ public struct ImportOptions: Sendable {
     public var dryRun: Bool
     /// Post rows that exceed what is available, marking their entries as overdrafts.
     public var allowOverdraft: Bool
+    /// The sheet of a workbook to read (nil: the first); only an .xlsx file has sheets.
+    public var sheet: String?
+    /// The kind of every row of a file that has no kind column (a payment list: `.pay`).
+    public var kind: EntryKind?
 
-    public init(encoding: TextEncoding? = nil, dryRun: Bool = false, allowOverdraft: Bool = false) {
+    public init(encoding: TextEncoding? = nil, dryRun: Bool = false, allowOverdraft: Bool = false,
+                sheet: String? = nil, kind: EntryKind? = nil) {
         self.encoding = encoding
         self.dryRun = dryRun
         self.allowOverdraft = allowOverdraft
+        self.sheet = sheet
+        self.kind = kind
     }
 }
 
@@ -26,7 +33,11 @@ public struct ImportProgress: Sendable {
 /// What an import did, or why it did nothing.
 public struct ImportResult: Sendable {
     public var file: String
+    /// The sheet read, when the file was a workbook; problems' lines are then its rows.
+    public var sheet: String?
     public var encoding: TextEncoding = .utf8
+    /// What the import noticed without refusing anything (columns it ignored).
+    public var notes: [String] = []
     /// Data rows read (blank lines and the header not counted).
     public var rows = 0
     /// Rows posted (or, in a dry run, that would be).
@@ -50,6 +61,13 @@ public struct ImportResult: Sendable {
     mutating func add(_ problem: ImportProblem) {
         badRows += 1
         if problems.count < ImportResult.listedProblems { problems.append(problem) }
+    }
+
+    /// Says where the rows came from: a workbook's sheet names its problems by sheet and row.
+    mutating func describeSource(_ source: any RecordSource) {
+        guard let xlsx = source as? XLSXRecordSource else { return }
+        sheet = xlsx.sheet.name
+        for i in problems.indices { problems[i].sheet = xlsx.sheet.name }
     }
 }
 

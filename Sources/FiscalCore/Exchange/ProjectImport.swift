@@ -7,8 +7,8 @@ extension Book {
     /// row. In the result, `posted` counts the projects added.
     public func importProjects(fromFile path: String, options: ImportOptions = ImportOptions(),
                                today: Day) throws(FiscalError) -> ImportResult {
-        let source = try CSVRecordSource(path: path, encoding: options.encoding)
-        return try guarded {
+        let source = try openRecordSource(path: path, options: options)
+        var result = try guarded {
             try store.write {
                 var result = ImportResult(file: path, dryRun: options.dryRun)
                 let projects = try readProjects(source, &result)
@@ -27,6 +27,8 @@ extension Book {
                 return result
             }
         }
+        result.describeSource(source)
+        return result
     }
 
     private static let projectColumns = ImportColumns(columns: [
