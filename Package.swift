@@ -28,6 +28,7 @@ let package = Package(
             dependencies: [
                 "FiscalCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(name: "fiscal", dependencies: ["FiscalCLI"]),

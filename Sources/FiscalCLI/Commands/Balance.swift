@@ -30,7 +30,7 @@ extension FiscalCommand {
             let opened = try book.openBook()
             let year = try period.resolve(opened, today: try book.todayDay())
             let tb = try opened.trialBalance(year: year)
-            TrialBalanceView(balance: tb, lang: output.lang, grouping: output.format == .table)
+            try TrialBalanceView(balance: tb, lang: output.lang, grouping: output.format == .table)
                 .rendered(byProject: by == .project).print(for: output)
         }
     }

@@ -50,10 +50,10 @@ extension FiscalCommand {
             let style = MoneyStyle(output)
             if dryRun {
                 let plan = try opened.planClose(year: year, overrides: overrides)
-                ClosePlanView(plan: plan, result: nil, style: style).rendered.print(for: output)
+                try ClosePlanView(plan: plan, result: nil, style: style).rendered.print(for: output)
             } else {
                 let result = try opened.close(year: year, overrides: overrides, today: today)
-                ClosePlanView(plan: result.plan, result: result, style: style).rendered.print(for: output)
+                try ClosePlanView(plan: result.plan, result: result, style: style).rendered.print(for: output)
             }
         }
     }

@@ -31,7 +31,7 @@ extension FiscalCommand {
             if output.format == .table {
                 print("built the demo book of \(try created.name()) at \(book.path)\n")
             }
-            ProgressView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
+            try ProgressView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
         }
     }
 }

@@ -33,7 +33,7 @@ extension FiscalCommand {
             filter.from = from
             filter.to = to
             if let project { filter.projectID = try opened.project(code: project).id }
-            EntryView.journal(try opened.journal(filter), lang: output.lang).print(for: output)
+            try EntryView.journal(try opened.journal(filter), lang: output.lang).print(for: output)
         }
     }
 }

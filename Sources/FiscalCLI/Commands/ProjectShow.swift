@@ -30,7 +30,7 @@ extension FiscalCommand {
                                      figures: try opened.figures(project: project, year: year.year))
             }
             let style = MoneyStyle(unit: .yuan, lang: output.lang, grouping: output.format != .csv)
-            ProjectShowView(project: project, years: years, style: style).rendered.print(for: output)
+            try ProjectShowView(project: project, years: years, style: style).rendered.print(for: output)
         }
     }
 }

@@ -64,7 +64,7 @@ extension FiscalCommand {
             let text = try report.map { try ReportFile.read(path: $0, field: "--report") }
             if selfCheck, let text {
                 let findings = ReportSelfCheck().check(text)
-                SelfCheckView(findings: findings, lang: output.lang).rendered.print(for: output)
+                try SelfCheckView(findings: findings, lang: output.lang).rendered.print(for: output)
                 // Rounding hints are shown, but only findings fail the check.
                 if findings.contains(where: { !$0.hint }) { throw CommandFailure() }
                 return
@@ -88,7 +88,7 @@ extension FiscalCommand {
                 }
             }
             let result = try opened.reconcile(list, year: year)
-            ReconcileView(report: result, lang: output.lang).rendered.print(for: output)
+            try ReconcileView(report: result, lang: output.lang).rendered.print(for: output)
             if result.hasMismatch { throw CommandFailure() }
         }
     }

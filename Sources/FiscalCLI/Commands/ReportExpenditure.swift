@@ -31,7 +31,7 @@ extension FiscalCommand {
             let opened = try book.openBook()
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.expenditureReport(year: year, by: by, kinds: kind)
-            ExpenditureView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
+            try ExpenditureView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
         }
     }
 }

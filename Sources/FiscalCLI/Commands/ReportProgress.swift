@@ -59,7 +59,7 @@ extension FiscalCommand {
                     throw CommandFailure(message: "--chart '\(chart)': cannot write: \(error.localizedDescription)")
                 }
             }
-            ProgressView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
+            try ProgressView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
         }
     }
 }

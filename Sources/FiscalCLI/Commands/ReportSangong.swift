@@ -29,7 +29,7 @@ extension FiscalCommand {
             let opened = try book.openBook()
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.sangongReport(SangongSpec(year: year))
-            SangongView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
+            try SangongView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
         }
     }
 }

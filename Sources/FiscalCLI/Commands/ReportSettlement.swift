@@ -29,7 +29,7 @@ extension FiscalCommand {
             let opened = try book.openBook()
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.settlementReport(SettlementSpec(year: year))
-            SettlementView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
+            try SettlementView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
         }
     }
 }

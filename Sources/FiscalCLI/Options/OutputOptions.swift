@@ -1,7 +1,7 @@
 import ArgumentParser
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json, markdown
+    case table, csv, json, markdown, xlsx, html
 }
 
 enum MoneyUnit: String, ExpressibleByArgument, CaseIterable {
@@ -16,14 +16,30 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
 protocol FormatChoice {
     var format: OutputFormat { get }
     var lang: Language { get }
+    /// Where to write the output (`-o FILE`); stdout when nil. An .xlsx needs a file.
+    var outputFile: String? { get }
+}
+
+extension FormatChoice {
+    /// xlsx is a file, never stdout.
+    func validateOutput() throws {
+        if format == .xlsx && outputFile == nil {
+            throw ValidationError("--format xlsx writes a workbook: give the file with -o FILE.xlsx")
+        }
+    }
 }
 
 /// How a report is shown: the format, the unit of money and the language of the labels.
 struct OutputOptions: ParsableArguments, FormatChoice {
-    @Option(help: ArgumentHelp("Output format: table, csv, json or markdown.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table, csv, json, markdown, xlsx (with -o) or html.", valueName: "format"))
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Money unit of table, CSV and Markdown: wan (万元, 2 decimals) or yuan (元). JSON is always 元.", valueName: "unit"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout (required for xlsx).", valueName: "file"))
+    var outputFile: String?
+
+    func validate() throws { try validateOutput() }
+
+    @Option(help: ArgumentHelp("Money unit of table, CSV, Markdown, xlsx and HTML: wan (万元, 2 decimals) or yuan (元). JSON is always 元.", valueName: "unit"))
     var unit: MoneyUnit = .wan
 
     @Option(help: ArgumentHelp("Label language: zh (中文) or en.", valueName: "lang"))
@@ -32,8 +48,13 @@ struct OutputOptions: ParsableArguments, FormatChoice {
 
 /// The format of a listing (journal, balance, projects): no unit, money in 元.
 struct ListFormatOptions: ParsableArguments, FormatChoice {
-    @Option(help: ArgumentHelp("Output format: table, csv, json or markdown.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table, csv, json, markdown, xlsx (with -o) or html.", valueName: "format"))
     var format: OutputFormat = .table
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout (required for xlsx).", valueName: "file"))
+    var outputFile: String?
+
+    func validate() throws { try validateOutput() }
 
     @Option(help: ArgumentHelp("Label language: zh (中文) or en.", valueName: "lang"))
     var lang: Language = .zh

@@ -1,4 +1,5 @@
 import FiscalCore
+import Foundation
 
 /// A report or listing ready to print: the same value as tables (terminal, CSV, Markdown) and
 /// as JSON. Every command that shows rows builds one of these and prints it through
@@ -24,17 +25,34 @@ struct RenderedReport {
         self.csv = csv
     }
 
+    /// The output as text; empty for xlsx, which is not text (see `print(for:)`).
     func text(for format: OutputFormat) -> String {
         switch format {
         case .table: tables.map(TableRenderer().render).joined(separator: "\n")
         case .csv: CSVRenderer().render(csv ?? tables[0])
         case .markdown: tables.map(MarkdownRenderer().render).joined(separator: "\n")
         case .json: json.rendered() + "\n"
+        case .html: HTMLRenderer().page(title: pageTitle, tables: tables)
+        case .xlsx: ""
         }
     }
 
-    func print(for output: some FormatChoice) {
-        Swift.print(text(for: output.format), terminator: "")
+    /// The page's or workbook's title: the first table's.
+    var pageTitle: String { tables.first?.title.map { String($0.split(separator: "\n").first ?? "") } ?? "fiscal" }
+
+    /// Prints the output, or writes it to the `-o` file (an xlsx workbook always goes to one).
+    func print(for output: some FormatChoice) throws {
+        if output.format == .xlsx {
+            try ZipWriter.write(XLSXRenderer().parts(tables), to: output.outputFile ?? "report.xlsx")
+            return
+        }
+        let text = text(for: output.format)
+        guard let file = output.outputFile else { return Swift.print(text, terminator: "") }
+        do {
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandFailure(message: "-o '\(file)': cannot write: \(error.localizedDescription)")
+        }
     }
 }
 
