@@ -5,6 +5,12 @@ them out (shared strings, inline strings, date-formatted serial numbers, a merge
 so the reader is tested on the format itself, not on one library's habits.
 
     python3 scripts/make-office-fixtures.py      # rewrites the fixtures; commit the result
+
+The PDF of the example report is printed from the web page by Chromium (fonts-noto-cjk for
+the Chinese text), once, by hand:
+
+    chromium --headless --no-sandbox --print-to-pdf=Tests/Fixtures/office/hengyang-report.pdf \
+        Tests/Fixtures/office/hengyang-report.html
 """
 import os
 import zipfile
@@ -35,6 +41,11 @@ STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
 <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
 </styleSheet>"""
+
+
+def put(z, name, data):
+    """A zip entry with a fixed date, so that the same fixture makes the same bytes."""
+    z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
 
 
 class D:
@@ -115,14 +126,14 @@ def workbook(path, sheets):
            + "".join(f"<si><t xml:space=\"preserve\">{escape(s)}</t></si>" for s in strings) + "</sst>")
     overrides = "".join(f'<Override PartName="/{p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for p in parts)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES.format(sheets=overrides))
-        z.writestr("_rels/.rels", ROOT_RELS)
-        z.writestr("xl/workbook.xml", book)
-        z.writestr("xl/_rels/workbook.xml.rels", rels)
-        z.writestr("xl/styles.xml", STYLES)
-        z.writestr("xl/sharedStrings.xml", sst)
+        put(z, "[Content_Types].xml", CONTENT_TYPES.format(sheets=overrides))
+        put(z, "_rels/.rels", ROOT_RELS)
+        put(z, "xl/workbook.xml", book)
+        put(z, "xl/_rels/workbook.xml.rels", rels)
+        put(z, "xl/styles.xml", STYLES)
+        put(z, "xl/sharedStrings.xml", sst)
         for p, xml in parts.items():
-            z.writestr(p, xml)
+            put(z, p, xml)
 
 
 def main():
@@ -165,5 +176,94 @@ def main():
     ])
 
 
+
+# The example report as Word and as a web page, from its text: each line a paragraph, each
+# run of tab-led lines a table row (rows end at a blank line), so reading either back gives
+# the text it came from and reconciliation gives the same verdicts.
+def report_blocks(text):
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    blocks, i = [], 0
+    while i < len(lines):
+        if lines[i].startswith("\t"):
+            rows = []
+            while i < len(lines) and lines[i].startswith("\t"):
+                row = []
+                while i < len(lines) and lines[i].startswith("\t"):
+                    row.append(lines[i][1:])
+                    i += 1
+                rows.append(row)
+                if i < len(lines) and lines[i] == "" and i + 1 < len(lines) and lines[i + 1].startswith("\t"):
+                    i += 1  # the blank line between two rows
+                elif i < len(lines) and lines[i] == "":
+                    i += 1  # the blank line that ends the last row
+                    break
+            blocks.append(("table", rows))
+        else:
+            blocks.append(("p", lines[i]))
+            i += 1
+    return blocks
+
+
+def docx(path, blocks):
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def para(text):
+        runs = []
+        for k, part in enumerate(text.split("\t")):
+            if k:
+                runs.append("<w:r><w:tab/></w:r>")
+            if part:
+                runs.append(f'<w:r><w:rPr><w:rFonts w:eastAsia="宋体"/></w:rPr><w:t xml:space="preserve">{escape(part)}</w:t></w:r>')
+        return "<w:p>" + "".join(runs) + "</w:p>"
+
+    body = []
+    for kind, value in blocks:
+        if kind == "p":
+            body.append(para(value))
+        else:
+            body.append('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>'
+                        + "".join("<w:tr>" + "".join(f"<w:tc>{para(c)}</w:tc>" for c in row) + "</w:tr>" for row in value)
+                        + "</w:tbl>")
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}"><w:body>'
+                + "".join(body) + "<w:sectPr/></w:body></w:document>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        put(z, "[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+                   "</Types>")
+        put(z, "_rels/.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                   "</Relationships>")
+        put(z, "word/document.xml", document)
+
+
+def html(path, blocks):
+    out = ['<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>2023年度部门整体支出绩效自评报告</title>',
+           "<style>td{border:1px solid #999}</style><script>var ignored = '<p>not text</p>';</script></head><body>"]
+    for kind, value in blocks:
+        if kind == "p":
+            out.append(f"<p>{escape(value)}</p>")
+        else:
+            out.append("<table>" + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in value)
+                       + "</table>")
+    out.append("</body></html>\n")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+
+
+def reports():
+    root = os.path.join(os.path.dirname(__file__), "..")
+    with open(os.path.join(root, "examples", "hengyang-psb-2023-self-evaluation.txt"), encoding="utf-8") as f:
+        blocks = report_blocks(f.read())
+    docx(os.path.join(OUT, "hengyang-report.docx"), blocks)
+    html(os.path.join(OUT, "hengyang-report.html"), blocks)
+
+
 if __name__ == "__main__":
     main()
+    reports()

@@ -46,13 +46,17 @@ struct RenderedReport {
             try ZipWriter.write(XLSXRenderer().parts(tables), to: output.outputFile ?? "report.xlsx")
             return
         }
-        let text = text(for: output.format)
-        guard let file = output.outputFile else { return Swift.print(text, terminator: "") }
-        do {
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandFailure(message: "-o '\(file)': cannot write: \(error.localizedDescription)")
-        }
+        try writeText(text(for: output.format), to: output.outputFile)
+    }
+}
+
+/// Prints `text`, or writes it to `file` when one is given (`-o`).
+func writeText(_ text: String, to file: String?) throws {
+    guard let file else { return Swift.print(text, terminator: "") }
+    do {
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+    } catch {
+        throw CommandFailure(message: "-o '\(file)': cannot write: \(error.localizedDescription)")
     }
 }
 

@@ -1,7 +1,9 @@
 /// A report's text as a finance office has it: UTF-8 (with or without BOM) or GB18030,
-/// detected the way imports detect it.
+/// detected the way imports detect it; or a .docx, .html or .pdf, told by its content and
+/// read as text by ``ReportDocument``.
 public enum ReportFile {
     public static func read(path: String, field: String) throws(FiscalError) -> String {
+        if let text = try ReportDocument.text(path: path, field: field) { return text }
         let source = try TextSource(path: path, encoding: nil)
         var bytes: [UInt8] = []
         while try source.read(into: &bytes) {}
