@@ -58,3 +58,68 @@ import Testing
         #expect(sheet.widths[1] >= 44)
     }
 }
+
+/// The month-end pack in a real browser, and reports read from Word, web pages and PDF.
+extension OfficeOutputTests {
+    static let chromium = ["chromium", "chromium-browser", "google-chrome"].contains { name in
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+    }
+    static let pdftotext = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/pdftotext") }
+
+    @Test(.enabled(if: chromium, "chromium is not installed (apt-get install chromium); skipped"))
+    func theMonthEndPackRendersInChromiumWithinA4() throws {
+        let dir = try Self.demo()
+        _ = try Self.fiscal(["report", "month-end", "--month", "2023-06", "-o", "pack.html"], in: dir)
+        let check = try runCommand(URL(fileURLWithPath: "/usr/bin/env"),
+                                   arguments: ["bash", Self.root.appendingPathComponent("Tests/Scripts/check_html.sh").path,
+                                               dir.appendingPathComponent("pack.html").path],
+                                   in: dir, environment: ProcessInfo.processInfo.environment, capturingIn: Self.scratch())
+        #expect(check.status == 0, "\(check.stderr)")
+        let facts = Dictionary(check.stdout.split(separator: "\n").compactMap { line -> (String, String)? in
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }, uniquingKeysWith: { a, _ in a })
+        #expect(facts["screenshot"] == "1123x794")
+        #expect(facts["tables"] == "5")  // lagging, by kind, by project, expenditure by econ, 三公
+        #expect(facts["overflow"] == "0")
+        #expect(facts["svg"] == "1")
+        #expect(facts["external"] == "0")
+    }
+
+    /// What `reconcile` says of the example report given as `file` (csv; without the line column when `dropLine`).
+    static func verdicts(_ file: String, in dir: URL, dropLine: Bool = false) throws -> String {
+        let out = try fiscal(["reconcile", "--year", "2023", "--report", file, "--format", "csv"], in: dir)
+        guard dropLine else { return out }
+        return out.split(separator: "\n").map { $0.split(separator: ",", maxSplits: 1).last.map(String.init) ?? "" }.joined(separator: "\n")
+    }
+
+    @Test func theExampleAsWordAndAsAWebPageGivesTheTextsVerdicts() throws {
+        let dir = try Self.demo()
+        let example = Self.root.appendingPathComponent("examples/hengyang-psb-2023-self-evaluation.txt").path
+        let fixtures = Self.root.appendingPathComponent("Tests/Fixtures/office")
+        let text = try Self.verdicts(example, in: dir)
+        #expect(text.contains("一致"))
+        #expect(try Self.verdicts(fixtures.appendingPathComponent("hengyang-report.docx").path, in: dir) == text)
+        #expect(try Self.verdicts(fixtures.appendingPathComponent("hengyang-report.html").path, in: dir) == text)
+    }
+
+    @Test(.enabled(if: pdftotext, "pdftotext is not installed (apt-get install poppler-utils); skipped"))
+    func theExampleAsPDFGivesTheTextsVerdictsOnItsOwnLines() throws {
+        let dir = try Self.demo()
+        let example = Self.root.appendingPathComponent("examples/hengyang-psb-2023-self-evaluation.txt").path
+        let pdf = Self.root.appendingPathComponent("Tests/Fixtures/office/hengyang-report.pdf").path
+        #expect(try Self.verdicts(pdf, in: dir, dropLine: true) == Self.verdicts(example, in: dir, dropLine: true))
+    }
+
+    @Test func aPDFWithoutPdftotextIsRefusedNamingThePackage() throws {
+        let dir = Self.scratch()
+        let binary = try #require(FiscalBinary.url)
+        let pdf = Self.root.appendingPathComponent("Tests/Fixtures/office/hengyang-report.pdf").path
+        let outcome = try runCommand(binary, arguments: ["reconcile", "--report", pdf, "--self-check", "--db", "none.db"], in: dir,
+                                     environment: ["PATH": "/nonexistent", "FISCAL_TODAY": "2024-01-15"], capturingIn: Self.scratch())
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("pdftotext from poppler-utils"))
+    }
+}

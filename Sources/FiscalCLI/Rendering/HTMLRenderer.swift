@@ -59,7 +59,7 @@ struct HTMLRenderer {
         h2 { font-size: 12pt; margin: 6mm 0 2mm; }
         table { border-collapse: collapse; width: 100%; table-layout: auto; page-break-inside: auto; }
         tr { page-break-inside: avoid; }
-        th, td { border: 1px solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; white-space: pre-wrap; }
         th { background: #eee; }
         .r { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr.total td, tr.subtotal td { font-weight: bold; }

@@ -24,11 +24,13 @@ struct MonthEndView {
                      ExpenditureView(report: pack.expenditure, style: style).rendered,
                      SangongView(report: pack.sangong, style: style).rendered]
         let through = zh ? "（截至\(report.spec.asOf)）" : " (to \(report.spec.asOf))"
-        let tables = parts.flatMap(\.tables).map { table -> TextTable in
+        var tables = parts.flatMap(\.tables).map { table -> TextTable in
             var t = table
             if let title = t.title, !title.contains(report.spec.asOf.description) { t.title = title + through }
             return t
         }
+        tables[0].title = zh ? "支出进度（按支出类型）" + through : "Progress by kind" + through
+        tables[1].title = zh ? "支出进度（按项目）" + through : "Progress by project" + through
         return HTMLRenderer.document(title: title, body: (sections + tables.map(renderer.render)).joined(separator: "\n"))
     }
 
