@@ -15,7 +15,7 @@ extension FiscalCommand {
                   fiscal report progress --month 2023-06 --format xlsx -o 6月进度.xlsx
                   fiscal report month-end --month 2023-06 -o 2023-06.html
                 """,
-            subcommands: [ReportProgress.self, ReportExpenditure.self, ReportSettlement.self, ReportSangong.self, ReportMonthEnd.self]
+            subcommands: [ReportProgress.self, ReportExpenditure.self, ReportSettlement.self, ReportSangong.self, ReportMonthEnd.self, ReportSelfEvaluation.self]
         )
     }
 }
