@@ -44,6 +44,7 @@ protocol Store {
 
     // Maintained totals
     func monthlyTotals(year: Int, throughMonth: Int) throws -> [MonthlyTotal]
+    func yearMagnitude(year: Int) throws -> Int128
     func ownAuthorityLines(year: Int, project: Int64) throws -> [String: Money]
     func availabilitySeed(year: Int, project: Int64?,
                           _ body: (_ projectID: Int64, _ econ: String, _ available: Int64, _ ownAuthority: Bool) -> Void) throws

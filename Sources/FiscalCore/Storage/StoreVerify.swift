@@ -50,6 +50,10 @@ extension SQLiteStore {
             WHERE t.account = 'available' AND (t.year, t.project_id) NOT IN (SELECT year, project_id FROM excused)
             GROUP BY t.year, t.project_id HAVING sum(t.amount) > 0 ORDER BY t.year, pr.code
             """) { row in "project \(try row.text("code")) in \(try row.int("year")) has \(Money(fen: try row.int("available"))) available, below zero, with no overdraft recorded" }
+        try collect("over the ceiling", """
+            SELECT year, total(abs(amount)) AS held FROM monthly_total GROUP BY year
+            HAVING total(abs(amount)) > \(Money.yearCeiling.fen) ORDER BY year
+            """) { row in "year \(try row.int("year")) holds more than \(Money.yearCeiling) 元 of totals, the most a year may hold" }
         try collect("bad reversal", """
             SELECT r.id, r.reverses FROM entry r WHERE r.reverses IS NOT NULL AND EXISTS (
                 SELECT account, project_id, coalesce(econ, ''), amount FROM posting WHERE entry_id = r.reverses
