@@ -24,7 +24,8 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case let .invalidValue(field, value, reason): "\(field) '\(value)': \(reason)"
+        case let .invalidValue(field, value, reason):
+            "\(field) '\(TextRules.escapedForTerminal(value.count > 60 ? String(value.prefix(60)) + "…" : value))': \(reason)"
         case let .noBook(path): "no book at \(path)"
         case let .bookExists(path): "a file already exists at \(path); it is not overwritten"
         case let .newerSchema(path, found, supported):

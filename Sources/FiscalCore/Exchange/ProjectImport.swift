@@ -89,6 +89,7 @@ extension Book {
             }
             let name = text(1)
             if name == nil && reasons.isEmpty { reasons.append("\(layout.nameOf[1]): required") }
+            if let name, let problem = TextRules.problem(name, as: .name) { bad(1, name, problem) }
             var kind = ProjectKind.project
             if let value = text(2) {
                 if let k = ProjectKind.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) {
@@ -113,6 +114,7 @@ extension Book {
                 if function == nil { bad(4, value, "not a function code (3, 5 or 7 digits, e.g. 2040201)") }
             }
             let unit = text(5)
+            if let unit, let problem = TextRules.problem(unit, as: .unit) { bad(5, unit, problem) }
             var status = ProjectStatus.active
             if let value = text(6) {
                 if let s = ProjectStatus.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) {

@@ -15,6 +15,7 @@ public final class Book {
     public static func create(at path: String, name: String, year: Int, today: Day) throws(FiscalError) -> Book {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .invalidValue(field: "name", value: name, reason: "must not be empty") }
+        try TextRules.check(String(trimmed), .name)
         guard (1900...9999).contains(year) else { throw .invalidValue(field: "year", value: "\(year)", reason: "not a year") }
         if path != ":memory:" && FileManager.default.fileExists(atPath: path) { throw .bookExists(path: path) }
         return try guarded {

@@ -230,6 +230,7 @@ extension Book {
     public func reopen(year: Int, reason: String, today: Day, allowOverdraft: Bool = false) throws(FiscalError) -> ReopenResult {
         let reason = String(reason.trimmingWhitespace())
         guard !reason.isEmpty else { throw .invalidValue(field: "reason", value: reason, reason: "must not be empty") }
+        try TextRules.check(reason, .reason)
         return try guarded {
             try store.write {
                 switch try store.yearStatus(year) {
