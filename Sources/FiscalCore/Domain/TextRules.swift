@@ -2,8 +2,9 @@
 /// import alike. Text that could deceive a reader is refused at the door:
 ///
 /// - control characters (C0 U+0000–U+001F, DEL U+007F, C1 U+0080–U+009F): an ANSI escape in a
-///   memo would drive the terminal of whoever lists it. A memo alone may hold line breaks (LF)
-///   and tabs: a memo can have lines.
+///   memo would drive the terminal of whoever lists it. A memo (and a reason) alone may hold line
+///   breaks (LF, CR: a CSV saved on Windows) and tabs: a memo can have lines. The table
+///   renderer still shows them escaped.
 /// - invisible and bidirectional format marks (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069,
 ///   U+FEFF): U+202E makes the code `10DJ` display as `JD01`.
 /// - more characters than a field's limit (a 50 MB memo is not a memo).
@@ -57,7 +58,7 @@ public enum TextRules {
 
     static func problem(_ scalar: Unicode.Scalar, as field: TextField) -> String? {
         let v = scalar.value
-        if field.allowsLineBreaks && (v == 0x0A || v == 0x09) { return nil }
+        if field.allowsLineBreaks && (v == 0x0A || v == 0x0D || v == 0x09) { return nil }
         if v < 0x20 || (0x7F...0x9F).contains(v) {
             return "contains the control character \(codePoint(v)), which a terminal would act on"
         }

@@ -119,15 +119,8 @@ struct EventImport {
     /// held, and once at the end; it returns false to stop reading.
     mutating func read(chunk: ((inout EventImport) throws -> Bool)? = nil) throws {
         var record = CSVRecord()
-        guard try source.next(into: &record) else {
-            result.add(ImportProblem(line: 1, message: "the file is empty (it needs a header: date,kind,project,amount)"))
-            return
-        }
-        let layout: ImportColumns.Layout
-        switch EventImport.columns.layout(of: record, encoding: source.encoding) {
-        case .success(let l): layout = l
-        case .failure(let problem): result.add(problem); return
-        }
+        guard let layout = try EventImport.columns.readHeader(source, into: &record, result: &result,
+                                                               example: "date,kind,project,amount") else { return }
         var reasons: [String] = []
         var lastReport = 0
         while try source.next(into: &record) {

@@ -1,56 +1,12 @@
 /// Reading one row of an event file: each field checked on its own, every problem of the row
 /// said at once. What a row means is decided by the posting engine afterwards, never here.
 extension EventImport {
-    /// One record's fields, with the header's names for them, and the reasons it is bad.
-    struct RowReader {
-        let record: CSVRecord
-        let layout: ImportColumns.Layout
-        let encoding: TextEncoding
-        var reasons: [String]
-
-        func name(_ column: Column) -> String { layout.nameOf[column.rawValue] }
-
-        func field<T>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
-            guard let f = layout.field(column.rawValue), f < record.count else { return nil }
-            return record.field(f) { body(trimmed($0)) }
-        }
-
-        /// The trimmed text of a column, or nil when the column is absent or the field empty.
-        mutating func text(_ column: Column) -> String? {
-            let encoding = encoding
-            var problem: String?
-            let value = field(column) { bytes -> String? in
-                if bytes.isEmpty { return nil }
-                problem = textProblem(bytes, encoding: encoding)
-                return problem == nil ? String(decoding: bytes, as: UTF8.self) : nil
-            }
-            if let problem { reasons.append("\(name(column)): \(problem)") }
-            return value
-        }
-
-        mutating func bad(_ column: Column, _ value: String, _ reason: String) {
-            reasons.append("\(name(column)) '\(value.quotedValue)': \(reason)")
-        }
-
-        mutating func required(_ column: Column, _ why: String = "") {
-            reasons.append("\(name(column)): required\(why)")
-        }
-    }
-
     /// Checks one row; appends it to `events` when it is good and not already in the book,
     /// else says why in `reasons`.
     mutating func parse(_ record: CSVRecord, _ layout: ImportColumns.Layout, _ reasons: inout [String]) throws {
-        if record.unclosedQuote {
-            reasons.append("a quoted field is never closed (a \" opened on this line runs to the end of the file)")
-            return
-        }
-        if record.count > layout.fieldCount,
-           (layout.fieldCount..<record.count).contains(where: { !record.field($0, { trimmed($0).isEmpty }) }) {
-            reasons.append("\(record.count) fields, but the header names \(layout.fieldCount)")
-            return
-        }
-        var row = RowReader(record: record, layout: layout, encoding: source.encoding, reasons: reasons)
+        var row = ImportRow(record: record, layout: layout, encoding: source.encoding)
         defer { reasons = row.reasons }
+        if row.isBroken { return }
         let date = readDate(&row)
         let kind = readKind(&row)
         let project = readProject(&row)
@@ -84,13 +40,13 @@ extension EventImport {
                                     toProject: toProject, econ: econ, kind: kind, overdraft: false))
     }
 
-    private func readDate(_ row: inout RowReader) -> Int32 {
+    private func readDate(_ row: inout ImportRow) -> Int32 {
         if let packed = row.field(.date, parseDate) { return packed }
         if let value = row.text(.date) { row.bad(.date, value, "not a date (YYYY-MM-DD)") } else { row.required(.date) }
         return 0
     }
 
-    private func readKind(_ row: inout RowReader) -> EntryKind? {
+    private func readKind(_ row: inout ImportRow) -> EntryKind? {
         guard let value = row.text(.kind) else { row.required(.kind); return nil }
         guard let kind = EntryKind.event(named: value) else {
             row.bad(.kind, value, "not a kind of event (\(EntryKind.events.map(\.rawValue).joined(separator: ", ")))")
@@ -99,13 +55,13 @@ extension EventImport {
         return kind
     }
 
-    private func readProject(_ row: inout RowReader) -> Int32 {
+    private func readProject(_ row: inout ImportRow) -> Int32 {
         guard let value = row.text(.project) else { row.required(.project); return -1 }
         guard let p = projectIndex[value] else { row.bad(.project, value, "no such project"); return -1 }
         return p
     }
 
-    private func readAmount(_ row: inout RowReader) -> Int64 {
+    private func readAmount(_ row: inout ImportRow) -> Int64 {
         if let fen = row.field(.amount, parsePlainAmount) {
             if fen == 0 { row.bad(.amount, row.text(.amount) ?? "", "must be positive") }
             return fen
@@ -121,7 +77,7 @@ extension EventImport {
         }
     }
 
-    private mutating func readEcon(_ row: inout RowReader, kind: EntryKind?) -> UInt16 {
+    private mutating func readEcon(_ row: inout ImportRow, kind: EntryKind?) -> UInt16 {
         // The common case — a well-formed code on a kind that takes one — without a String:
         // the code's digits are its key.
         if let kind, kind.econRule.allowed, let key = row.field(.econ, EventImport.econKey), let known = econByKey[key] {
@@ -154,7 +110,7 @@ extension EventImport {
         return value
     }
 
-    private func readReceiver(_ row: inout RowReader, kind: EntryKind?, project: Int32) -> Int32 {
+    private func readReceiver(_ row: inout ImportRow, kind: EntryKind?, project: Int32) -> Int32 {
         guard let value = row.text(.toProject) else {
             if kind == .transfer { row.required(.toProject, " for a transfer (the receiving project)") }
             return -1
@@ -169,7 +125,7 @@ extension EventImport {
     }
 
     /// Appends a text column's trimmed bytes to the arena; returns their length (0: absent).
-    private mutating func appendText(_ column: Column, _ row: inout RowReader) -> UInt32 {
+    private mutating func appendText(_ column: Column, _ row: inout ImportRow) -> UInt32 {
         let encoding = row.encoding
         var problem: String?
         let length: UInt32 = row.field(column) { bytes in
@@ -178,7 +134,7 @@ extension EventImport {
             arena.append(contentsOf: bytes)
             return UInt32(bytes.count)
         } ?? 0
-        if let problem { row.reasons.append("\(row.name(column)): \(problem)") }
+        if let problem { row.reasons.append("\(row.name(column.rawValue)): \(problem)") }
         return length
     }
 
@@ -205,4 +161,12 @@ extension EventImport {
         refOverflow[key] = line
         return nil
     }
+}
+
+/// The event file's columns by name.
+extension ImportRow {
+    func field<T>(_ column: EventImport.Column, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? { field(column.rawValue, body) }
+    mutating func text(_ column: EventImport.Column) -> String? { text(column.rawValue) }
+    mutating func bad(_ column: EventImport.Column, _ value: String, _ reason: String) { bad(column.rawValue, value, reason) }
+    mutating func required(_ column: EventImport.Column, _ why: String = "") { required(column.rawValue, why) }
 }

@@ -7,12 +7,12 @@ extension Book {
     /// row. In the result, `posted` counts the projects added.
     public func importProjects(fromFile path: String, options: ImportOptions = ImportOptions(),
                                today: Day) throws(FiscalError) -> ImportResult {
-        let source = try TextSource(path: path, encoding: options.encoding)
+        let source = try CSVRecordSource(path: path, encoding: options.encoding)
         return try guarded {
             try store.write {
                 var result = ImportResult(file: path, dryRun: options.dryRun)
                 let projects = try readProjects(source, &result)
-                result.encoding = source.detectedEncoding
+                result.encoding = source.encoding
                 guard result.isAccepted else { result.posted = 0; return result }
                 if !options.dryRun {
                     for project in projects {
@@ -29,123 +29,87 @@ extension Book {
         }
     }
 
-    private func readProjects(_ source: TextSource, _ result: inout ImportResult) throws -> [Project] {
-        let columns = ImportColumns(columns: [
-            .init(key: "code", aliases: ["编码", "项目编码", "项目代码"], required: true),
-            .init(key: "name", aliases: ["名称", "项目名称"], required: true),
-            .init(key: "kind", aliases: ["类型", "项目类型"], required: true),
-            .init(key: "fund", aliases: ["资金性质"], required: false),
-            .init(key: "function", aliases: ["功能分类", "支出功能分类", "功能分类编码"], required: false),
-            .init(key: "unit", aliases: ["单位"], required: false),
-            .init(key: "status", aliases: ["状态"], required: false),
-        ])
-        let reader = CSVReader(source: source)
+    private static let projectColumns = ImportColumns(columns: [
+        .init(key: "code", aliases: ["编码", "项目编码", "项目代码"], required: true),
+        .init(key: "name", aliases: ["名称", "项目名称"], required: true),
+        .init(key: "kind", aliases: ["类型", "项目类型"], required: true),
+        .init(key: "fund", aliases: ["资金性质"], required: false),
+        .init(key: "function", aliases: ["功能分类", "支出功能分类", "功能分类编码"], required: false),
+        .init(key: "unit", aliases: ["单位"], required: false),
+        .init(key: "status", aliases: ["状态"], required: false),
+    ])
+
+    private func readProjects(_ source: any RecordSource, _ result: inout ImportResult) throws -> [Project] {
         var record = CSVRecord()
-        guard try reader.next(into: &record) else {
-            result.add(ImportProblem(line: 1, message: "the file is empty (it needs a header: code,name,kind)"))
-            return []
-        }
-        let layout: ImportColumns.Layout
-        switch columns.layout(of: record, encoding: source.detectedEncoding) {
-        case .success(let l): layout = l
-        case .failure(let problem): result.add(problem); return []
-        }
+        guard let layout = try Book.projectColumns.readHeader(source, into: &record, result: &result,
+                                                               example: "code,name,kind") else { return [] }
         var seen: [String: Int] = [:]
         var added: [Project] = []
-        while try reader.next(into: &record) {
+        while try source.next(into: &record) {
             if record.isBlank && !record.unclosedQuote { continue }
             result.rows += 1
-            var reasons: [String] = []
-            func text(_ c: Int) -> String? {
-                guard let f = layout.field(c), f < record.count else { return nil }
-                return record.field(f) { bytes -> String? in
-                    let t = trimmed(bytes)
-                    if t.isEmpty { return nil }
-                    if let problem = textProblem(t, encoding: source.detectedEncoding) {
-                        reasons.append("\(layout.nameOf[c]): \(problem)")
-                        return nil
-                    }
-                    return String(decoding: t, as: UTF8.self)
-                }
-            }
-            func bad(_ c: Int, _ value: String, _ reason: String) {
-                reasons.append("\(layout.nameOf[c]) '\(value.quotedValue)': \(reason)")
-            }
-            if record.unclosedQuote {
-                reasons.append("a quoted field is never closed (a \" opened on this line runs to the end of the file)")
-            } else if record.count > layout.fieldCount,
-                      (layout.fieldCount..<record.count).contains(where: { !record.field($0, { trimmed($0).isEmpty }) }) {
-                reasons.append("\(record.count) fields, but the header names \(layout.fieldCount)")
-            }
-            let code = text(0) ?? ""
-            if reasons.isEmpty {
-                if code.isEmpty {
-                    reasons.append("\(layout.nameOf[0]): required")
-                } else if let problem = Project.problem(withCode: code) {
-                    bad(0, code, problem)
-                } else if let first = seen[code] {
-                    bad(0, code, "repeats the project of line \(first)")
-                }
-            }
-            let name = text(1)
-            if name == nil && reasons.isEmpty { reasons.append("\(layout.nameOf[1]): required") }
-            if let name, let problem = TextRules.problem(name, as: .name) { bad(1, name, problem) }
-            var kind = ProjectKind.project
-            if let value = text(2) {
-                if let k = ProjectKind.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) {
-                    kind = k
-                } else {
-                    bad(2, value, "must be personnel (人员经费), public (公用经费) or project (项目支出)")
-                }
-            } else if reasons.isEmpty {
-                reasons.append("\(layout.nameOf[2]): required")
-            }
-            var fund = Fund.general
-            if let value = text(3) {
-                if let f = Fund.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) {
-                    fund = f
-                } else {
-                    bad(3, value, "must be general, gov-fund, state-capital, social-insurance or other (or 一般公共预算 …)")
-                }
-            }
-            var function: FunctionCode?
-            if let value = text(4) {
-                function = FunctionCode(value)
-                if function == nil { bad(4, value, "not a function code (3, 5 or 7 digits, e.g. 2040201)") }
-            }
-            let unit = text(5)
-            if let unit, let problem = TextRules.problem(unit, as: .unit) { bad(5, unit, problem) }
-            var status = ProjectStatus.active
-            if let value = text(6) {
-                if let s = ProjectStatus.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) {
-                    status = s
-                } else {
-                    bad(6, value, "must be active (执行中), completed (已完成) or terminated (已终止)")
-                }
-            }
-            if !code.isEmpty && seen[code] == nil { seen[code] = record.line }
-            if reasons.isEmpty, let name {
-                let project = Project(code: code, name: name, kind: kind, fund: fund, function: function, unit: unit,
-                                      status: status)
-                if let existing = try store.project(code: code) {
+            var row = ImportRow(record: record, layout: layout, encoding: source.encoding)
+            let project = Book.readProject(&row, seen: seen)
+            if !project.code.isEmpty && seen[project.code] == nil { seen[project.code] = record.line }
+            if row.reasons.isEmpty {
+                if let existing = try store.project(code: project.code) {
                     var compared = project
                     if layout.field(6) == nil { compared.status = existing.status }  // no status column
                     let differences = Book.differences(existing, compared)
                     if differences.isEmpty {
                         result.skipped += 1
                     } else {
-                        reasons.append("project '\(code)' is already in the book with a different \(differences.joined(separator: ", "))")
+                        row.reasons.append("project '\(project.code)' is already in the book with a different \(differences.joined(separator: ", "))")
                     }
                 } else {
                     added.append(project)
                     result.posted += 1
                 }
             }
-            if !reasons.isEmpty {
-                result.add(ImportProblem(line: record.line, message: reasons.joined(separator: "; ")))
+            if !row.reasons.isEmpty {
+                result.add(ImportProblem(line: record.line, message: row.reasons.joined(separator: "; ")))
             }
         }
         return added
+    }
+
+    /// One row as a project; what is wrong with it goes into the row's reasons.
+    private static func readProject(_ row: inout ImportRow, seen: [String: Int]) -> Project {
+        let broken = row.isBroken
+        let code = row.text(0) ?? ""
+        if !broken {
+            if code.isEmpty { row.required(0) }
+            else if let problem = Project.problem(withCode: code) { row.bad(0, code, problem) }
+            else if let first = seen[code] { row.bad(0, code, "repeats the project of line \(first)") }
+        }
+        let name = row.text(1)
+        if name == nil && row.reasons.isEmpty { row.required(1) }
+        if let name, let problem = TextRules.problem(name, as: .name) { row.bad(1, name, problem) }
+        var kind = ProjectKind.project
+        if let value = row.text(2) {
+            if let k = ProjectKind.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) { kind = k }
+            else { row.bad(2, value, "must be personnel (人员经费), public (公用经费) or project (项目支出)") }
+        } else if row.reasons.isEmpty {
+            row.required(2)
+        }
+        var fund = Fund.general
+        if let value = row.text(3) {
+            if let f = Fund.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) { fund = f }
+            else { row.bad(3, value, "must be general, gov-fund, state-capital, social-insurance or other (or 一般公共预算 …)") }
+        }
+        var function: FunctionCode?
+        if let value = row.text(4) {
+            function = FunctionCode(value)
+            if function == nil { row.bad(4, value, "not a function code (3, 5 or 7 digits, e.g. 2040201)") }
+        }
+        let unit = row.text(5)
+        if let unit, let problem = TextRules.problem(unit, as: .unit) { row.bad(5, unit, problem) }
+        var status = ProjectStatus.active
+        if let value = row.text(6) {
+            if let s = ProjectStatus.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) { status = s }
+            else { row.bad(6, value, "must be active (执行中), completed (已完成) or terminated (已终止)") }
+        }
+        return Project(code: code, name: name ?? "", kind: kind, fund: fund, function: function, unit: unit, status: status)
     }
 
     /// The fields in which a project in the file differs from the book's, as
