@@ -39,7 +39,7 @@ extension FiscalCommand {
             guard let format = ExportFormat(rawValue: format) else {
                 throw FiscalError.invalidValue(field: "--format", value: format, reason: "must be csv, json, hledger or beancount")
             }
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             var sink = try FileSink(path: output)
             let summary = try opened.export(format, year: year, to: &sink)
             try sink.close()

@@ -28,7 +28,7 @@ extension FiscalCommand {
         var to: String?
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             var filter = JournalFilter()
             filter.from = try from.map { try parseDay($0, field: "--from") }
             filter.to = try to.map { try parseDay($0, field: "--to") }

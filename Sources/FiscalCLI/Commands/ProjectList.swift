@@ -16,7 +16,7 @@ extension FiscalCommand {
         @OptionGroup var output: ListFormatOptions
 
         func run() throws {
-            let projects = try book.openBook().projects()
+            let projects = try book.openReader().projects()
             switch output.format {
             case .json:
                 print(JSONValue.object([("projects", .array(projects.map(ProjectView.json)))]).rendered())

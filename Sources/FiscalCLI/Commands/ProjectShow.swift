@@ -18,7 +18,7 @@ extension FiscalCommand {
         var code: String
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let project = try opened.project(code: code)
             print(TableRenderer().render(ProjectView.table([project], lang: .zh)), terminator: "")
             for year in try opened.years() {

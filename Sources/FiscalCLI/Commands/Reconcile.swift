@@ -55,7 +55,7 @@ extension FiscalCommand {
                 if !findings.isEmpty { throw CommandFailure() }
                 return
             }
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let year = try self.year ?? (opened.years().last?.year ?? book.todayDay().year)
             let list: [Claim]
             if let claims {

@@ -28,7 +28,7 @@ extension FiscalCommand {
         var kind: String = "all"
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.expenditureReport(year: year, by: try parseChoice(by, field: "--by"),
                                                       kinds: try parseChoice(kind, field: "--kind"))

@@ -48,7 +48,7 @@ extension FiscalCommand {
             spec.basis = try parseChoice(basis, field: "--basis")
             spec.timeProgress = try parseChoice(timeProgress, field: "--time-progress")
             spec.lagThreshold = try parsePoints(lagThreshold)
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let report = try opened.progressReport(spec)
             if let chart {
                 let series = try opened.progressSeries(spec)

@@ -20,7 +20,7 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let violations = try opened.verify()
             if violations.isEmpty {
                 let years = try opened.years().map { "\($0.year)\($0.closed ? " (closed)" : "")" }

@@ -35,7 +35,7 @@ private final class StructuralCheck: @unchecked Sendable {
     private func run(path: String) {
         do {
             result = .success(try guarded {
-                let store = SQLiteStore(db: try Database(path: path, create: false))
+                let store = SQLiteStore(db: try Database.reader(path: path))
                 return try store.read { try store.structuralViolations() }
             })
         } catch {

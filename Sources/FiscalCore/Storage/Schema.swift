@@ -6,6 +6,10 @@ public enum Schema {
     /// The version `schema.sql` sets with `PRAGMA user_version`.
     public static let version = 2
 
+    /// The oldest version a reader reads as it is, without the migration only a writer may
+    /// run (v1 differs from v2 only in how a CHECK is written).
+    static let oldestReadable = 1
+
     /// A step from one version to the next: replacements in the stored SQL of tables (for
     /// changes SQLite's ALTER TABLE cannot make, such as a CHECK constraint), then plain SQL.
     /// A table's text is replaced only where it holds the old text exactly, so a migrated
