@@ -1,8 +1,8 @@
--- fiscal book schema, version 2. The binary embeds this exact file
+-- fiscal book schema, version 3. The binary embeds this exact file
 -- (Sources/FiscalCore/Storage/schema.sql is a link to it) and runs it on `fiscal init`.
 -- Money is INTEGER 分 everywhere. Debit is positive; every entry sums to zero per project.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- The department whose books these are (账套). One row.
 CREATE TABLE book (
@@ -149,3 +149,61 @@ BEGIN
     ON CONFLICT (year, project_id, account, econ, month)
     DO UPDATE SET amount = amount + excluded.amount, postings = postings + 1;
 END;
+
+-- Guards on every history table (schema v3). A row of history is never changed or removed:
+-- not by UPDATE or DELETE, and not by INSERT OR REPLACE either, whose conflict path deletes
+-- the old row without firing a DELETE trigger: an insert that names a key already taken is
+-- refused before SQLite gets to resolve the conflict. (The import, which inserts with plain
+-- INSERT, suspends the entry and posting guards inside its own transaction, like the totals
+-- trigger.) `fiscal verify` checks that every one of these is present exactly as written here.
+CREATE TRIGGER book_no_update BEFORE UPDATE ON book
+BEGIN SELECT RAISE(ABORT, 'the book row is never changed'); END;
+CREATE TRIGGER book_no_delete BEFORE DELETE ON book
+BEGIN SELECT RAISE(ABORT, 'the book row is never changed'); END;
+CREATE TRIGGER book_no_replace BEFORE INSERT ON book
+WHEN EXISTS (SELECT 1 FROM book WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'the book row is never changed'); END;
+
+CREATE TRIGGER entry_no_replace BEFORE INSERT ON entry
+WHEN EXISTS (SELECT 1 FROM entry WHERE id = NEW.id)
+  OR (NEW.ref IS NOT NULL AND EXISTS (SELECT 1 FROM entry WHERE ref = NEW.ref))
+  OR (NEW.reverses IS NOT NULL AND EXISTS (SELECT 1 FROM entry WHERE reverses = NEW.reverses))
+BEGIN SELECT RAISE(ABORT, 'entries are append-only: post a reversal instead'); END;
+CREATE TRIGGER posting_no_replace BEFORE INSERT ON posting
+WHEN EXISTS (SELECT 1 FROM posting WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'postings are append-only: post a reversal instead'); END;
+
+CREATE TRIGGER year_event_no_replace BEFORE INSERT ON year_event
+WHEN EXISTS (SELECT 1 FROM year_event WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'year history is append-only'); END;
+CREATE TRIGGER fiscal_year_no_delete BEFORE DELETE ON fiscal_year
+BEGIN SELECT RAISE(ABORT, 'a year is never removed'); END;
+CREATE TRIGGER fiscal_year_no_replace BEFORE INSERT ON fiscal_year
+WHEN EXISTS (SELECT 1 FROM fiscal_year WHERE year = NEW.year)
+BEGIN SELECT RAISE(ABORT, 'a year is never removed'); END;
+-- A year's status follows its last event: it changes only after a close or reopen is recorded.
+CREATE TRIGGER fiscal_year_status BEFORE UPDATE ON fiscal_year
+WHEN NEW.year IS NOT OLD.year OR NEW.status IS NOT (
+    SELECT CASE action WHEN 'close' THEN 'closed' ELSE 'open' END FROM year_event
+    WHERE year = OLD.year ORDER BY id DESC LIMIT 1)
+BEGIN SELECT RAISE(ABORT, 'a year changes status only with a recorded close or reopen'); END;
+
+-- A project keeps its code, name, kind, fund, function and unit (its kind moves its money
+-- between 基本支出 and 项目支出 in every report); its status follows its last event.
+CREATE TRIGGER project_no_update BEFORE UPDATE ON project
+WHEN NEW.id IS NOT OLD.id OR NEW.code IS NOT OLD.code OR NEW.name IS NOT OLD.name OR NEW.kind IS NOT OLD.kind
+  OR NEW.fund IS NOT OLD.fund OR NEW.function_code IS NOT OLD.function_code OR NEW.unit IS NOT OLD.unit
+  OR NEW.status IS NOT (SELECT status FROM project_event WHERE project_id = OLD.id ORDER BY id DESC LIMIT 1)
+BEGIN SELECT RAISE(ABORT, 'a project changes only its status, with a recorded event'); END;
+CREATE TRIGGER project_no_delete BEFORE DELETE ON project
+BEGIN SELECT RAISE(ABORT, 'a project is never removed'); END;
+CREATE TRIGGER project_no_replace BEFORE INSERT ON project
+WHEN EXISTS (SELECT 1 FROM project WHERE id = NEW.id OR code = NEW.code)
+BEGIN SELECT RAISE(ABORT, 'a project is never removed'); END;
+CREATE TRIGGER project_event_no_update BEFORE UPDATE ON project_event
+BEGIN SELECT RAISE(ABORT, 'project history is append-only'); END;
+CREATE TRIGGER project_event_no_delete BEFORE DELETE ON project_event
+BEGIN SELECT RAISE(ABORT, 'project history is append-only'); END;
+CREATE TRIGGER project_event_no_replace BEFORE INSERT ON project_event
+WHEN EXISTS (SELECT 1 FROM project_event WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'project history is append-only'); END;

@@ -4,7 +4,7 @@ public enum Schema {
     public static var sql: String { String(decoding: PackageResources.schema_sql, as: UTF8.self) }
 
     /// The version `schema.sql` sets with `PRAGMA user_version`.
-    public static let version = 2
+    public static let version = 3
 
     /// The oldest version a reader reads as it is, without the migration only a writer may
     /// run (v1 differs from v2 only in how a CHECK is written).
@@ -16,6 +16,8 @@ public enum Schema {
     /// book ends with the very text `schema.sql` declares.
     struct Migration {
         var tableEdits: [(table: String, old: String, new: String)] = []
+        /// Triggers the step adds, created from their text in `schema.sql` (one home).
+        var triggers: [String] = []
         var sql: String = ""
     }
 
@@ -34,5 +36,30 @@ public enum Schema {
                                    OR kind = 'transfer' OR kind = 'pay' OR kind = 'refund' OR kind = 'recall'
                                    OR kind = 'carry-in' OR kind = 'close' OR kind = 'open' OR kind = 'reversal'),
                 """)]),
+        // v3: guards on every history table, against INSERT OR REPLACE too (issue 12).
+        2: Migration(triggers: [
+            "book_no_update", "book_no_delete", "book_no_replace", "entry_no_replace", "posting_no_replace",
+            "year_event_no_replace", "fiscal_year_no_delete", "fiscal_year_no_replace", "fiscal_year_status",
+            "project_no_update", "project_no_delete", "project_no_replace",
+            "project_event_no_update", "project_event_no_delete", "project_event_no_replace",
+        ]),
     ]
+}
+
+extension Schema {
+    /// One object of a schema as `sqlite_schema` holds it.
+    struct Object: Hashable, Sendable {
+        var type: String
+        var name: String
+        var table: String
+        var sql: String?
+    }
+
+    /// What `schema.sql` declares, read back from a database made from it in memory: the very
+    /// text a new book stores, which `verify` compares a book against.
+    static func declaredObjects() throws -> [Object] {
+        let reference = try Database(path: ":memory:")
+        try reference.execute(sql)
+        return try SQLiteStore(db: reference).schemaObjects()
+    }
 }

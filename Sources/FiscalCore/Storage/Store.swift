@@ -54,6 +54,15 @@ struct SQLiteStore {
                 try db.execute("PRAGMA schema_version = \(cookie + 1)")
                 try db.execute("PRAGMA writable_schema = OFF")
             }
+            if !step.triggers.isEmpty {
+                let declared = try Schema.declaredObjects()
+                for name in step.triggers {
+                    guard let object = declared.first(where: { $0.type == "trigger" && $0.name == name }), let sql = object.sql else {
+                        throw SQLiteError(code: 1, message: "schema.sql declares no trigger \(name)", sql: nil)
+                    }
+                    try db.execute(sql)
+                }
+            }
             if !step.sql.isEmpty { try db.execute(step.sql) }
             v += 1
             try db.execute("PRAGMA user_version = \(v)")

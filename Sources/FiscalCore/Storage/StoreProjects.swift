@@ -25,8 +25,9 @@ extension SQLiteStore {
     }
 
     func setProjectStatus(id: Int64, status: ProjectStatus, date: Day, reason: String?) throws {
-        try db.cached("UPDATE project SET status = ? WHERE id = ?").run([status.rawValue, id])
+        // The event first: schema.sql lets the status follow only the last recorded event.
         try db.cached("INSERT INTO project_event (project_id, status, date, reason) VALUES (?, ?, ?, ?)")
             .run([id, status.rawValue, date.description, reason])
+        try db.cached("UPDATE project SET status = ? WHERE id = ?").run([status.rawValue, id])
     }
 }

@@ -52,6 +52,7 @@ protocol Store {
     // Checks (`verify`)
     func structuralViolations() throws -> [Violation]
     func totalsViolations() throws -> [Violation]
+    func schemaViolations() throws -> [Violation]
     func forEachEntryHeader(_ body: (_ id: Int64, _ date: UnsafeBufferPointer<UInt8>, _ year: Int64) throws -> Void) throws
     func forEachPostingRow(_ body: (_ entry: Int64, _ project: Int64, _ account: UnsafeBufferPointer<UInt8>,
                                     _ econ: UnsafeBufferPointer<UInt8>?, _ amount: Int64) throws -> Void) throws

@@ -119,3 +119,38 @@ extension SQLiteStore {
             .rows([entryID]) { (try $0.int("project_id"), try $0.int("sum")) }
     }
 }
+
+extension SQLiteStore {
+    /// Every table, index and trigger of the book, as SQLite stores their text.
+    func schemaObjects() throws -> [Schema.Object] {
+        try db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name").rows {
+            Schema.Object(type: try $0.text("type"), name: try $0.text("name"), table: try $0.text("tbl_name"), sql: try $0.optionalText("sql"))
+        }
+    }
+
+    /// The book's schema against `schema.sql`: each table, index or trigger missing, altered
+    /// (its text differs: a changed CHECK, a trigger rewritten through `writable_schema`) or
+    /// added, by name; and a schema version other than the one the code reads.
+    func schemaViolations() throws -> [Violation] {
+        let declared = Dictionary(uniqueKeysWithValues: try Schema.declaredObjects().map { ("\($0.type) \($0.name)", $0) })
+        let stored = Dictionary(uniqueKeysWithValues: try schemaObjects().map { ("\($0.type) \($0.name)", $0) })
+        var found: [Violation] = []
+        for key in declared.keys.sorted() {
+            guard let object = stored[key] else {
+                found.append(Violation(check: "schema", detail: "\(key) is missing"))
+                continue
+            }
+            if object != declared[key] {
+                found.append(Violation(check: "schema", detail: "\(key) differs from schema.sql"))
+            }
+        }
+        for key in stored.keys.sorted() where declared[key] == nil {
+            found.append(Violation(check: "schema", detail: "\(key) is not in schema.sql"))
+        }
+        let version = try schemaVersion()
+        if version != Schema.version {
+            found.append(Violation(check: "schema", detail: "version \(version), not \(Schema.version)"))
+        }
+        return found
+    }
+}
