@@ -20,7 +20,7 @@ let package = Package(
         .target(
             name: "FiscalCore",
             dependencies: ["CSQLite"],
-            resources: [.embedInCode("Storage/schema.sql")]
+            resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Reconcile/vocabulary.tsv")]
         ),
         .target(
             name: "FiscalCLI",

@@ -14,8 +14,6 @@ public enum FiscalMain {
             exit(0)
         } catch let error as FiscalError {
             fail(ErrorWording.line(for: error))
-        } catch let error as SQLiteError {
-            fail(error.description)
         } catch let error as CommandFailure {
             fail(error.message, code: error.code)
         } catch {

@@ -27,7 +27,9 @@ enum ReaderExampleReport {
 
 private func wan(_ hundredths: Int64, _ decimals: Int) -> StatedValue { StatedValue(hundredths: hundredths, decimals: decimals, unit: .wan) }
 private func pct(_ hundredths: Int64, _ decimals: Int) -> StatedValue { StatedValue(hundredths: hundredths, decimals: decimals, unit: .percent) }
-private func cnt(_ n: Int64) -> StatedValue { StatedValue(hundredths: n * 100, decimals: 0, unit: .count) }
+private func cnt(_ n: Int64, _ word: String? = nil) -> StatedValue {
+    StatedValue(hundredths: n * 100, decimals: 0, unit: .count, countWord: word)
+}
 
 private func read(_ text: String, _ names: [String] = []) -> [Claim] { ReportReader(projectNames: names).read(text) }
 private func ledger(_ text: String, _ names: [String] = []) -> [Claim] { read(text, names).filter { !$0.metric.isEmpty } }
@@ -96,7 +98,7 @@ private func summary(_ c: Claim) -> String { "\(c.metric) \(c.scope) \(c.value.t
         ("机构\u{00A0}23个", "机构\u{00A0}24个", cnt(24)), ("下设机构9个", "下设机构8个", cnt(8)),
         ("老干组织5个", "老干组织6个", cnt(6)), ("派出机构7个", "派出机构17个", cnt(17)),
         ("副处机构10个", "副处机构11个", cnt(11)), ("正科级机构22个", "正科级机构21个", cnt(21)),
-        ("2247人", "2250人", cnt(2250)),
+        ("2247人", "2250人", cnt(2250, "人")),
         ("40971.98", "40971.99", wan(4_097_199, 2)), ("9150.35", "9150.53", wan(915_053, 2)),
         ("3777.85", "3777.8", wan(377_780, 1)), ("项目有15个", "项目有16个", cnt(16)),
         ("禁毒专项550万元", "禁毒专项551万元", wan(55_100, 0)), ("252.72", "252.27", wan(25_227, 2)),
@@ -233,14 +235,18 @@ private func summary(_ c: Claim) -> String { "\(c.metric) \(c.scope) \(c.value.t
         2.社会保障和就业支出（类）4,100.00万元。
         3.公共安全（类）公安（款）信息化建设（项）500万元。
         """
+        // Under a 一般公共预算财政拨款 heading of the 决算 template, the figures are that fund's.
         #expect(read(text).map { "\($0.metric) \($0.scope)" } == [
-            "budget.initial function:2040201", "paid function:2040201", "rate.completion_initial function:2040201",
-            "paid function:208", " ",
+            "budget.initial fund:general,function:2040201", "paid fund:general,function:2040201",
+            "rate.completion_initial fund:general,function:2040201", "paid fund:general,function:208",
+            "paid fund:general,function:2040219",
         ])
     }
 
     @Test func aShareOfAnUnmappedFigureIsUnmapped() {
-        #expect(read("其他收入500.00万元，占4.55%。").map(\.metric) == ["", ""])
+        #expect(read("其他杂项500.00万元，占4.55%。").map(\.metric) == ["", ""])
+        // 其他收入 is income from a source the ledger does not hold, and its share a share of income.
+        #expect(read("其他收入500.00万元，占4.55%。").map(summary) == ["income source:other 500.00万元", "share.income source:other|all 4.55%"])
     }
 
     @Test func sectionHeadingsGiveTheirScopeUntilTheNextHeadingOfTheirLevel() {
@@ -289,7 +295,8 @@ private func summary(_ c: Claim) -> String { "\(c.metric) \(c.scope) \(c.value.t
 
     @Test func projectCount() {
         #expect(ledger("纳入财政专项预算的项目15个。").map(summary) == ["count.projects kind:project 15个"])
-        #expect(ledger("项目支出共计3项。").map(summary) == ["count.projects kind:project 3个"])
+        // A count keeps the word it is written with.
+        #expect(ledger("项目支出共计3项。").map(summary) == ["count.projects kind:project 3项"])
     }
 }
 

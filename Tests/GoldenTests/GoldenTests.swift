@@ -11,6 +11,9 @@ import Testing
 @Suite("Golden scenarios")
 struct GoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scenarios")
+    /// The package root, which `<<< NAME from PATH` copies from.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     static let files: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -27,8 +30,33 @@ struct GoldenTests {
         return value.split(separator: ",").contains { $0 == file || $0 + ".test" == file }
     }
 
+    /// The cases a `# setup:` line names: its file's steps through that case.
+    static func setup(_ from: Scenario.Setup) throws -> Scenario {
+        let text = try String(contentsOf: directory.appendingPathComponent(from.file), encoding: .utf8)
+        var scenario = try Scenario(parsing: text)
+        guard scenario.setup == nil else { throw ScenarioError(line: 1, reason: "\(from.file) has a setup of its own") }
+        guard scenario.cases.contains(where: { $0.number == from.throughCase }) else {
+            throw ScenarioError(line: 1, reason: "\(from.file) has no case \(from.throughCase)")
+        }
+        scenario.steps = scenario.steps.filter { ($0.inCase?.number ?? 0) <= from.throughCase }
+        return scenario
+    }
+
     @Test func scenariosArePresent() {
         #expect(GoldenTests.files.count >= 5, "no scenario files under \(GoldenTests.directory.path)")
+    }
+
+    /// hledger's habit: every command is in a small numbered case with a one-line heading, so
+    /// a failure says which behaviour broke.
+    @Test(arguments: GoldenTests.files)
+    func everyCommandIsInANumberedCase(_ file: String) throws {
+        let text = try String(contentsOf: GoldenTests.directory.appendingPathComponent(file), encoding: .utf8)
+        let scenario = try Scenario(parsing: text)
+        let outside = scenario.steps.filter { $0.inCase == nil }.map(\.line)
+        #expect(outside.isEmpty, "Scenarios/\(file): commands before the first `# 1. heading`, lines \(outside)")
+        let big = Dictionary(grouping: scenario.steps.filter { $0.inCase != nil }, by: { $0.inCase!.number })
+            .filter { $0.value.count > 12 }.keys.sorted()
+        #expect(big.isEmpty, "Scenarios/\(file): cases \(big) have more than 12 commands; split them")
     }
 
     @Test(arguments: GoldenTests.files)
@@ -42,7 +70,17 @@ struct GoldenTests {
             Issue.record("\(name): \(error)")
             return
         }
-        let run = try ScenarioRun(scenario, label: String(file.dropLast(5)))
+        var setup: Scenario?
+        if let from = scenario.setup {
+            do {
+                setup = try GoldenTests.setup(from)
+            } catch {
+                Issue.record("\(name): setup: \(error)")
+                return
+            }
+        }
+        let run = try ScenarioRun(scenario, label: String(file.dropLast(5)), packageRoot: GoldenTests.packageRoot,
+                                  setup: setup.map { (scenario.setup!.file, $0) })
         for failure in run.failures { Issue.record("\(name):\(failure)") }
 
         if GoldenTests.recording(file) {
@@ -71,7 +109,8 @@ struct ScenarioRun {
     let base: URL
     var directory: URL { base.appendingPathComponent("work") }
 
-    init(_ scenario: Scenario, label: String) throws {
+    /// `setup`: the cases of another file to run first, in the same directory, checked too.
+    init(_ scenario: Scenario, label: String, packageRoot: URL? = nil, setup: (file: String, scenario: Scenario)? = nil) throws {
         recorded = scenario
         base = FileManager.default.temporaryDirectory.appendingPathComponent("fiscal-golden-\(label)-\(UUID().uuidString)")
         let work = base.appendingPathComponent("work")
@@ -86,22 +125,52 @@ struct ScenarioRun {
                 """)
             return
         }
-        var environment = [
+        let base = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
             "HOME": work.path,  // so no ~/.sqliterc or similar changes what a command prints
             "LANG": "C.UTF-8",
         ]
-        environment.merge(scenario.environment) { _, file in file }
+        if let setup {
+            let run = ScenarioRun.steps(setup.scenario, binary: binary, work: work, captured: captured,
+                                        environment: base.merging(setup.scenario.environment) { _, file in file },
+                                        packageRoot: packageRoot, label: " (setup: \(setup.file))")
+            failures += run.failures
+            guard run.finished else { return }
+        }
+        let run = ScenarioRun.steps(scenario, binary: binary, work: work, captured: captured,
+                                    environment: base.merging(scenario.environment) { _, file in file },
+                                    packageRoot: packageRoot, label: "")
+        failures += run.failures
+        for (index, outcome) in run.outcomes.enumerated() {
+            recorded.steps[index].stdout = outcome.stdout
+            if scenario.steps[index].stderr != .nonEmpty { recorded.steps[index].stderr = .exact(outcome.stderr) }
+            recorded.steps[index].exitCode = outcome.status
+        }
+    }
 
-        for (index, step) in scenario.steps.enumerated() {
+    /// Runs the steps in order: what failed, and what each step that ran printed. `finished` is
+    /// false when a step could not run at all, which ends the run.
+    static func steps(_ scenario: Scenario, binary: URL, work: URL, captured: URL, environment: [String: String],
+                      packageRoot: URL?, label: String)
+        -> (failures: [String], outcomes: [(stdout: [String], stderr: [String], status: Int32)], finished: Bool) {
+        var failures: [String] = []
+        var outcomes: [(stdout: [String], stderr: [String], status: Int32)] = []
+        for step in scenario.steps {
+            let where_ = (step.inCase.map { "\(step.line) (case \($0.number). \($0.title))" } ?? "\(step.line)") + label
+            do {
+                for file in step.files { try write(file, to: work, packageRoot: packageRoot) }
+            } catch {
+                failures.append("\(where_): the input file for $ \(step.command) could not be written: \(error)")
+                return (failures, outcomes, false)
+            }
             let words: [String]
             do { words = try shellWords(step.command) } catch {
                 failures.append("\(step.line): \(error)")
-                return
+                return (failures, outcomes, false)
             }
             guard let first = words.first else {
                 failures.append("\(step.line): empty command")
-                return
+                return (failures, outcomes, false)
             }
             let outcome: CommandOutcome
             do {
@@ -109,8 +178,8 @@ struct ScenarioRun {
                                          arguments: first == "fiscal" ? Array(words.dropFirst()) : words,
                                          in: work, environment: environment, capturingIn: captured)
             } catch {
-                failures.append("\(step.line): $ \(step.command)\ncould not run: \(error)")
-                return
+                failures.append("\(where_): $ \(step.command)\ncould not run: \(error)")
+                return (failures, outcomes, false)
             }
 
             let stdout = outputLines(outcome.stdout)
@@ -133,16 +202,31 @@ struct ScenarioRun {
                 problems.append("exit code \(outcome.status), expected \(step.exitCode)")
             }
             if !problems.isEmpty {
-                failures.append("\(step.line): $ \(step.command)\n" + problems.joined(separator: "\n"))
+                failures.append("\(where_): $ \(step.command)\n" + problems.joined(separator: "\n"))
             }
 
-            recorded.steps[index].stdout = stdout.lines
-            if step.stderr != .nonEmpty { recorded.steps[index].stderr = .exact(stderr.lines) }
-            recorded.steps[index].exitCode = outcome.status
+            outcomes.append((stdout.lines, stderr.lines, outcome.status))
         }
+        return (failures, outcomes, true)
     }
 
     func removeFiles() { try? FileManager.default.removeItem(at: base) }
+}
+
+struct MissingPackageRoot: Error, CustomStringConvertible {
+    var description: String { "`<<< NAME from PATH` needs the package root" }
+}
+
+/// Writes an input block's file into the scenario's directory.
+func write(_ file: Scenario.InputFile, to directory: URL, packageRoot: URL?) throws {
+    let target = directory.appendingPathComponent(file.name)
+    switch file.content {
+    case let .lines(lines, lineEnd):
+        try Data(lines.map { $0 + lineEnd }.joined().utf8).write(to: target)
+    case let .copy(path):
+        guard let packageRoot else { throw MissingPackageRoot() }
+        try Data(contentsOf: packageRoot.appendingPathComponent(path)).write(to: target)
+    }
 }
 
 /// The `fiscal` executable SwiftPM builds next to the test runner: on Linux the runner is

@@ -88,6 +88,67 @@ struct HarnessTests {
         #expect(throws: ScenarioError.self) { try Scenario(parsing: "$ fiscal x\n>2\n>2\n") }
     }
 
+    @Test func casesAndInputBlocks() throws {
+        let s = try Scenario(parsing: """
+            # a file about imports
+
+            # 1. a book
+            $ fiscal init --name x
+            >= 0
+
+            # 2. a file is written before the command after it
+            <<< events.csv
+            # not a comment: a line of the file
+            date,kind
+
+            <<<
+            <<< gb.csv crlf
+            日期
+            <<<
+            <<< report.txt from examples/report.txt
+            $ fiscal import events.csv
+            \\<<< not a block
+            >= 0
+            # 3. no file
+            $ fiscal journal
+            """)
+        #expect(s.cases == [Scenario.Case(number: 1, title: "a book"),
+                            Scenario.Case(number: 2, title: "a file is written before the command after it"),
+                            Scenario.Case(number: 3, title: "no file")])
+        #expect(s.steps.map { $0.inCase?.number } == [1, 2, 3])
+        #expect(s.steps[0].files.isEmpty)
+        #expect(s.steps[1].files == [
+            .init(name: "events.csv", content: .lines(["# not a comment: a line of the file", "date,kind", ""], lineEnd: "\n")),
+            .init(name: "gb.csv", content: .lines(["日期"], lineEnd: "\r\n")),
+            .init(name: "report.txt", content: .copy("examples/report.txt")),
+        ])
+        #expect(s.steps[1].stdout == ["<<< not a block"])
+        #expect(s.steps[2].files.isEmpty)
+        // Re-recording keeps the headings and the blocks where they were.
+        #expect(try Scenario(parsing: s.text).text == s.text)
+        #expect(s.text.contains("\n# 2. a file is written before the command after it\n<<< events.csv\n"))
+    }
+
+    @Test func casesAreNumberedInOrderAndStandWhereACommandCould() throws {
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "# 2. first\n$ fiscal x\n") }
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "# 1. a\n$ fiscal x\n# 1. b\n$ fiscal y\n") }
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "# 1. a\n$ fiscal x\n# 2. b\n$ fiscal y\n") }
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "$ fiscal x\n<<< a.csv\nx\n") }
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "$ fiscal x\n>= 0\n<<< a.csv\nx\n<<<\n") }
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "<<< ../a.csv\nx\n<<<\n$ fiscal x\n") }
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "<<< a.csv latin1\nx\n<<<\n$ fiscal x\n") }
+        // A setup names another file's cases, once, before the first command.
+        #expect(try Scenario(parsing: "# setup: year.test through case 11\n# 1. a\n$ fiscal x\n").setup
+                == Scenario.Setup(file: "year.test", throughCase: 11))
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "# setup: year.test 11\n$ fiscal x\n") }
+        #expect(throws: ScenarioError.self) { try Scenario(parsing: "$ fiscal x\n# setup: year.test through case 1\n") }
+        // Not headings: no number, or no text after it.
+        #expect(Scenario.caseHeading("# 2022年结转") == nil)
+        #expect(Scenario.caseHeading("#   JB01 resources") == nil)
+        #expect(Scenario.caseHeading("# 3. ") == nil)
+        #expect(Scenario.caseHeading("# 12. a case") == Scenario.Case(number: 12, title: "a case"))
+    }
+
     @Test func outputSplitsIntoLines() {
         #expect(outputLines("") == ([], true))
         #expect(outputLines("a\nb\n") == (["a", "b"], true))
@@ -137,6 +198,30 @@ struct HarnessRunTests {
         #expect(run.recorded.steps[0].stdout == ["created book '某局' at book.db, fiscal year 2023 open"])
         #expect(run.recorded.steps[1].stderr == .exact([]))
         #expect(run.recorded.steps[2].stderr == .nonEmpty)
+    }
+
+    @Test func inputFilesAreWrittenBeforeTheirCommandAndFailuresNameTheCase() throws {
+        let scenario = try Scenario(parsing: """
+            # 1. a file is there for the command after it
+            <<< a.txt crlf
+            甲
+            <<<
+            $ od -An -tx1 a.txt
+             e7 94 b2 0d 0a
+            >= 0
+            # 2. a wrong expectation names its case
+            <<< a.txt
+            x
+            <<<
+            $ cat a.txt
+            y
+            """)
+        let run = try ScenarioRun(scenario, label: "harness-files")
+        defer { run.removeFiles() }
+        #expect(run.recorded.steps[1].stdout == ["x"])
+        #expect(run.recorded.steps[0].stdout == [" e7 94 b2 0d 0a"])
+        #expect(run.failures.count == 1)
+        #expect(run.failures.last?.hasPrefix("12 (case 2. a wrong expectation names its case): $ cat a.txt\nstdout differs") == true)
     }
 
     @Test func theBinarySeesOnlyTheScenarioEnvironment() throws {

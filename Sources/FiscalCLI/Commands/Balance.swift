@@ -30,14 +30,8 @@ extension FiscalCommand {
             let opened = try book.openReader()
             let year = try period.resolve(opened, today: try book.todayDay())
             let tb = try opened.trialBalance(year: year)
-            let view = TrialBalanceView(balance: tb, lang: output.lang, grouping: output.format == .table)
-            let table = by == .account ? view.accountTable : view.projectTable
-            switch output.format {
-            case .json: print(view.json.rendered())
-            case .csv: print(CSVRenderer().render(table), terminator: "")
-            case .markdown: print(MarkdownRenderer().render(table), terminator: "")
-            case .table: print(TableRenderer().render(table), terminator: "")
-            }
+            TrialBalanceView(balance: tb, lang: output.lang, grouping: output.format == .table)
+                .rendered(byProject: by == .project).print(for: output)
         }
     }
 }

@@ -24,16 +24,17 @@ extension FiscalCommand {
         @Option(help: ArgumentHelp("The fiscal year the carry-over opens.", valueName: "year"))
         var year: Int
 
+        func validate() throws {
+            guard let date = entry.date else {
+                guard Day(year: year, month: 1, day: 1) != nil else { throw ValidationError("--year '\(year)': not a year") }
+                return
+            }
+            guard date.year == year else { throw ValidationError("--date '\(date)': not in year \(year)") }
+        }
+
         func run() throws {
             var entry = self.entry
-            if entry.date == nil {
-                guard let first = Day(year: year, month: 1, day: 1) else {
-                    throw FiscalError.invalidValue(field: "--year", value: "\(year)", reason: "not a year")
-                }
-                entry.date = first.description
-            } else if let date = entry.date, let day = Day(date), day.year != year {
-                throw FiscalError.invalidValue(field: "--date", value: date, reason: "not in year \(year)")
-            }
+            entry.date = entry.date ?? Day(year: year, month: 1, day: 1)
             try record(book, entry) { .carryIn(project: target.project, amount: try target.money()) }
         }
     }

@@ -27,7 +27,7 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
 
         @Option(help: ArgumentHelp("csv, json, hledger or beancount.", valueName: "format"))
-        var format: String
+        var format: ExportFormat
 
         @Option(help: ArgumentHelp("Only this fiscal year (default: every year of the book).", valueName: "year"))
         var year: Int?
@@ -36,9 +36,6 @@ extension FiscalCommand {
         var output: String?
 
         func run() throws {
-            guard let format = ExportFormat(rawValue: format) else {
-                throw FiscalError.invalidValue(field: "--format", value: format, reason: "must be csv, json, hledger or beancount")
-            }
             let opened = try book.openReader()
             var sink = try FileSink(path: output)
             let summary = try opened.export(format, year: year, to: &sink)
@@ -63,13 +60,13 @@ struct FileSink: TextOutputStream {
         guard let path else {
             // Its own stream on descriptor 1: nothing else of this command prints.
             guard let out = fdopen(1, "w") else {
-                throw FiscalError.invalidValue(field: "--output", value: "stdout", reason: String(cString: strerror(errno)))
+                throw CommandFailure(message: "--output 'stdout': " + String(cString: strerror(errno)))
             }
             file = out
             return
         }
         guard let f = fopen(path, "w") else {
-            throw FiscalError.invalidValue(field: "--output", value: path, reason: String(cString: strerror(errno)))
+            throw CommandFailure(message: "--output '\(path)': " + String(cString: strerror(errno)))
         }
         file = f
     }
@@ -82,6 +79,6 @@ struct FileSink: TextOutputStream {
     func close() throws {
         let failed = fflush(file) != 0 || ferror(file) != 0
         if path != nil { fclose(file) }
-        if failed { throw FiscalError.invalidValue(field: "--output", value: path ?? "stdout", reason: "could not be written") }
+        if failed { throw CommandFailure(message: "--output '\(path ?? "stdout")': could not be written") }
     }
 }

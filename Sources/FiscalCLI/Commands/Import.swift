@@ -29,7 +29,7 @@ extension FiscalCommand {
         var dryRun = false
 
         @Option(help: ArgumentHelp("The file's encoding: utf-8 or gb18030 (default: detected).", valueName: "encoding"))
-        var encoding: String?
+        var encoding: TextEncoding?
 
         @Flag(help: "Post rows that exceed what is available, marking their entries as overdrafts.")
         var allowOverdraft = false
@@ -38,7 +38,6 @@ extension FiscalCommand {
         var format: SummaryFormat = .text
 
         func run() throws {
-            let encoding = try self.encoding.map(parseEncoding)
             let opened = try book.openBook()
             let bar = ProgressBar.onTerminal()
             let result = try opened.importEvents(
@@ -54,15 +53,6 @@ extension FiscalCommand {
             bar?.finish()
             try ImportSummaryView.report(result, format: format == .json)
         }
-    }
-}
-
-/// `--encoding`: utf-8 or gb18030 (gbk and gb2312 read as gb18030, which contains them).
-func parseEncoding(_ text: String) throws -> TextEncoding {
-    switch text.lowercased() {
-    case "utf-8", "utf8": return .utf8
-    case "gb18030", "gbk", "gb2312": return .gb18030
-    default: throw FiscalError.invalidValue(field: "--encoding", value: text, reason: "must be utf-8 or gb18030")
     }
 }
 

@@ -22,27 +22,18 @@ extension FiscalCommand {
         var project: String?
 
         @Option(help: ArgumentHelp("First date, inclusive (YYYY-MM-DD).", valueName: "date"))
-        var from: String?
+        var from: Day?
 
         @Option(help: ArgumentHelp("Last date, inclusive (YYYY-MM-DD).", valueName: "date"))
-        var to: String?
+        var to: Day?
 
         func run() throws {
             let opened = try book.openReader()
             var filter = JournalFilter()
-            filter.from = try from.map { try parseDay($0, field: "--from") }
-            filter.to = try to.map { try parseDay($0, field: "--to") }
+            filter.from = from
+            filter.to = to
             if let project { filter.projectID = try opened.project(code: project).id }
-            let entries = try opened.journal(filter)
-            switch output.format {
-            case .json: print(JSONValue.object([("entries", .array(entries.map(EntryView.json)))]).rendered())
-            case .csv: print(EntryView.csv(entries), terminator: "")
-            case .markdown: print(MarkdownRenderer().render(EntryView.table(entries, lang: output.lang)), terminator: "")
-            case .table:
-                var table = EntryView.table(entries, lang: output.lang)
-                table.notes = [output.lang == .zh ? "单位：元；! 超指标支出" : "amounts in yuan; ! recorded overdraft"]
-                print(TableRenderer().render(table), terminator: "")
-            }
+            EntryView.journal(try opened.journal(filter), lang: output.lang).print(for: output)
         }
     }
 }

@@ -26,10 +26,10 @@ extension FiscalCommand {
         var name: String
 
         @Option(help: ArgumentHelp("personnel, public or project.", valueName: "kind"))
-        var kind: String
+        var kind: ProjectKind
 
         @Option(help: ArgumentHelp("general, gov-fund, state-capital, social-insurance or other.", valueName: "fund"))
-        var fund: String = "general"
+        var fund: Fund = .general
 
         @Option(help: ArgumentHelp("Function code (支出功能分类), 3, 5 or 7 digits.", valueName: "code"))
         var function: String?
@@ -37,16 +37,11 @@ extension FiscalCommand {
         @Option(help: ArgumentHelp("The unit (单位) within the department.", valueName: "unit"))
         var unit: String?
 
+        func validate() throws { _ = try function.map { try ArgumentCheck.function($0) } }
+
         func run() throws {
-            guard let kind = ProjectKind(rawValue: kind) else {
-                throw FiscalError.invalidValue(field: "--kind", value: kind, reason: "must be personnel, public or project")
-            }
-            guard let fund = Fund(rawValue: fund) else {
-                throw FiscalError.invalidValue(field: "--fund", value: fund,
-                                               reason: "must be general, gov-fund, state-capital, social-insurance or other")
-            }
             let project = Project(code: code, name: name, kind: kind, fund: fund,
-                                  function: try function.map { try parseFunction($0) }, unit: unit.nonEmpty)
+                                  function: try function.map { try ArgumentCheck.function($0) }, unit: unit.nonEmpty)
             let added = try book.openBook().addProject(project)
             print("added project \(added.code) \(added.name) (\(added.kind.rawValue), \(added.fund.rawValue))")
         }

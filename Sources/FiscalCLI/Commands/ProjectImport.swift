@@ -25,13 +25,12 @@ extension FiscalCommand {
         var dryRun = false
 
         @Option(help: ArgumentHelp("The file's encoding: utf-8 or gb18030 (default: detected).", valueName: "encoding"))
-        var encoding: String?
+        var encoding: TextEncoding?
 
         @Option(help: ArgumentHelp("Summary format: text or json.", valueName: "format"))
         var format: Import.SummaryFormat = .text
 
         func run() throws {
-            let encoding = try self.encoding.map(parseEncoding)
             let today = try book.todayDay()
             let result = try book.openBook().importProjects(
                 fromFile: file, options: ImportOptions(encoding: encoding, dryRun: dryRun), today: today)

@@ -16,17 +16,7 @@ extension FiscalCommand {
         @OptionGroup var output: ListFormatOptions
 
         func run() throws {
-            let projects = try book.openReader().projects()
-            switch output.format {
-            case .json:
-                print(JSONValue.object([("projects", .array(projects.map(ProjectView.json)))]).rendered())
-            case .csv:
-                print(CSVRenderer().render(ProjectView.table(projects, lang: .en)), terminator: "")
-            case .markdown:
-                print(MarkdownRenderer().render(ProjectView.table(projects, lang: output.lang)), terminator: "")
-            case .table:
-                print(TableRenderer().render(ProjectView.table(projects, lang: output.lang)), terminator: "")
-            }
+            ProjectView.list(try book.openReader().projects(), lang: output.lang).print(for: output)
         }
     }
 }

@@ -7,12 +7,17 @@ extension FiscalCommand {
             commandName: "show",
             abstract: "Show one project and its figures in each year of the book.",
             discussion: """
-                Example:
+                Per year: total budget (全年预算数), paid, available, carried forward and surplus,
+                in 元. CSV has one row per year, the project's columns first.
+
+                Examples:
                   fiscal project show JD01
+                  fiscal project show JD01 --lang en --format csv
                 """
         )
 
         @OptionGroup var book: BookOptions
+        @OptionGroup var output: ListFormatOptions
 
         @Argument(help: "The project's code.")
         var code: String
@@ -20,12 +25,12 @@ extension FiscalCommand {
         func run() throws {
             let opened = try book.openReader()
             let project = try opened.project(code: code)
-            print(TableRenderer().render(ProjectView.table([project], lang: .zh)), terminator: "")
-            for year in try opened.years() {
-                let f = try opened.figures(project: project, year: year.year)
-                print("\(year.year)\(year.closed ? " (closed)" : ""): 全年预算数 \(f.totalBudget)  已支付 \(f.paid)  可执行指标 \(f.available)" +
-                      "  年末结转 \(f.carriedForward)  年末结余 \(f.surplus)")
+            let years = try opened.years().map { year in
+                ProjectShowView.Year(year: year.year, closed: year.closed,
+                                     figures: try opened.figures(project: project, year: year.year))
             }
+            let style = MoneyStyle(unit: .yuan, lang: output.lang, grouping: output.format != .csv)
+            ProjectShowView(project: project, years: years, style: style).rendered.print(for: output)
         }
     }
 }

@@ -21,15 +21,12 @@ extension FiscalCommand {
         var code: String
 
         @Argument(help: "active, completed or terminated.")
-        var status: String
+        var status: ProjectStatus
 
         @Option(help: ArgumentHelp("Why (kept in the project's history).", valueName: "text"))
         var reason: String?
 
         func run() throws {
-            guard let status = ProjectStatus(rawValue: status) else {
-                throw FiscalError.invalidValue(field: "status", value: status, reason: "must be active, completed or terminated")
-            }
             let project = try book.openBook().setStatus(code: code, to: status, date: try book.todayDay(), reason: reason)
             print("project \(project.code) is now \(project.status.rawValue)")
         }

@@ -12,6 +12,9 @@ extension FiscalCommand {
                 match, rounding (equal at the stated precision), mismatch, not-in-ledger, unmapped.
                 Exits 1 when any figure is a mismatch.
 
+                A label the book's projects do not match is not-in-ledger, with the nearest project
+                names; --map FILE says which project such a label is (label<TAB>code per line).
+
                 --emit-claims writes what was read as a claims file (label,metric,scope,value,unit)
                 to correct by hand and feed back with --claims. --self-check needs no book: it
                 checks the report's own sums, rates and shares.
@@ -20,7 +23,9 @@ extension FiscalCommand {
                   fiscal reconcile --year 2023 --report 自评报告.txt
                   fiscal reconcile --year 2023 --report 自评报告.txt --emit-claims claims.csv
                   fiscal reconcile --year 2023 --claims claims.csv --format json
+                  fiscal reconcile --year 2023 --report 自评报告.txt --map labels.tsv
                   fiscal reconcile --report 自评报告.txt --self-check
+                  fiscal reconcile --report 自评报告.txt --extract
                 """
         )
 
@@ -42,9 +47,17 @@ extension FiscalCommand {
         @Flag(name: .customLong("self-check"), help: "Check the report's own arithmetic only (no book needed).")
         var selfCheck = false
 
+        @Option(help: ArgumentHelp("Labels matched to projects by hand: label<TAB>project-code (or label,code) per line.",
+                                   valueName: "file"))
+        var map: String?
+
+        @Flag(help: "Print the claims read from the report as a claims file (no book needed).")
+        var extract = false
+
         func validate() throws {
             if report == nil && claims == nil { throw ValidationError("give --report FILE or --claims FILE") }
             if selfCheck && report == nil { throw ValidationError("--self-check needs --report FILE") }
+            if extract && report == nil { throw ValidationError("--extract needs --report FILE") }
         }
 
         func run() throws {
@@ -52,7 +65,13 @@ extension FiscalCommand {
             if selfCheck, let text {
                 let findings = ReportSelfCheck().check(text)
                 SelfCheckView(findings: findings, lang: output.lang).rendered.print(for: output)
-                if !findings.isEmpty { throw CommandFailure() }
+                // Rounding hints are shown, but only findings fail the check.
+                if findings.contains(where: { !$0.hint }) { throw CommandFailure() }
+                return
+            }
+            let aliases = try map.map { try ProjectAliasFile.read(try ReportFile.read(path: $0, field: "--map")) } ?? [:]
+            if extract, let text {
+                print(ClaimsFile.write(ReportReader(aliases: aliases, year: self.year).read(text)), terminator: "")
                 return
             }
             let opened = try book.openReader()
@@ -61,7 +80,7 @@ extension FiscalCommand {
             if let claims {
                 list = try ClaimsFile.read(try ReportFile.read(path: claims, field: "--claims"))
             } else {
-                list = ReportReader(projectNames: try opened.projectNames()).read(text ?? "")
+                list = ReportReader(projectNames: try opened.projectNames(), aliases: aliases, year: year).read(text ?? "")
             }
             if let emitClaims {
                 do { try ClaimsFile.write(list).write(toFile: emitClaims, atomically: true, encoding: .utf8) } catch {

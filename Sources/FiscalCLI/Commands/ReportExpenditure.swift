@@ -22,16 +22,15 @@ extension FiscalCommand {
         @OptionGroup var period: YearOption
 
         @Option(help: ArgumentHelp("Classify by econ (经济分类) or function (功能分类).", valueName: "dimension"))
-        var by: String = "econ"
+        var by: ExpenditureDimension = .econ
 
         @Option(help: ArgumentHelp("Whose payments: basic, project or all.", valueName: "kind"))
-        var kind: String = "all"
+        var kind: KindFilter = .all
 
         func run() throws {
             let opened = try book.openReader()
             let year = try period.resolve(opened, today: try book.todayDay())
-            let report = try opened.expenditureReport(year: year, by: try parseChoice(by, field: "--by"),
-                                                      kinds: try parseChoice(kind, field: "--kind"))
+            let report = try opened.expenditureReport(year: year, by: by, kinds: kind)
             ExpenditureView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
         }
     }

@@ -23,15 +23,14 @@ extension FiscalCommand {
         var reason: String
 
         @Option(help: ArgumentHelp("The reversal's date, YYYY-MM-DD (default: today).", valueName: "date"))
-        var date: String?
+        var date: Day?
 
         @Flag(help: "Record even if the reversal takes available authority below zero.")
         var allowOverdraft = false
 
         func run() throws {
             let today = try book.todayDay()
-            let day = try date.map { try parseDay($0, field: "--date") } ?? today
-            let posted = try book.openBook().reverse(entry: entry, reason: reason, date: day, allowOverdraft: allowOverdraft)
+            let posted = try book.openBook().reverse(entry: entry, reason: reason, date: date ?? today, allowOverdraft: allowOverdraft)
             print(EntryView.posted(posted), terminator: "")
         }
     }

@@ -26,8 +26,10 @@ extension FiscalCommand {
         @Argument(help: "The amount: 元 or 万元.")
         var amount: String
 
+        func validate() throws { _ = try ArgumentCheck.amount(amount) }
+
         func run() throws {
-            try record(book, entry) { .transfer(from: from, to: to, amount: try parseAmount(amount)) }
+            try record(book, entry) { .transfer(from: from, to: to, amount: try ArgumentCheck.amount(amount)) }
         }
     }
 }

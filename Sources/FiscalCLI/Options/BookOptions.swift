@@ -8,13 +8,7 @@ struct BookOptions: ParsableArguments {
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Today's date, YYYY-MM-DD (default: $FISCAL_TODAY, else the system date).", valueName: "date"))
-    var today: String?
-
-    func validate() throws {
-        if let today, Day(today) == nil {
-            throw ValidationError("--today '\(today)' is not a date (YYYY-MM-DD)")
-        }
-    }
+    var today: Day?
 
     var path: String {
         db ?? ProcessInfo.processInfo.environment["FISCAL_DB"] ?? "fiscal.db"
@@ -22,11 +16,10 @@ struct BookOptions: ParsableArguments {
 
     /// The report day: fixed by flag or environment so that every output is reproducible.
     func todayDay() throws -> Day {
-        if let today { return Day(today)! }
+        if let today { return today }
         if let env = ProcessInfo.processInfo.environment["FISCAL_TODAY"], !env.isEmpty {
-            guard let day = Day(env) else {
-                throw FiscalError.invalidValue(field: "FISCAL_TODAY", value: env, reason: "not a date (YYYY-MM-DD)")
-            }
+            // Not an argument, so not a usage error: a refused command, exit 1.
+            guard let day = Day(env) else { throw CommandFailure(message: "FISCAL_TODAY '\(env)': not a date (YYYY-MM-DD)") }
             return day
         }
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
@@ -48,7 +41,7 @@ struct BookOptions: ParsableArguments {
 /// The date, document number, memo and reference every recording command takes.
 struct EntryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The entry's date, YYYY-MM-DD (default: today).", valueName: "date"))
-    var date: String?
+    var date: Day?
 
     @Option(help: ArgumentHelp("Document number (文号 / 凭证号).", valueName: "text"))
     var doc: String?
@@ -63,43 +56,11 @@ struct EntryOptions: ParsableArguments {
     var allowOverdraft = false
 
     func recordOptions(today: Day) throws -> RecordOptions {
-        RecordOptions(date: try date.map { try parseDay($0, field: "--date") } ?? today,
+        RecordOptions(date: date ?? today,
                       doc: doc.nonEmpty, memo: memo.nonEmpty, ref: ref.nonEmpty, allowOverdraft: allowOverdraft)
     }
 }
 
 extension Optional where Wrapped == String {
     var nonEmpty: String? { self.flatMap { $0.isEmpty ? nil : $0 } }
-}
-
-/// Values parsed in `run()` rather than by the argument parser, so that a bad one is a
-/// one-line `error:` naming the field (exit 1), like every other refused input.
-func parseDay(_ text: String, field: String) throws -> Day {
-    guard let day = Day(text) else {
-        throw FiscalError.invalidValue(field: field, value: text, reason: "not a date (YYYY-MM-DD)")
-    }
-    return day
-}
-
-func parseAmount(_ text: String, field: String = "amount") throws -> Money {
-    let money: Money
-    do { money = try Money.parse(text) } catch {
-        throw FiscalError.invalidValue(field: field, value: text, reason: "not an amount: \(error.reason)")
-    }
-    guard money.isPositive else { throw FiscalError.invalidValue(field: field, value: text, reason: "must be positive") }
-    return money
-}
-
-func parseEcon(_ text: String, field: String = "--econ") throws -> EconomicCode {
-    guard let code = EconomicCode(text) else {
-        throw FiscalError.invalidValue(field: field, value: text, reason: "not an economic code (3 or 5 digits, e.g. 302 or 30217)")
-    }
-    return code
-}
-
-func parseFunction(_ text: String, field: String = "--function") throws -> FunctionCode {
-    guard let code = FunctionCode(text) else {
-        throw FiscalError.invalidValue(field: field, value: text, reason: "not a function code (3, 5 or 7 digits, e.g. 2040201)")
-    }
-    return code
 }

@@ -12,8 +12,14 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
     case zh, en
 }
 
+/// What every command that prints a `RenderedReport` lets the user choose.
+protocol FormatChoice {
+    var format: OutputFormat { get }
+    var lang: Language { get }
+}
+
 /// How a report is shown: the format, the unit of money and the language of the labels.
-struct OutputOptions: ParsableArguments {
+struct OutputOptions: ParsableArguments, FormatChoice {
     @Option(help: ArgumentHelp("Output format: table, csv, json or markdown.", valueName: "format"))
     var format: OutputFormat = .table
 
@@ -24,8 +30,8 @@ struct OutputOptions: ParsableArguments {
     var lang: Language = .zh
 }
 
-/// The format of a listing (journal, balance): no unit, money in 元.
-struct ListFormatOptions: ParsableArguments {
+/// The format of a listing (journal, balance, projects): no unit, money in 元.
+struct ListFormatOptions: ParsableArguments, FormatChoice {
     @Option(help: ArgumentHelp("Output format: table, csv, json or markdown.", valueName: "format"))
     var format: OutputFormat = .table
 

@@ -9,7 +9,9 @@ struct ProjectAmount: ParsableArguments {
     @Argument(help: "The amount: 元 (1234.56, 1,234.56) or 万元 (550万).")
     var amount: String
 
-    func money() throws -> Money { try parseAmount(amount) }
+    func validate() throws { _ = try money() }
+
+    func money() throws(ValidationError) -> Money { try ArgumentCheck.amount(amount) }
 }
 
 /// `--econ` where authority may be granted to one economic code only (appropriate, supplement, reduce).
@@ -17,7 +19,12 @@ struct AuthorityCode: ParsableArguments {
     @Option(help: ArgumentHelp("Authority for one economic code only (e.g. 30217 公务接待费).", valueName: "code"))
     var econ: String?
 
-    func code() throws -> EconomicCode? { try econ.map { try parseEcon($0) } }
+    func validate() throws { _ = try code() }
+
+    func code() throws(ValidationError) -> EconomicCode? {
+        guard let econ else { return nil }
+        return try ArgumentCheck.econ(econ)
+    }
 }
 
 /// `--econ` where every amount must say what kind of cost it is (pay, refund).
@@ -25,7 +32,9 @@ struct CostCode: ParsableArguments {
     @Option(help: ArgumentHelp("The economic code of the cost (e.g. 30201 办公费).", valueName: "code"))
     var econ: String
 
-    func code() throws -> EconomicCode { try parseEcon(econ) }
+    func validate() throws { _ = try code() }
+
+    func code() throws(ValidationError) -> EconomicCode { try ArgumentCheck.econ(econ) }
 }
 
 /// `--year` of a whole-year report: this year if the book has it, else the book's latest.

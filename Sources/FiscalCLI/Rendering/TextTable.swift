@@ -3,8 +3,10 @@
 ///
 /// Cells are already-formatted text ("1,200.00", "50.00%", "-"): formatting money and rates
 /// is the job of whoever builds the table, so every renderer shows the same figures.
-/// `RowStyle` is presentation only — CSV drops it — so anything a reader must not lose (a
-/// 滞后 flag, a 小计 label) belongs in a cell as well.
+/// `RowStyle` and the notes are presentation — CSV has neither — so what a reader must not
+/// lose is kept in the table itself: a 小计 label in a cell, the unit of a money column in
+/// `Column.unit` (CSV adds it to the header), and what a flagged row means in `flagName`
+/// (CSV adds a column of that name, filled on the flagged rows).
 ///
 ///     var table = TextTable(title: "支出进度", columns: [.init("项目"), .init("已支付", .right)])
 ///     table.append(["JD01 办案", "600.00"])
@@ -23,12 +25,16 @@ public struct TextTable: Sendable {
     public struct Column: Sendable {
         public var header: String
         public var alignment: Alignment
-        public init(_ header: String, _ alignment: Alignment = .left) {
+        /// The unit of the column's amounts as the header carries it where there are no
+        /// notes (CSV): `（万元）`, ` (yuan)`. The terminal and Markdown say it in a note.
+        public var unit: String?
+        public init(_ header: String, _ alignment: Alignment = .left, unit: String? = nil) {
             self.header = header
             self.alignment = alignment
+            self.unit = unit
         }
-        public init(header: String, alignment: Alignment = .left) {
-            self.init(header, alignment)
+        public init(header: String, alignment: Alignment = .left, unit: String? = nil) {
+            self.init(header, alignment, unit: unit)
         }
     }
 
@@ -49,12 +55,17 @@ public struct TextTable: Sendable {
     public var rows: [Row]
     /// Footnotes shown after the table: the unit line, the 尾差 note, what a mark means.
     public var notes: [String]
+    /// What a flagged row is, in a word (滞后, lagging). The terminal and Markdown mark such a
+    /// row and say what the mark means in a note; CSV writes a column of this name, holding
+    /// the word on each flagged row. Nil when the table flags nothing.
+    public var flagName: String?
 
-    public init(title: String? = nil, columns: [Column], rows: [Row] = [], notes: [String] = []) {
+    public init(title: String? = nil, columns: [Column], rows: [Row] = [], notes: [String] = [], flagName: String? = nil) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.notes = notes
+        self.flagName = flagName
     }
 
     /// Columns from headers; `rightAligned` names the headers whose column is right-aligned

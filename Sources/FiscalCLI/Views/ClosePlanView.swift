@@ -23,9 +23,9 @@ struct ClosePlanView {
                        : "Year-end close of \(plan.year)\(result == nil ? " (dry run: nothing written)" : "")"
         var table = TextTable(title: title, columns: [
             .init(zh ? "项目编码" : "code"), .init(zh ? "名称" : "name"), .init(zh ? "类型" : "kind"),
-            .init(zh ? "状态" : "status"), .init(zh ? "年末剩余" : "leftover", .right),
-            .init(zh ? "结转" : "carried forward", .right), .init(zh ? "结余" : "surplus", .right),
-            .init(zh ? "其中待收回" : "to recall", .right), .init(zh ? "依据" : "why"),
+            .init(zh ? "状态" : "status"), style.column(zh ? "年末剩余" : "leftover"),
+            style.column(zh ? "结转" : "carried forward"), style.column(zh ? "结余" : "surplus"),
+            style.column(zh ? "其中待收回" : "to recall"), .init(zh ? "依据" : "why"),
         ])
         for line in plan.lines {
             let p = line.project

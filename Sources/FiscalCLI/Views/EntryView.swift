@@ -26,6 +26,13 @@ enum EntryView {
         return table
     }
 
+    /// `fiscal journal`: the entries as a table, one row per posting in CSV, and JSON.
+    static func journal(_ entries: [JournalEntry], lang: Language) -> RenderedReport {
+        var table = table(entries, lang: lang)
+        table.notes = [lang == .zh ? "单位：元；! 超指标支出" : "amounts in yuan; ! recorded overdraft"]
+        return RenderedReport(table: table, json: .object([("entries", .array(entries.map(json)))]), csv: csvTable(entries))
+    }
+
     static func kindLabel(_ entry: JournalEntry, lang: Language) -> String {
         let base = lang == .zh ? entry.kind.nameZh : entry.kind.rawValue
         return entry.reverses.map { "\(base) #\($0)" } ?? base
@@ -40,7 +47,7 @@ enum EntryView {
     }
 
     /// One row per posting, plain 元 amounts signed (debit positive), ready for a spreadsheet.
-    static func csv(_ entries: [JournalEntry]) -> String {
+    static func csvTable(_ entries: [JournalEntry]) -> TextTable {
         var table = TextTable(headers: ["entry", "date", "kind", "doc", "memo", "ref", "reverses", "overdraft",
                                         "account", "project", "econ", "amount"])
         for e in entries {
@@ -50,7 +57,7 @@ enum EntryView {
                               p.account.rawValue, p.projectCode, p.econ ?? "", p.amount.plain])
             }
         }
-        return CSVRenderer().render(table)
+        return table
     }
 
     static func json(_ e: JournalEntry) -> JSONValue {

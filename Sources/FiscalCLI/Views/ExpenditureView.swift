@@ -22,7 +22,7 @@ struct ExpenditureView {
         let title = zh ? "\(report.bookName) \(report.year)年 支出决算表（按\(dimension)）"
                        : "\(report.bookName) expenditure \(report.year) by \(dimension)"
         var table = TextTable(title: title, columns: [.init(zh ? "科目编码" : "code"), .init(zh ? "科目名称" : "name")]
-                              + columns.map { .init(zh ? $0.zh : $0.en, .right) })
+                              + columns.map { style.column(zh ? $0.zh : $0.en) })
         for line in report.lines {
             let indent = String(repeating: "  ", count: line.level)
             table.append([line.code, indent + line.name] + columns.map { style.cell($0.value(line)) },

@@ -26,13 +26,14 @@ struct ProgressView {
 
     private func name(_ line: ProgressLine, subtotal: Bool) -> String {
         if zh { return line.name }
+        // The total and the one-group subtotal first: their keys are not kinds or funds.
         switch (report.spec.grouping, line.key) {
+        case (_, "total") where subtotal: return "total"
+        case (_, "all") where subtotal: return "subtotal"
         case (_, "basic"): return "basic expenditure"
         case (.project, "project"), (.kind, "project"): return subtotal ? "project expenditure" : ProjectKind.project.nameEn
         case (.kind, let k): return ProjectKind(rawValue: k)?.nameEn ?? line.name
         case (.fund, let k): return Fund(rawValue: k)?.nameEn ?? line.name
-        case (_, "total"): return "total"
-        case (_, "all"): return "subtotal"
         default: return line.name
         }
     }
@@ -43,13 +44,13 @@ struct ProgressView {
         let shown = ProgressView.columns.filter { c in !c.optional || lines.contains { !c.value($0.figures).isZero } }
         let keyHeader = spec.grouping == .project ? (zh ? "项目编码" : "code") : (zh ? "分类" : "key")
         var columns: [TextTable.Column] = [.init(keyHeader), .init(zh ? "名称" : "name")]
-        columns += shown.map { .init(zh ? $0.zh : $0.en, .right) }
+        columns += shown.map { style.column(zh ? $0.zh : $0.en) }
         columns += [.init(zh ? "执行率" : "rate", .right), .init(zh ? "序时进度" : "time", .right),
                     .init(zh ? "差距（百分点）" : "gap (pts)", .right)]
         let month = spec.month
         let title = zh ? "\(report.bookName) \(month.year)年\(month.month)月 支出进度（截至\(spec.asOf)）"
                        : "\(report.bookName) budget execution progress, \(month) (as of \(spec.asOf))"
-        var table = TextTable(title: title, columns: columns)
+        var table = TextTable(title: title, columns: columns, flagName: zh ? "滞后" : "lagging")
         func cells(_ line: ProgressLine, key: String, subtotal: Bool) -> [String] {
             [key, name(line, subtotal: subtotal)] + shown.map { style.cell($0.value(line.figures)) } +
                 [MoneyStyle.percent(line.executionRate), MoneyStyle.percent(report.timeProgress), MoneyStyle.points(line.gap)]

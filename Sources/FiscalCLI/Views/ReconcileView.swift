@@ -9,7 +9,8 @@ struct ReconcileView {
 
     static func verdictZh(_ v: Verdict) -> String {
         switch v {
-        case .match: "一致"; case .rounding: "尾差"; case .mismatch: "不一致"; case .notInLedger: "账内无数"; case .unmapped: "非账务数"
+        case .match: "一致"; case .rounding: "尾差"; case .mismatch: "不一致"; case .ambiguous: "两可"
+        case .notInLedger: "账内无数"; case .unmapped: "非账务数"
         }
     }
 
@@ -22,7 +23,7 @@ struct ReconcileView {
         for r in report.results {
             let c = r.claim
             table.append([c.line == 0 ? "" : String(c.line), c.label, c.metric, c.scope, c.value.text,
-                          r.ledger?.text ?? "", r.difference.map { diffText($0, unit: c.value.unit) } ?? "",
+                          r.ledger?.text ?? "", r.difference.map { diffText($0, stated: c.value) } ?? "",
                           zh ? ReconcileView.verdictZh(r.verdict) : r.verdict.rawValue, r.note ?? ""],
                          style: r.verdict == .mismatch ? .flagged : .normal)
         }
@@ -30,8 +31,13 @@ struct ReconcileView {
         return table
     }
 
-    func diffText(_ d: Int64, unit: ClaimUnit) -> String {
-        d == 0 ? "0" : StatedValue(hundredths: d, decimals: 2, unit: unit).text
+    /// The difference at the precision the report stated (0万元 against 412.38万元 is −412万元),
+    /// a rate's difference in 百分点, a count's in its own word.
+    func diffText(_ d: Int64, stated: StatedValue) -> String {
+        guard d != 0 else { return "0" }
+        let value = StatedValue(hundredths: d, decimals: stated.decimals, unit: stated.unit, countWord: stated.countWord)
+        guard stated.unit == .percent else { return value.text }
+        return String(value.text.dropLast()) + (zh ? "个百分点" : " pp")
     }
 
     var summaryLine: String {
@@ -68,12 +74,14 @@ struct SelfCheckView {
                                         .init(zh ? "报告数" : "stated", .right), .init(zh ? "应为" : "expected", .right),
                                         .init(zh ? "说明" : "finding")])
         for f in findings {
-            table.append([String(f.line), f.kind.rawValue, f.stated.text, f.expected.text, f.message])
+            table.append([String(f.line), f.kind.rawValue + (f.hint ? (zh ? "（提示）" : " (hint)") : ""),
+                          f.stated.text, f.expected.text, f.message])
         }
-        table.notes = [findings.isEmpty ? (zh ? "未发现勾稽错误" : "no finding: the report's arithmetic is consistent")
-                                        : (zh ? "发现 \(findings.count) 处勾稽错误" : "\(findings.count) finding\(findings.count == 1 ? "" : "s")")]
+        let count = findings.filter { !$0.hint }.count
+        table.notes = [count == 0 ? (zh ? "未发现勾稽错误" : "no finding: the report's arithmetic is consistent")
+                                  : (zh ? "发现 \(count) 处勾稽错误" : "\(count) finding\(count == 1 ? "" : "s")")]
         let json = JSONValue.object([("findings", .array(findings.map { f in
-            .object([("kind", .string(f.kind.rawValue)), ("line", .int(f.line)), ("stated", .string(f.stated.text)),
+            .object([("kind", .string(f.kind.rawValue)), ("hint", .bool(f.hint)), ("line", .int(f.line)), ("stated", .string(f.stated.text)),
                      ("expected", .string(f.expected.text)), ("message", .string(f.message))])
         }))])
         return RenderedReport(table: table, json: json)

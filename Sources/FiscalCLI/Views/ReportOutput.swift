@@ -1,22 +1,40 @@
 import FiscalCore
 
-/// A report ready to print: the same value as a table (terminal, CSV, Markdown) and as JSON.
-/// Every report view builds one of these; `print(for:)` picks the renderer.
+/// A report or listing ready to print: the same value as tables (terminal, CSV, Markdown) and
+/// as JSON. Every command that shows rows builds one of these and prints it through
+/// `print(for:)`, which picks the renderer, so every format of every command is made the
+/// same way.
+///
+/// `tables` are shown one after another (a blank line between them) in the terminal and in
+/// Markdown. CSV is one table of data for a spreadsheet: `csv` when the command shapes its
+/// spreadsheet differently (one row per posting, raw codes), else the only table.
 struct RenderedReport {
-    var table: TextTable
+    var tables: [TextTable]
     var json: JSONValue
+    var csv: TextTable?
 
-    func text(for output: OutputOptions) -> String {
-        switch output.format {
-        case .table: TableRenderer().render(table)
-        case .csv: CSVRenderer().render(table)
-        case .markdown: MarkdownRenderer().render(table)
+    init(table: TextTable, json: JSONValue, csv: TextTable? = nil) {
+        self.init(tables: [table], json: json, csv: csv)
+    }
+
+    init(tables: [TextTable], json: JSONValue, csv: TextTable? = nil) {
+        precondition(csv != nil || tables.count == 1, "CSV is one table: say which")
+        self.tables = tables
+        self.json = json
+        self.csv = csv
+    }
+
+    func text(for format: OutputFormat) -> String {
+        switch format {
+        case .table: tables.map(TableRenderer().render).joined(separator: "\n")
+        case .csv: CSVRenderer().render(csv ?? tables[0])
+        case .markdown: tables.map(MarkdownRenderer().render).joined(separator: "\n")
         case .json: json.rendered() + "\n"
         }
     }
 
-    func print(for output: OutputOptions) {
-        Swift.print(text(for: output), terminator: "")
+    func print(for output: some FormatChoice) {
+        Swift.print(text(for: output.format), terminator: "")
     }
 }
 
@@ -36,15 +54,25 @@ struct MoneyStyle {
     }
 
     func cell(_ m: Money) -> String { unit == .wan ? m.wan(grouping: grouping) : m.formatted(grouping: grouping) }
-    /// The unit as the table's note says it.
-    var unitNote: String {
+
+    /// A right-aligned money column: CSV writes its unit in the header (`全年预算数（万元）`).
+    func column(_ header: String) -> TextTable.Column {
+        TextTable.Column(header, .right, unit: headerUnit)
+    }
+
+    /// The unit's name: 万元, 元, 10,000 yuan, yuan.
+    var unitName: String {
         switch (unit, lang) {
-        case (.wan, .zh): "单位：万元"
-        case (.yuan, .zh): "单位：元"
-        case (.wan, .en): "unit: 10,000 yuan"
-        case (.yuan, .en): "unit: yuan"
+        case (.wan, .zh): "万元"
+        case (.yuan, .zh): "元"
+        case (.wan, .en): "10,000 yuan"
+        case (.yuan, .en): "yuan"
         }
     }
+    /// The unit as a header carries it: `（万元）`, ` (yuan)`.
+    var headerUnit: String { lang == .zh ? "（\(unitName)）" : " (\(unitName))" }
+    /// The unit as the table's note says it: `单位：万元`, `unit: yuan`.
+    var unitNote: String { lang == .zh ? "单位：\(unitName)" : "unit: \(unitName)" }
     /// Rates as percents with two decimals; an undefined rate is `-`.
     static func percent(_ r: Ratio?) -> String {
         guard let r else { return "-" }

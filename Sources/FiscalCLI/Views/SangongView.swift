@@ -13,8 +13,8 @@ struct SangongView {
         let year = report.spec.year
         var table = TextTable(
             title: zh ? "\(report.bookName) \(year)年 “三公”经费预算执行情况" : "\(report.bookName) \"three public expenses\" \(year)",
-            columns: [.init(zh ? "项目" : "category"), .init(zh ? "经济分类" : "econ"), .init(zh ? "预算数" : "budget", .right),
-                      .init(zh ? "实际支出" : "actual", .right), .init(zh ? "节约额" : "saving", .right),
+            columns: [.init(zh ? "项目" : "category"), .init(zh ? "经济分类" : "econ"), style.column(zh ? "预算数" : "budget"),
+                      style.column(zh ? "实际支出" : "actual"), style.column(zh ? "节约额" : "saving"),
                       .init(zh ? "节约率" : "saving rate", .right), .init(zh ? "完成预算" : "completion", .right)])
         func cells(_ name: String, _ codes: [String], _ f: SangongFigures) -> [String] {
             [name, codes.joined(separator: "+"), style.cell(f.budget), style.cell(f.actual), style.cell(f.saving),

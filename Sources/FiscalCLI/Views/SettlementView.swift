@@ -40,7 +40,7 @@ struct SettlementView {
                        : "\(report.bookName) year-end settlement \(year)\(report.closed ? "" : " (year not closed)")"
         let shown = shownColumns
         var table = TextTable(title: title, columns:
-            [.init(zh ? "项目编码" : "code"), .init(zh ? "名称" : "name")] + shown.map { .init(zh ? $0.zh : $0.en, .right) }
+            [.init(zh ? "项目编码" : "code"), .init(zh ? "名称" : "name")] + shown.map { style.column(zh ? $0.zh : $0.en) }
                 + [.init(zh ? "勾稽" : "check")])
         func cells(_ line: SettlementLine, _ key: String, _ name: String) -> [String] {
             [key, name] + shown.map { style.cell($0.value(line)) } + [check(line)]

@@ -1,19 +1,30 @@
 import FiscalCore
 
+/// The trial balance as a table of accounts or of projects, in 元, and as JSON.
 struct TrialBalanceView {
     var balance: TrialBalance
     var lang: Language
-    /// Grouped for a screen (`1,234.56`), plain for CSV (`1234.56`).
-    var grouping = true
+    /// 元, grouped for a screen (`1,234.56`), plain for CSV and Markdown (`1234.56`).
+    var style: MoneyStyle
 
-    func cell(_ m: Money) -> String { m.formatted(grouping: grouping) }
+    init(balance: TrialBalance, lang: Language, grouping: Bool) {
+        self.balance = balance
+        self.lang = lang
+        self.style = MoneyStyle(unit: .yuan, lang: lang, grouping: grouping)
+    }
+
+    func cell(_ m: Money) -> String { style.cell(m) }
+
+    func rendered(byProject: Bool) -> RenderedReport {
+        RenderedReport(table: byProject ? projectTable : accountTable, json: json)
+    }
 
     var accountTable: TextTable {
         let zh = lang == .zh
         var table = TextTable(
             title: zh ? "\(balance.year)年 试算平衡表（元）" : "Trial balance \(balance.year) (yuan)",
             columns: [.init(zh ? "科目" : "account"), .init(zh ? "类别" : "family"),
-                      .init(zh ? "借方" : "debit", .right), .init(zh ? "贷方" : "credit", .right)])
+                      style.column(zh ? "借方" : "debit"), style.column(zh ? "贷方" : "credit")])
         for line in balance.accounts {
             let b = line.balance
             table.append([zh ? line.account.nameZh : line.account.rawValue,
@@ -31,9 +42,9 @@ struct TrialBalanceView {
         let zh = lang == .zh
         var table = TextTable(
             title: zh ? "\(balance.year)年 项目余额（元）" : "Project balances \(balance.year) (yuan)",
-            columns: [.init(zh ? "项目" : "project"), .init(zh ? "名称" : "name"), .init(zh ? "来源" : "resources", .right),
-                      .init(zh ? "占用" : "status", .right), .init(zh ? "已支付" : "paid", .right),
-                      .init(zh ? "可执行指标" : "available", .right)])
+            columns: [.init(zh ? "项目" : "project"), .init(zh ? "名称" : "name"), style.column(zh ? "来源" : "resources"),
+                      style.column(zh ? "占用" : "status"), style.column(zh ? "已支付" : "paid"),
+                      style.column(zh ? "可执行指标" : "available")])
         for p in balance.projects {
             table.append([p.code, p.name, cell(p.resources), cell(p.status), cell(p.paid),
                           cell(p.available)], style: p.available.fen < 0 ? .flagged : .normal)

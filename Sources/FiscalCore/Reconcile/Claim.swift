@@ -17,12 +17,19 @@ public struct StatedValue: Sendable, Equatable, Codable {
     public var hundredths: Int64
     public var decimals: Int
     public var unit: ClaimUnit
+    /// The word a count is written with when it is not 个 (辆, 人次, 批次, 台(套) …): a count
+    /// keeps its own unit in every output, though all counts compare alike.
+    public var countWord: String?
 
-    public init(hundredths: Int64, decimals: Int, unit: ClaimUnit) {
+    public init(hundredths: Int64, decimals: Int, unit: ClaimUnit, countWord: String? = nil) {
         self.hundredths = hundredths
         self.decimals = decimals
         self.unit = unit
+        self.countWord = unit == .count && countWord != ClaimUnit.count.rawValue ? countWord : nil
     }
+
+    /// The unit as the report wrote it: 万元, 元, %, 个, or the count's own word.
+    public var unitText: String { countWord ?? unit.rawValue }
 
     /// The figure as a report would write it: `550万元`, `31.2万元`, `47.39%`, `15个`.
     public var text: String {
@@ -34,7 +41,7 @@ public struct StatedValue: Sendable, Equatable, Codable {
             let padded = String(repeating: "0", count: 2 - fraction.count) + fraction
             digits += "." + padded.prefix(decimals)
         }
-        return (negative ? "-" : "") + digits + unit.rawValue
+        return (negative ? "-" : "") + digits + unitText
     }
 
     /// The amount in 分 (hundredths of 元), for amounts in 万元 or 元; `nil` for rates and counts.
@@ -70,7 +77,13 @@ public enum ClaimMetric {
     public static let carriedForward = "carried_forward"
     /// 结余: the leftover classified as surplus.
     public static let surplus = "surplus"
-    /// 收入总计.
+    /// 本年收入 / 收入合计 / 财政拨款收入 / 事业收入 …: this year's income, by fund (`fund:`) or
+    /// source (`source:fiscal|business|operating|superior|affiliate|other`). In the ledger, the
+    /// current-year authority (initial + additions − reductions + transfers) of the scope.
+    public static let income = "income"
+    /// 占收入合计N%: a share of income, scope `PART|WHOLE` as for ``share``.
+    public static let shareIncome = "share.income"
+    /// 收入总计 (this year's income and the carry-in; 收入支出总计 of a 决算 is this figure).
     public static let incomeTotal = "income_total"
     /// 支出总计.
     public static let expenseTotal = "expense_total"
@@ -102,10 +115,11 @@ public enum ClaimMetric {
 
 /// One figure an annual report states, with what it means for the ledger.
 ///
-/// Scopes: `all`; `kind:basic|personnel|public|project`; `econ:CODE` (301, 302, 303, 310,
+/// Scopes: `all`; `source:fiscal|business|operating|superior|affiliate|other` (income only);
+/// `kind:basic|personnel|public|project`; `econ:CODE` (301, 302, 303, 310,
 /// 30217 …); `function:CODE` (204 公共安全支出 …); `fund:general|gov-fund|state-capital|
 /// social-insurance|other`; `project:NAME`; `sangong:all|abroad|vehicle|vehicle-purchase|
-/// vehicle-operation|reception`. Several joined by `,` in the order fund, function, kind, econ,
+/// vehicle-operation|reception`. Several joined by `,` in the order fund, source, function, kind, econ,
 /// sangong, project (`kind:basic,econ:302`). A share's scope is `PART|WHOLE`. An unmapped claim
 /// (metric `""`) has scope `""`.
 public struct Claim: Sendable, Equatable, Codable {
@@ -119,6 +133,10 @@ public struct Claim: Sendable, Equatable, Codable {
     public var line: Int
     /// Why a figure is unmapped or special: "prior-year comparison", "non-ledger: people" …
     public var note: String?
+    /// A second metric the label's words can mean, in the same scope (收入合计: income_total or
+    /// income). When only the second fits the ledger the figure is read so; when neither does, it
+    /// is `ambiguous`, never a mismatch.
+    public var alternative: String?
 
     public init(label: String, metric: String, scope: String, value: StatedValue, line: Int, note: String? = nil) {
         self.label = label

@@ -8,8 +8,8 @@ public enum ClaimsFile {
     public static func write(_ claims: [Claim]) -> String {
         var out = header + "\n"
         for c in claims {
-            let value = String(c.value.text.dropLast(c.value.unit.rawValue.count))
-            out += [c.label, c.metric, c.scope, value, c.value.unit.rawValue, String(c.line), c.note ?? ""]
+            let value = String(c.value.text.dropLast(c.value.unitText.count))
+            out += [c.label, c.metric, c.scope, value, c.value.unitText, String(c.line), c.note ?? ""]
                 .map(quote).joined(separator: ",") + "\n"
         }
         return out
@@ -33,14 +33,16 @@ public enum ClaimsFile {
                 problems.append("line \(number): expected label,metric,scope,value,unit; got \(fields.count) fields")
                 continue
             }
-            guard let unit = ClaimUnit(rawValue: fields[4]) ?? unitAlias(fields[4]) else {
-                problems.append("line \(number): unit '\(fields[4])' must be 万元, 元, % or 个")
+            let countWord = ReaderNumberScanner.nonLedgerUnits.contains(fields[4]) || fields[4] == "项" ? fields[4] : nil
+            guard let unit = countWord.map({ _ in ClaimUnit.count }) ?? ClaimUnit(rawValue: fields[4]) ?? unitAlias(fields[4]) else {
+                problems.append("line \(number): unit '\(fields[4])' must be 万元, 元, %, 个 or a count's word (辆, 人次 …)")
                 continue
             }
-            guard let value = stated(fields[3], unit: unit) else {
+            guard var value = stated(fields[3], unit: unit) else {
                 problems.append("line \(number): value '\(fields[3])' is not a number with at most two decimals")
                 continue
             }
+            value.countWord = countWord
             let note = fields.count > 6 && !fields[6].isEmpty ? fields[6] : nil
             claims.append(Claim(label: fields[0], metric: fields[1], scope: fields[2], value: value,
                                 line: fields.count > 5 ? Int(fields[5]) ?? 0 : 0, note: note))

@@ -15,6 +15,8 @@ struct LedgerFacts {
         var fund: String?
         var project: String?
         var sangong: String?
+        /// `fiscal` (the 财政拨款 funds); any other source of income is not in a budget ledger.
+        var source: String?
 
         init(_ scope: String) {
             for part in scope.split(separator: ",") {
@@ -27,6 +29,7 @@ struct LedgerFacts {
                 case "fund": fund = pair[1]
                 case "project": project = pair[1]
                 case "sangong": sangong = pair[1]
+                case "source": source = pair[1]
                 default: break
                 }
             }
@@ -35,7 +38,7 @@ struct LedgerFacts {
         /// The scope names something this book has no way to hold (an unknown key).
         static func isUnderstood(_ scope: String) -> Bool {
             scope.split(separator: ",").allSatisfy { part in
-                part == "all" || ["kind", "econ", "function", "fund", "project", "sangong"].contains(String(part.split(separator: ":").first ?? ""))
+                part == "all" || ["kind", "econ", "function", "fund", "project", "sangong", "source"].contains(String(part.split(separator: ":").first ?? ""))
             }
         }
     }
@@ -51,6 +54,7 @@ struct LedgerFacts {
         if let econ = f.econ, !t.econ.hasPrefix(econ) { return false }
         if let function = f.function, !(p.function?.code.hasPrefix(function) ?? false) { return false }
         if let fund = f.fund, p.fund.rawValue != fund { return false }
+        if f.source == "fiscal", p.fund == .other { return false }
         if let project = f.project, p.name != project && p.code != project { return false }
         if let sangong = f.sangong {
             let codes = LedgerFacts.sangongCodes[sangong] ?? []

@@ -5,6 +5,7 @@ import Foundation
 extension ReaderLineReader {
     /// `segment` is the text since the previous figure, within the sentence.
     mutating func emit(raw: String, norm: String, token: ReaderNumberToken, segment: String) {
+        figureStart = token.start
         let label = ReaderLabelMap.displayLabel(raw)
         let normLabel = ReaderLabelMap.displayLabel(norm)
         switch token.kind {
@@ -14,8 +15,10 @@ extension ReaderLineReader {
             let what = ["人", "名", "人次", "万人"].contains(unit) ? "people" : unit
             append(label, "", "", token.value(.count), note: "non-ledger: \(what)")
         case .count:
-            let analysed = ReaderLabelMap.analyse(normLabel, rate: false)
-            guard analysed.key.contains("项目") else {
+            let analysed = ReaderLabelMap.analyse(normLabel, rate: false, functions: functions)
+            // 纳入财政专项预算的项目15个 — but not 绩效自评的项目48个, 评级为"优"的项目 …
+            let performance = ["绩效", "评价", "评级", "自评", "整改", "问题"].contains { analysed.key.contains($0) }
+            guard analysed.key.contains("项目"), !performance else {
                 append(label, "", "", token.value(.count), note: "non-ledger: count")
                 return
             }
@@ -26,7 +29,7 @@ extension ReaderLineReader {
             reading.groups.append(ReaderClaimGroup(kind: .countedList, whole: index))
             sentence.countGroup = reading.groups.count - 1
         case .percentPoints:
-            let analysed = ReaderLabelMap.analyse(normLabel, rate: true)
+            let analysed = ReaderLabelMap.analyse(normLabel, rate: true, functions: functions)
             if analysed.priorYear || sentence.comparing {
                 sentence.comparing = true
                 append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, token.value(.percent),
@@ -48,7 +51,7 @@ extension ReaderLineReader {
     }
 
     /// An unmapped figure: the sentence's next figures cannot lean on it.
-    private mutating func appendUnmapped(_ label: String, _ value: StatedValue, note: String) {
+    mutating func appendUnmapped(_ label: String, _ value: StatedValue, note: String) {
         append(label, "", "", value, note: note)
         sentence.subject = nil
         sentence.subjectUnmapped = true
@@ -58,18 +61,44 @@ extension ReaderLineReader {
 
     private mutating func mapFigure(label: String, normLabel: String, value: StatedValue, rate: Bool, note: String?,
                                     segment: String) {
-        let analysed = ReaderLabelMap.analyse(normLabel, rate: rate)
+        let analysed = ReaderLabelMap.analyse(normLabel, rate: rate, functions: functions)
         if note?.contains("approximate") == true || Self.isApproximate(analysed.key) {
             appendUnmapped(label, value, note: "approximate figure")
             return
         }
 
         // 较上年增加N万元，增长N%; 与上年相比，收、支总计各增加N万元: about last year, not in this year's book.
+        if let year = Self.leadingYear(analysed.key), let reportYear, year != reportYear {
+            sentence.otherYear = year
+        }
+        if let other = sentence.otherYear {
+            if other < (reportYear ?? other) {
+                append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, value, note: "figure of \(other)")
+            } else {
+                appendUnmapped(label, value, note: "figure of \(other)")
+            }
+            return
+        }
+        if rate, Self.changeWords.contains(analysed.key), let last = sentence.lastMoney, last == reading.claims.count - 1,
+           reading.claims[last].metric == ClaimMetric.sangongSaving {
+            // 较年初预算数减少10.93万元，下降54.65%: the saving's rate against the budget.
+            append(label, ClaimMetric.sangongSavingRate, reading.claims[last].scope, value, note: note)
+            return
+        }
+        if let base = Self.comparisonBase(segment) { comparisonBase = base }
+        let isChange = Self.changeEnds.contains { analysed.key.hasSuffix($0) } && analysed.metric != ClaimMetric.sangongSaving
+        if isChange, comparisonBase == .executionReport {
+            // 与2020年执行数相比…增加10亿元: the 决算 against the figures reported in the year.
+            appendUnmapped(label, value, note: "change against the execution report")
+            return
+        }
+        // 较2024年的2190万元, 比上年的…: the level of the year compared with, not this year's.
+        let otherYearLevel = analysed.key.range(of: #"^(较|比|与)(\d{4}年度?|上年度?|去年)的?$"#, options: .regularExpression) != nil
         let comparedBefore = analysed.metric != ClaimMetric.carryIn
-            && ["上年", "去年", "同比", "上一年"].contains { segment.contains($0) }
+            && Self.comparisonBase(segment) == .priorYear
             && !segment.contains("上年结转") && !segment.contains("上年结余")
             && Self.changeWords.contains { analysed.key.contains($0) }
-        if analysed.priorYear || comparedBefore
+        if analysed.priorYear || comparedBefore || isChange || otherYearLevel
             || (sentence.comparing && (analysed.key.isEmpty || Self.changeWords.contains(analysed.key))) {
             sentence.comparing = true
             let index = append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, value,
@@ -80,22 +109,32 @@ extension ReaderLineReader {
                                                         decrease: change.decrease))
                 }
             } else if !analysed.key.hasPrefix("上年"), !analysed.key.hasPrefix("去年") {
-                let decrease = ["减", "降", "少"].contains { analysed.key.contains($0) }
-                sentence.lastChange = (index, sentence.lastMoney, decrease)
+                let decrease = ["减", "降", "少"].contains { analysed.key.contains($0) && !analysed.key.hasSuffix("增加") }
+                sentence.lastChange = (index, sentence.lastMoney ?? currentFigure(of: analysed), decrease)
             }
             return
         }
         sentence.comparing = false
 
-        if rate, let zhan = normLabel.lastIndex(of: "占") {
+        // 占年初预算的N%, 占预算的N%: a completion rate, not a share of anything.
+        if rate, let zhan = normLabel.lastIndex(of: "占"), !normLabel[zhan...].contains("预算") {
             mapShare(label: label, part: String(normLabel[..<zhan]),
                      whole: String(normLabel[normLabel.index(after: zhan)...]), value: value)
             return
         }
 
+        if !rate, let section, ReaderVocabulary.nonLedgerSections.contains(section), analysed.scope.isEmpty {
+            // 政府采购金额, 机关运行经费, 国有资产, 预算绩效管理's 涉及预算金额: not a ledger figure.
+            appendUnmapped(label, value, note: "non-ledger: " + section)
+            return
+        }
         let isTotal = Self.totalWords.contains(analysed.key)
         var own = analysed.scope
-        if let name = matcher.exact(normLabel) ?? (analysed.core.isEmpty ? nil : matcher.exact(analysed.core)) {
+        // Category terms (人员经费, 基本支出, 一般公共预算 …) before project names: a book's project
+        // called 人员经费 does not take the personnel figure, unless the officer said so.
+        let categoryTerm = !analysed.scope.isEmpty && analysed.residue.isEmpty
+        if let name = matcher.alias(normLabel)
+            ?? (categoryTerm ? nil : matcher.exact(normLabel) ?? (analysed.core.isEmpty ? nil : matcher.exact(analysed.core))) {
             own = ReaderScope()
             own.project = name
         } else if own.isEmpty, let item = analysed.functionItem,
@@ -105,20 +144,27 @@ extension ReaderLineReader {
             let core = analysed.core.isEmpty ? analysed.key : analysed.core
             if let name = matcher.containing(core) {
                 own.project = name
-            } else if isProjectList, !rate {
+            } else if isProjectList, !rate, !analysed.titlesFunction {
                 own.project = ReaderText.key(core)
             } else {
+                if analysed.titlesFunction {
+                    // A 功能分类 title the reader cannot place: what its item says next is about it too.
+                    itemSubject = nil
+                    itemUnmapped = true
+                }
                 appendUnmapped(label, value, note: "unmapped label")
                 return
             }
         }
-        if own.isEmpty, !isTotal, sentence.subjectUnmapped {
+        // 调入资金18300万元，收入合计514601万元: a total closes the list, whatever its items were.
+        let totalLike = isTotal || ["合计", "总计"].contains { analysed.key.hasSuffix($0) }
+        if own.isEmpty, !totalLike, sentence.subjectUnmapped {
             // 某某年初预算为A万元，支出决算为B万元: B is about the same unknown subject.
             appendUnmapped(label, value, note: "unmapped label")
             return
         }
 
-        let scope: ReaderScope
+        var scope: ReaderScope
         if isTotal {
             var projects = ReaderScope()
             projects.kind = "project"
@@ -136,27 +182,57 @@ extension ReaderLineReader {
             let outer = sentence.partsMode ? (sentence.wholeScope ?? context) : context
             scope = own.within(outer).within(context)
         }
+        // 三公经费 are counted across funds (by their economic codes), whatever fund a heading names.
+        if scope.sangong != nil { scope.fund = nil }
 
-        let metric: String
+        var metric: String
         if scope.sangong != nil {
             metric = ReaderLabelMap.sangongMetric(analysed.metric, rate: rate)
+            // 三公经费预算为20万元,其中:公务接待费9万元 — the parts of a budget are budgets.
+            let whole = sentence.partsMode ? (sentence.wholeClaim ?? listWhole) : listWhole
+            if metric == ClaimMetric.sangongActual, !analysed.key.contains("决算"),
+               let whole, reading.claims[whole].metric == ClaimMetric.sangongBudget {
+                metric = ClaimMetric.sangongBudget
+            }
         } else if rate {
             metric = analysed.metric == ClaimMetric.sangongSavingRate ? "" : analysed.metric ?? ""
         } else {
-            metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? ClaimMetric.paid
+            metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? inheritedMetric ?? ClaimMetric.paid
+        }
+        if rate, metric.hasPrefix("rate."), let last = sentence.lastMoney, reading.claims[last].metric == ClaimMetric.income {
+            // 一般公共预算收入完成34069万元，占预算的21.1%: income against its budget, no ledger rate.
+            appendUnmapped(label, value, note: "income completion rate")
+            return
         }
         guard !metric.isEmpty else {
             appendUnmapped(label, value, note: "unmapped label")
             return
         }
         let index = append(label, metric, scope.text, value, note: note)
+        if metric == analysed.metric { reading.claims[index].alternative = analysed.alternative }
+        if analysed.titlesFunction, scope.function != nil, !rate {
+            // `1.“…(类)…(款)…(项)”20.04万元，主要用于…。年初预算为77.59万元…`: the item's later
+            // sentences are about the item its title names.
+            itemSubject = scope
+            itemUnmapped = false
+        }
         if !own.isEmpty, !isTotal {
             sentence.subjectUnmapped = false
             sentence.subject = scope
+            // 上级补助收入44万元,上年结余140万元: a source of income is an item of a list, never
+            // what the next figures are about.
+            if let source = scope.source, source != "fiscal" { sentence.subject?.source = nil }
             sentence.subjectMetric = metric == ClaimMetric.sangongActual ? ClaimMetric.paid : metric
             sentence.subjectClaim = rate ? nil : index
         }
         guard !rate else { return }
+        // 财政拨款收入8,312.40万元(其中:一般公共预算7,990.15万元,…),占收入合计98.87%: a figure in
+        // brackets breaks down the figure before the bracket; it is no part of the outer list, and
+        // a share after the bracket is the outer figure's.
+        let depth = bracketDepth(at: figureStart)
+        if depth > sentence.partsDepth { return }
+        // …(其中:抗疫特别国债7691万元),收入合计192496万元: out of the bracket, its list is over.
+        if depth < sentence.partsDepth { sentence.partsGroup = nil }
         if isTotal {
             let parts = sentence.moneyClaims.filter { $0 != sentence.wholeClaim }
             if !parts.isEmpty { reading.groups.append(ReaderClaimGroup(kind: .total, whole: index, parts: parts)) }
@@ -168,50 +244,17 @@ extension ReaderLineReader {
             }
         }
         listItemPending = false
+        if reading.claims.count - 1 == index, firstMoney == nil {
+            firstMoney = index
+            if scope.project == nil, scope.sangong == nil || scope.sangong == "all" { topic = (scope, index) }
+        }
         sentence.lastMoney = index
         sentence.lastMoneyScope = scope
         sentence.moneyClaims.append(index)
     }
 
-    /// `工资福利支出占基本支出的76.01%`, or `…万元，占76.01%` after the part's own figure.
-    private mutating func mapShare(label: String, part: String, whole: String, value: StatedValue) {
-        var partScope: ReaderScope
-        var partClaim: Int?
-        if ReaderLabelMap.displayLabel(part).isEmpty {
-            if sentence.lastMoney == nil, sentence.subjectUnmapped {
-                append(label, "", "", value, note: "unmapped label")
-                return
-            }
-            partClaim = sentence.lastMoney
-            partScope = sentence.lastMoneyScope ?? sentence.subject ?? context
-        } else {
-            let analysed = ReaderLabelMap.analyse(part, rate: false)
-            partScope = analysed.scope
-            if let name = matcher.exact(part) ?? matcher.containing(analysed.core) {
-                partScope = ReaderScope()
-                partScope.project = name
-            }
-            partScope = partScope.isEmpty ? (sentence.subject ?? context) : partScope.within(context)
-        }
-        var wholeText = whole
-        for end in ["的比重", "的比例", "比重", "比例", "的", "为"] where wholeText.hasSuffix(end) {
-            wholeText = String(wholeText.dropLast(end.count))
-        }
-        var wholeScope = ReaderScope()
-        if wholeText.isEmpty {
-            wholeScope = context
-        } else if let name = matcher.exact(wholeText) {
-            wholeScope.project = name
-        } else {
-            let analysed = ReaderLabelMap.analyse(wholeText, rate: false)
-            if !analysed.scope.isEmpty { wholeScope = analysed.scope.within(context) }
-        }
-        let index = append(label, ClaimMetric.share, partScope.text + "|" + wholeScope.text, value, note: nil)
-        if let partClaim { reading.shareParts[index] = partClaim }
-    }
-
     @discardableResult
-    private mutating func append(_ label: String, _ metric: String, _ scope: String, _ value: StatedValue, note: String?) -> Int {
+    mutating func append(_ label: String, _ metric: String, _ scope: String, _ value: StatedValue, note: String?) -> Int {
         reading.claims.append(Claim(label: label, metric: metric, scope: scope, value: value, line: line, note: note))
         reading.sentences.append(sentence.id)
         return reading.claims.count - 1

@@ -16,64 +16,30 @@ struct ReaderLabel: Equatable {
     var priorYear = false
     /// The label names a 5-digit function 款 item's 项 (行政运行 …): the 2 digits to append.
     var functionItem: String?
+    /// A second metric the label's words can mean (收入合计: income_total or income).
+    var alternative: String?
+    /// The label is a function title with its (类) marker: `公共安全(类)公安(款)行政运行(项)`.
+    var titlesFunction = false
 }
 
 enum ReaderLabelMap {
-    /// Metric words of amounts, longest first.
-    static let moneyWords: [(String, String)] = sortedWords([
-        ("年初预算数", ClaimMetric.budgetInitial), ("年初预算", ClaimMetric.budgetInitial),
-        ("批复预算数", ClaimMetric.budgetInitial), ("批复预算", ClaimMetric.budgetInitial),
-        ("年初批复数", ClaimMetric.budgetInitial), ("年初批复", ClaimMetric.budgetInitial),
-        ("年初安排", ClaimMetric.budgetInitial), ("预算批复数", ClaimMetric.budgetInitial),
-        ("追加预算数", ClaimMetric.budgetAdditions), ("追加预算", ClaimMetric.budgetAdditions),
-        ("追加资金", ClaimMetric.budgetAdditions), ("追加", ClaimMetric.budgetAdditions),
-        ("调减预算", ClaimMetric.budgetReductions), ("调减", ClaimMetric.budgetReductions), ("核减", ClaimMetric.budgetReductions),
-        ("调整后预算数", ClaimMetric.budgetCurrent), ("调整后预算", ClaimMetric.budgetCurrent),
-        ("调整预算数", ClaimMetric.budgetCurrent), ("调整预算", ClaimMetric.budgetCurrent),
-        ("本年预算数", ClaimMetric.budgetCurrent), ("本年预算", ClaimMetric.budgetCurrent),
-        ("当年预算", ClaimMetric.budgetCurrent), ("当年实际收到", ClaimMetric.budgetCurrent),
-        ("实际收到", ClaimMetric.budgetCurrent), ("本年收入合计", ClaimMetric.budgetCurrent),
-        ("本年收入", ClaimMetric.budgetCurrent), ("财政拨款收入", ClaimMetric.budgetCurrent),
-        ("预算数", ClaimMetric.budgetCurrent), ("预算", ClaimMetric.budgetCurrent),
-        ("全年预算数", ClaimMetric.budgetTotal), ("全年预算", ClaimMetric.budgetTotal),
-        ("可用总额", ClaimMetric.budgetTotal), ("全年可用资金", ClaimMetric.budgetTotal),
-        ("年初结转和结余", ClaimMetric.carryIn), ("上年结转和结余", ClaimMetric.carryIn),
-        ("年初结转结余", ClaimMetric.carryIn), ("上年结转结余", ClaimMetric.carryIn),
-        ("上年结转", ClaimMetric.carryIn), ("年初结转", ClaimMetric.carryIn),
-        ("上年结余", ClaimMetric.carryIn), ("年初结余", ClaimMetric.carryIn),
-        ("年末结转和结余", ClaimMetric.carryOut), ("年末结转结余", ClaimMetric.carryOut),
-        ("结转和结余", ClaimMetric.carryOut), ("结转结余", ClaimMetric.carryOut),
-        ("年末结转", ClaimMetric.carriedForward), ("结转下年", ClaimMetric.carriedForward),
-        ("结转", ClaimMetric.carriedForward), ("年末结余", ClaimMetric.surplus), ("结余", ClaimMetric.surplus),
-        ("收入总计", ClaimMetric.incomeTotal), ("收总计", ClaimMetric.incomeTotal),
-        ("支出总计", ClaimMetric.expenseTotal), ("支总计", ClaimMetric.expenseTotal),
-        ("本年支出合计", ClaimMetric.paid), ("支出合计", ClaimMetric.paid), ("支出决算数", ClaimMetric.paid),
-        ("支出决算", ClaimMetric.paid), ("决算数", ClaimMetric.paid), ("实际支出数", ClaimMetric.paid),
-        ("实际支出", ClaimMetric.paid), ("支出数", ClaimMetric.paid), ("支出", ClaimMetric.paid),
-        ("决算", ClaimMetric.paid), ("合计", ClaimMetric.paid), ("共计", ClaimMetric.paid), ("小计", ClaimMetric.paid),
-        ("较批复指标节约", ClaimMetric.sangongSaving), ("较预算节约", ClaimMetric.sangongSaving),
-        ("节约资金", ClaimMetric.sangongSaving), ("节约", ClaimMetric.sangongSaving),
-    ])
+    /// Metric words of amounts, longest first (`vocabulary.tsv`, table `money`).
+    static let moneyWords: [(String, String)] = sortedWords(ReaderVocabulary.tables.money.map { ($0.words, $0.metric) })
 
-    /// Metric words of rates, longest first. 节约率 and 完成预算 become 三公 metrics in a 三公 scope.
-    static let rateWords: [(String, String)] = sortedWords([
-        ("完成年初预算的", ClaimMetric.rateCompletionInitial), ("完成年初预算", ClaimMetric.rateCompletionInitial),
-        ("为年初预算的", ClaimMetric.rateCompletionInitial), ("年初预算的", ClaimMetric.rateCompletionInitial),
-        ("年初预算", ClaimMetric.rateCompletionInitial),
-        ("为调整预算数的", ClaimMetric.rateCompletionAdjusted), ("调整预算数的", ClaimMetric.rateCompletionAdjusted),
-        ("调整后预算的", ClaimMetric.rateCompletionAdjusted), ("调整预算的", ClaimMetric.rateCompletionAdjusted),
-        ("调整预算数", ClaimMetric.rateCompletionAdjusted), ("调整后预算", ClaimMetric.rateCompletionAdjusted),
-        ("调整预算", ClaimMetric.rateCompletionAdjusted),
-        ("预算执行率", ClaimMetric.rateExecution), ("支出执行率", ClaimMetric.rateExecution),
-        ("执行率", ClaimMetric.rateExecution), ("完成率", ClaimMetric.rateExecution),
-        ("完成预算的", ClaimMetric.rateExecution), ("完成预算", ClaimMetric.rateExecution),
-        ("节约比率", ClaimMetric.sangongSavingRate), ("节约率", ClaimMetric.sangongSavingRate),
-        ("节约比例", ClaimMetric.sangongSavingRate), ("节支率", ClaimMetric.sangongSavingRate),
-    ])
+    /// Metric words of rates, longest first (table `rate`). 节约率 and 完成预算 become 三公 metrics
+    /// in a 三公 scope.
+    static let rateWords: [(String, String)] = sortedWords(ReaderVocabulary.tables.rate.map { ($0.words, $0.metric) })
+
+    /// Words that can mean a second metric, by word.
+    static let alternatives: [String: String] = {
+        var m: [String: String] = [:]
+        for w in ReaderVocabulary.tables.money + ReaderVocabulary.tables.rate { if let alt = w.alternative { m[w.words] = alt } }
+        return m
+    }()
 
     /// Words that say nothing about what a figure is, dropped before deciding a label is understood.
     static let fillers: [String] = [
-        "本年度", "本部门", "我单位", "本单位", "本年", "当年", "全年", "年度", "年中", "整体", "部门",
+        "财政拨款", "本年度", "本部门", "我单位", "本级", "本单位", "本年", "当年", "全年", "年度", "年中", "整体", "部门",
         "我局", "单位", "全局", "全市", "其中", "实际", "累计", "全部", "资金", "经费", "情况", "金额",
         "共", "总", "的", "为", "是", "有", "达", "约", "计", "了", "均", "各", "及", "和", "与",
         "较", "已", "其", "数", "额", "|",
@@ -95,16 +61,19 @@ enum ReaderLabelMap {
     }
 
     /// Takes a label apart. `rate` chooses the rate table over the money table.
-    static func analyse(_ label: String, rate: Bool) -> ReaderLabel {
+    static func analyse(_ label: String, rate: Bool, functions: ReaderFunctionNames = .official) -> ReaderLabel {
         var text = String(ReaderText.normalize(Array(label)))
         var functionCode: String?
-        if let parsed = functionMarkers(text) {
+        var titlesFunction = false
+        if let parsed = functionMarkers(text, functions) {
             functionCode = parsed.code
+            titlesFunction = true
             text = parsed.rest
         }
         for marker in ["(类)", "(款)", "(项)", "(万元)", "(元)", "(%)", "(个)"] { text = text.replacingOccurrences(of: marker, with: "") }
         let key = ReaderText.key(text)
         var result = ReaderLabel(key: key, core: key, residue: "")
+        result.titlesFunction = titlesFunction
         var work = key
 
         if let (dim, value) = ReaderScopeNames.exact[key] {
@@ -118,14 +87,25 @@ enum ReaderLabelMap {
         let words = rate ? rateWords : moneyWords
         if let (word, metric) = words.first(where: { work.contains($0.0) }) {
             result.metric = metric
+            result.alternative = alternatives[word]
             work = work.replacingOccurrences(of: word, with: "|")
             if key.hasSuffix(word) { result.core = String(key.dropLast(word.count)) }
             else if key.hasPrefix(word) { result.core = String(key.dropFirst(word.count)) }
+        }
+        if !rate, result.metric == nil, result.scope.source != nil { result.metric = ClaimMetric.income }
+        if key.contains("财政拨款"), result.scope.fund == nil, result.scope.sangong == nil,
+           [ClaimMetric.income, ClaimMetric.incomeTotal, ClaimMetric.expenseTotal].contains(result.metric) {
+            // 财政拨款收入, 财政拨款收入支出总计: the fiscal funds together, whichever budget.
+            result.scope.source = "fiscal"
         }
         result.core = stripLeadingDate(result.core)
         if result.metric != ClaimMetric.carryIn,
            ["上年", "去年", "同比", "上一年"].contains(where: { key.contains($0) }) {
             result.priorYear = true
+        }
+        // 上海市…街道办事处 2025 年度收入支出总计: the department's name before the year says nothing.
+        if let year = work.range(of: #"\d{4}年度?"#, options: .regularExpression), year.lowerBound > work.startIndex {
+            work = String(work[year.lowerBound...])
         }
         var residue = stripLeadingDate(work)
         residue = residue.replacingOccurrences(of: #"\d{4}年度?|\d{1,2}月(份)?"#, with: "", options: .regularExpression)
@@ -148,27 +128,33 @@ enum ReaderLabelMap {
     }
 
     /// `公共安全(类)公安(款)行政运行(项)支出` → (2040201, the text without the function name).
-    /// The code is "" when a 款 or 项 is not one the reader knows.
-    static func functionMarkers(_ text: String) -> (code: String, rest: String)? {
+    /// The code is "" when a 款 or 项 is not one `functions` knows.
+    static func functionMarkers(_ text: String, _ functions: ReaderFunctionNames = .official) -> (code: String, rest: String)? {
         guard let classEnd = text.range(of: "(类)") else { return nil }
         let before = String(text[..<classEnd.lowerBound])
-        guard let (classCode, name) = ReaderScopeNames.functionClasses.first(where: {
-            before.hasSuffix($0.1) || before.hasSuffix(String($0.1.dropLast(2)))
-        }) else { return nil }
+        // The report's own class names, and every edition's official ones (文化体育与传媒支出 is 207).
+        let named = functions.names.filter { $0.key.count == 3 }.map { ($0.key, $0.value) }
+            + ReaderScopeNames.functionClasses.map { ($0.0, ReaderText.key($0.1)) }
+        let classes = named.flatMap { code, name in
+            [(code, name)] + (name.hasSuffix("支出") ? [(code, String(name.dropLast(2)))] : [])
+        }
+        guard let (classCode, name) = classes.filter({ before.hasSuffix($0.1) }).max(by: { $0.1.count < $1.1.count })
+        else { return nil }
         var code = classCode
-        let rest = String(before.dropLast(before.hasSuffix(name) ? name.count : name.count - 2))
+        let rest = String(before.dropLast(name.count))
         var after = String(text[classEnd.upperBound...])
         if let end = after.range(of: "(款)") {
             let name = ReaderText.key(String(after[..<end.lowerBound]))
-            if let (dim, value) = ReaderScopeNames.exact[name], dim == .function, value.hasPrefix(code) {
-                code = value
-            } else {
-                code = ""
-            }
+            code = functions.child(of: code, length: 5, named: name) ?? ""
             after = String(after[end.upperBound...])
             if let end = after.range(of: "(项)") {
                 let name = ReaderText.key(String(after[..<end.lowerBound]))
-                if code.count == 5, let item = ReaderScopeNames.functionItems[name] { code += item } else { code = "" }
+                if code.count == 5, let item = functions.child(of: code, length: 7, named: name)
+                    ?? ReaderScopeNames.functionItems[name].map({ code + $0 }) {
+                    code = item
+                } else {
+                    code = ""
+                }
                 after = String(after[end.upperBound...])
             }
         }

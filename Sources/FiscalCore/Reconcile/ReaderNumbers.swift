@@ -26,8 +26,18 @@ struct ReaderNumberToken: Equatable {
     var kind: Kind
     var note: String?
     var grouped = false
+    /// 个 or 项, for a `.count`.
+    var countWord: String?
 
-    func value(_ unit: ClaimUnit) -> StatedValue { StatedValue(hundredths: hundredths, decimals: decimals, unit: unit) }
+    func value(_ unit: ClaimUnit) -> StatedValue {
+        var word: String?
+        switch kind {
+        case .nonLedger(let written): word = written
+        case .count: word = countWord
+        default: break
+        }
+        return StatedValue(hundredths: hundredths, decimals: decimals, unit: unit, countWord: word)
+    }
 }
 
 /// Finds the numbers of a line. What it drops, on purpose, and never returns:
@@ -178,7 +188,10 @@ struct ReaderNumberScanner {
         }
         if hasPrefix("元", at: w, hi: hi) { return finish(.money(.yuan), 1) }
         for unit in Self.dropUnits where hasPrefix(unit, at: w, hi: hi) { return (nil, w + unit.count) }
-        if hasPrefix("个", at: w, hi: hi) || hasPrefix("项", at: w, hi: hi) { return finish(.count, 1) }
+        if hasPrefix("个", at: w, hi: hi) || hasPrefix("项", at: w, hi: hi) {
+            token.countWord = String(n[w])
+            return finish(.count, 1)
+        }
         for unit in Self.nonLedgerUnits where hasPrefix(unit, at: w, hi: hi) {
             return finish(.nonLedger(unit), unit.count)
         }

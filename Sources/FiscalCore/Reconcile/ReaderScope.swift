@@ -3,9 +3,12 @@ import Foundation
 /// What part of the department a figure is about, one value per dimension; rendered as a claim
 /// scope (`kind:basic,econ:301`, `project:禁毒专项`, `all`).
 struct ReaderScope: Equatable, Sendable {
-    enum Dimension: Sendable { case fund, function, kind, econ, sangong, project }
+    enum Dimension: Sendable { case fund, source, function, kind, econ, sangong, project }
 
     var fund: String?
+    /// Where income came from: fiscal (财政拨款), business (事业收入), operating (经营收入),
+    /// superior (上级补助收入), affiliate (附属单位上缴收入), other (其他收入).
+    var source: String?
     var function: String?
     var kind: String?
     var econ: String?
@@ -19,6 +22,7 @@ struct ReaderScope: Equatable, Sendable {
         get {
             switch d {
             case .fund: fund
+            case .source: source
             case .function: function
             case .kind: kind
             case .econ: econ
@@ -29,6 +33,7 @@ struct ReaderScope: Equatable, Sendable {
         set {
             switch d {
             case .fund: fund = newValue
+            case .source: source = newValue
             case .function: function = newValue
             case .kind: kind = newValue
             case .econ: econ = newValue
@@ -49,16 +54,18 @@ struct ReaderScope: Equatable, Sendable {
         if isSpecific || outer.isSpecific { return self }
         var s = self
         s.fund = fund ?? outer.fund
+        s.source = source ?? outer.source
         if function == nil { s.function = outer.function }
         s.kind = kind ?? outer.kind
         if econ == nil, kind == nil || kind == outer.kind { s.econ = outer.econ }
         return s
     }
 
-    /// `all`, or the named dimensions in the order fund, function, kind, econ, sangong, project.
+    /// `all`, or the named dimensions in the order fund, source, function, kind, econ, sangong, project.
     var text: String {
         var parts: [String] = []
         if let fund { parts.append("fund:" + fund) }
+        if let source { parts.append("source:" + source) }
         if let function { parts.append("function:" + function) }
         if let kind { parts.append("kind:" + kind) }
         if let econ { parts.append("econ:" + econ) }
@@ -84,35 +91,14 @@ struct ReaderScopeName: Sendable {
 /// The names of economic classes, function classes, kinds of expenditure, funds and 三公
 /// categories, with the colloquial forms reports use (一般商品服务支出 is 商品和服务支出, 302).
 enum ReaderScopeNames {
-    /// Found anywhere in a label, longest first.
+    /// Found anywhere in a label, longest first: `vocabulary.tsv`'s names, and the function classes.
     static let contained: [ReaderScopeName] = {
-        var names: [ReaderScopeName] = [
-            // 三公经费 and its categories.
-            .init("三公经费", .sangong, "all"), .init("三公", .sangong, "all"),
-            .init("因公出国(境)费用", .sangong, "abroad"), .init("因公出国(境)费", .sangong, "abroad"),
-            .init("因公出国(境)经费", .sangong, "abroad"), .init("因公出国", .sangong, "abroad"),
-            .init("公务用车购置及运行维护费", .sangong, "vehicle"), .init("公务用车购置及运行费", .sangong, "vehicle"),
-            .init("公务用车购置费", .sangong, "vehicle-purchase"), .init("公务用车购置", .sangong, "vehicle-purchase"),
-            .init("公务用车运行维护费", .sangong, "vehicle-operation"), .init("公务用车运行费", .sangong, "vehicle-operation"),
-            .init("公务接待费", .sangong, "reception"),
-            // Economic classes (类).
-            .init("工资福利支出", .econ, "301"), .init("工资福利", .econ, "301"),
-            .init("一般商品和服务支出", .econ, "302"), .init("一般商品服务支出", .econ, "302"),
-            .init("商品和服务支出", .econ, "302"), .init("商品服务支出", .econ, "302"), .init("商品和服务", .econ, "302"),
-            .init("对个人和家庭的补助", .econ, "303"), .init("对个人和家庭补助", .econ, "303"),
-            .init("对个人家庭补助", .econ, "303"), .init("债务利息及费用支出", .econ, "307"),
-            .init("资本性支出(基本建设)", .econ, "309"), .init("资本性支出", .econ, "310"),
-            .init("对企业补助", .econ, "312"),
-            // Kinds of expenditure.
-            .init("基本支出", .kind, "basic"), .init("人员经费", .kind, "personnel"), .init("人员支出", .kind, "personnel"),
-            .init("日常公用经费", .kind, "public"), .init("公用经费", .kind, "public"), .init("公用支出", .kind, "public"),
-            .init("项目支出", .kind, "project"),
-            // Funds.
-            .init("一般公共预算", .fund, "general"), .init("政府性基金", .fund, "gov-fund"),
-            .init("国有资本经营", .fund, "state-capital"), .init("社会保险基金", .fund, "social-insurance"),
-            .init("非财政拨款", .fund, "other"), .init("其他资金", .fund, "other"),
-        ]
-        for (code, name) in functionClasses { names.append(.init(name, .function, code)) }
+        var names = ReaderVocabulary.tables.names
+        for (code, name) in functionClasses {
+            names.append(.init(name, .function, code))
+            // 一般公共服务, 社会保障和就业 …: the class without 支出, when that is still a name.
+            if name.hasSuffix("支出"), name.count >= 6 { names.append(.init(String(name.dropLast(2)), .function, code)) }
+        }
         return names.sorted { $0.name.count > $1.name.count }
     }()
 
@@ -125,32 +111,14 @@ enum ReaderScopeNames {
         ("215", "资源勘探工业信息等支出"), ("216", "商业服务业等支出"), ("217", "金融支出"),
         ("220", "自然资源海洋气象等支出"), ("221", "住房保障支出"), ("222", "粮油物资储备支出"),
         ("224", "灾害防治及应急管理支出"), ("232", "债务付息支出"),
+        // Names of earlier editions that reports still use.
+        ("207", "文化体育与传媒支出"), ("210", "医疗卫生与计划生育支出"),
     ]
 
     /// Names too common to find inside other words: they count only when they are the whole
-    /// label (after metric words and fillers are taken off). Economic 款 and 公共安全 款.
-    static let exact: [String: (ReaderScope.Dimension, String)] = {
-        var m: [String: (ReaderScope.Dimension, String)] = [:]
-        let econ: [(String, String)] = [
-            ("30101", "基本工资"), ("30102", "津贴补贴"), ("30103", "奖金"), ("30107", "绩效工资"),
-            ("30108", "机关事业单位基本养老保险缴费"), ("30113", "住房公积金"),
-            ("30201", "办公费"), ("30202", "印刷费"), ("30203", "咨询费"), ("30204", "手续费"), ("30205", "水费"),
-            ("30206", "电费"), ("30207", "邮电费"), ("30208", "取暖费"), ("30209", "物业管理费"), ("30211", "差旅费"),
-            ("30213", "维修(护)费"), ("30213", "维修费"), ("30214", "租赁费"), ("30215", "会议费"), ("30216", "培训费"),
-            ("30218", "专用材料费"), ("30226", "劳务费"), ("30227", "委托业务费"), ("30228", "工会经费"),
-            ("30229", "福利费"), ("30239", "其他交通费用"), ("30299", "其他商品和服务支出"),
-            ("30301", "离休费"), ("30302", "退休费"), ("30304", "抚恤金"), ("30305", "生活补助"),
-            ("31002", "办公设备购置"), ("31003", "专用设备购置"),
-        ]
-        for (code, name) in econ { m[ReaderText.key(name)] = (.econ, code) }
-        let security: [(String, String)] = [
-            ("20401", "武装警察部队"), ("20402", "公安"), ("20403", "国家安全"), ("20404", "检察"),
-            ("20405", "法院"), ("20406", "司法"), ("20407", "监狱"), ("20408", "强制隔离戒毒"),
-            ("20409", "国家保密"), ("20410", "缉私警察"), ("20499", "其他公共安全支出"),
-        ]
-        for (code, name) in security { m[ReaderText.key(name)] = (.function, code) }
-        return m
-    }()
+    /// label (after metric words and fillers are taken off). Economic 款 and 公共安全 款
+    /// (`vocabulary.tsv`, table `exact`).
+    static let exact: [String: (ReaderScope.Dimension, String)] = ReaderVocabulary.tables.exact
 
     /// Function 项 common to every 款: the code is the 款 of the context followed by these digits.
     static let functionItems: [String: String] = [

@@ -5,6 +5,8 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
     /// Equal once the ledger is rounded to the stated precision.
     case rounding
     case mismatch
+    /// The label fits two metrics and the figure equals neither: both are listed, not a mismatch.
+    case ambiguous
     /// A ledger metric this book cannot give (a prior-year figure, an empty scope).
     case notInLedger = "not-in-ledger"
     /// Not a ledger figure at all (people, vehicles, dates …) or a label not understood.
@@ -55,9 +57,14 @@ extension LedgerFacts {
     }
 
     func figure(metric: String, scope: String) -> Figure? {
-        if metric == ClaimMetric.share {
+        // Income from a source other than 财政拨款 (事业收入, 其他收入 …) is not in a budget ledger.
+        if scope.split(whereSeparator: { $0 == "," || $0 == "|" }).contains(where: { $0.hasPrefix("source:") && $0 != "source:fiscal" }) {
+            return nil
+        }
+        if metric == ClaimMetric.share || metric == ClaimMetric.shareIncome {
             let sides = scope.split(separator: "|", maxSplits: 1).map(String.init)
             guard sides.count == 2 else { return nil }
+            if metric == ClaimMetric.shareIncome { return .ratio(Ratio(figures(sides[0]).budget, figures(sides[1]).budget)) }
             return .ratio(Ratio(figures(sides[0]).paid, figures(sides[1]).paid))
         }
         let f = figures(scope)
@@ -66,7 +73,7 @@ extension LedgerFacts {
         case ClaimMetric.budgetInitial: return .money(f.initial)
         case ClaimMetric.budgetAdditions: return .money(f.additions)
         case ClaimMetric.budgetReductions: return .money(f.reductions)
-        case ClaimMetric.budgetCurrent: return .money(f.budget)
+        case ClaimMetric.budgetCurrent, ClaimMetric.income: return .money(f.budget)
         case ClaimMetric.budgetTotal, ClaimMetric.incomeTotal: return .money(f.totalBudget)
         case ClaimMetric.paid: return .money(f.paid)
         case ClaimMetric.carryIn: return .money(f.carryIn)
@@ -96,11 +103,49 @@ extension LedgerFacts {
     }
 
     func compare(_ claim: Claim) -> ClaimResult {
+        let first = compareOne(claim)
+        guard first.verdict == .mismatch, let alternative = claim.alternative else { return first }
+        var other = claim
+        other.metric = alternative
+        other.alternative = nil
+        var second = compareOne(other)
+        let firstLedger = first.ledger?.text ?? "-"
+        if second.verdict == .match || second.verdict == .rounding {
+            second.note = "read as \(alternative) (as \(claim.metric) the ledger gives \(firstLedger))"
+            return second
+        }
+        var result = first
+        result.verdict = .ambiguous
+        result.note = "fits \(claim.metric) (ledger \(firstLedger)) or \(alternative) (ledger \(second.ledger?.text ?? "-"))"
+        return result
+    }
+
+    private func compareOne(_ claim: Claim) -> ClaimResult {
         var result = ClaimResult(claim: claim, ledger: nil, difference: nil, verdict: .unmapped, note: claim.note)
         if claim.metric == ClaimMetric.unmapped { return result }
         if claim.metric == ClaimMetric.priorYear {
             result.verdict = .notInLedger
             result.note = claim.note ?? "prior-year figure: not in this book"
+            return result
+        }
+        if let unknown = unknownProject(in: claim.scope) {
+            let matcher = ReaderProjectMatcher(projects.values.map(\.name).sorted())
+            // Between names already close to the label (and too close to each other to choose by
+            // name), the amount may decide; never between unrelated names.
+            let fitting = matcher.close(unknown).compactMap { name -> ClaimResult? in
+                var other = claim
+                other.scope = claim.scope.replacingOccurrences(of: "project:" + unknown, with: "project:" + name)
+                let r = compareOne(other)
+                return r.verdict == .match || r.verdict == .rounding ? r : nil
+            }
+            if fitting.count == 1, var chosen = fitting.first {
+                chosen.note = "\(unknown) read as \(chosen.claim.scope): of the close names, the one whose figure agrees"
+                return chosen
+            }
+            // A label that names no project of the book is not compared with zero.
+            let nearest = matcher.nearest(unknown)
+            result.verdict = .notInLedger
+            result.note = "no project \(unknown) in the book" + (nearest.isEmpty ? "" : "; nearest: " + nearest.joined(separator: ", "))
             return result
         }
         guard Filter.isUnderstood(claim.scope), let figure = figure(metric: claim.metric, scope: claim.scope) else {
@@ -139,6 +184,15 @@ extension LedgerFacts {
             result.verdict = .mismatch
         }
         return result
+    }
+
+    /// The first `project:X` of a scope that is neither the name nor the code of a project of the book.
+    func unknownProject(in scope: String) -> String? {
+        for part in scope.split(whereSeparator: { $0 == "," || $0 == "|" }) where part.hasPrefix("project:") {
+            let name = String(part.dropFirst("project:".count))
+            if !projects.values.contains(where: { $0.name == name || $0.code == name }) { return name }
+        }
+        return nil
     }
 
     /// value / scale rounded half away from zero.

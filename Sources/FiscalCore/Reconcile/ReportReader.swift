@@ -21,9 +21,18 @@ import Foundation
 /// paragraph ending in `:` belongs to what the paragraph is about.
 public struct ReportReader: Sendable {
     public var projectNames: [String]
+    /// Labels the officer has matched to a project once (label → project name or code), from
+    /// `--map FILE` (and, later, from the book): they win over every other reading of the label.
+    public var aliases: [String: String]
 
-    public init(projectNames: [String] = []) {
+    /// The year the report is about, when known: a figure its label dates to another year
+    /// (`2021年度“三公”经费合计支出` in a report on 2022) is not this year's book's.
+    public var year: Int?
+
+    public init(projectNames: [String] = [], aliases: [String: String] = [:], year: Int? = nil) {
         self.projectNames = projectNames
+        self.aliases = aliases
+        self.year = year
     }
 
     public func read(_ text: String) -> [Claim] { analyse(text).claims }
@@ -31,37 +40,75 @@ public struct ReportReader: Sendable {
     func analyse(_ text: String) -> ReaderReading {
         var reading = ReaderReading()
         var outline = ReaderOutline()
-        var list: (parent: ReaderScope, whole: Int?)?
-        let matcher = ReaderProjectMatcher(projectNames)
-        for (index, original) in ReaderText.lines(text).enumerated() {
+        // Lists under a line ending in `:`, outermost first, each with the marker level of the
+        // line that opened it (-1 for a paragraph): `3、…支出7.5万元,其中:` opens one inside its list.
+        var lists: [(level: Int, parent: ReaderScope, whole: Int?)] = []
+        var item: (subject: ReaderScope?, unmapped: Bool)?
+        let matcher = ReaderProjectMatcher(projectNames, aliases: aliases)
+        let lines = ReaderText.lines(text)
+        let functions = ReaderFunctionNames.learning(from: lines)
+        for paragraph in ReaderParagraphs.join(lines) {
+            let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
             if normalized.allSatisfy(\.isWhitespace) { continue }
             let tokens = ReaderNumberScanner(normalized: normalized, original: original).scan()
             let marker = ReaderText.outlineMarker(normalized)
             if let marker, tokens.allSatisfy({ $0.kind == .bare }), normalized.count - marker.textStart <= 40 {
-                outline.enter(level: marker.level, text: String(normalized[marker.textStart...]))
-                list = nil
+                let title = String(normalized[marker.textStart...])
+                outline.enter(level: marker.level, text: title, functions: functions)
+                lists = []
+                // A heading that is a 功能分类 title the reader cannot place (…(类)…(项)。 alone on its
+                // line): the paragraphs under it are about that item, so they are not mapped.
+                let heading = ReaderLabelMap.analyse(title, rate: false, functions: functions)
+                item = heading.titlesFunction && heading.scope.function == nil ? (nil, true) : nil
                 continue
             }
-            var reader = ReaderLineReader(line: index + 1, original: original, normalized: normalized,
-                                          tokens: tokens, context: outline.scope, matcher: matcher, reading: reading)
+            var reader = ReaderLineReader(paragraph: paragraph, original: original, normalized: normalized,
+                                          tokens: tokens, context: outline.scope, matcher: matcher, functions: functions,
+                                          reading: reading)
+            reader.reportYear = year
+            reader.section = outline.section
             reading = ReaderReading()   // the line reader holds the only copy while it appends
-            if marker != nil, let list {
-                reader.startListItem(parent: list.parent, whole: list.whole)
+            // An item runs until the next item or heading: a paragraph the PDF broke off it (after
+            // 主要用于…。) is still about what the item's title names.
+            if marker == nil, let item {
+                reader.itemSubject = item.subject
+                reader.itemUnmapped = item.unmapped
+                reader.carryItem()
+            }
+            if let marker, !lists.isEmpty {
+                lists.removeAll { $0.level >= marker.level && $0.level >= 0 }
+                if let list = lists.last { reader.startListItem(parent: list.parent, whole: list.whole) }
             } else {
-                list = nil
+                lists = []
             }
             reader.run()
             reading = reader.reading
+            item = reader.itemSubject != nil || reader.itemUnmapped ? (reader.itemSubject, reader.itemUnmapped) : nil
             let trimmed = String(normalized).trimmingCharacters(in: .whitespaces)
-            if list == nil, trimmed.hasSuffix(":") {
-                if let subject = reader.sentence.subject {
-                    list = (subject, reader.sentence.subjectClaim)
-                } else {
+            if trimmed.hasSuffix(":"), lists.isEmpty || marker != nil {
+                let level = marker?.level ?? -1
+                // The list is about what the sentence ending in `:` says, not about the figure
+                // before it (…公务接待费支出0万元。具体情况如下:).
+                let lastEnd = normalized.dropLast().lastIndex { ReaderText.isSentenceEnd($0) } ?? -1
+                let figureInSentence = tokens.contains { $0.start > lastEnd && $0.kind != .bare }
+                if !figureInSentence, let topic = reader.topic {
+                    // 三公经费预算支出9.80万元，…。具体情况如下: — the paragraph's first figure, a whole.
+                    lists.append((level, topic.scope, topic.claim))
+                } else if figureInSentence, let subject = reader.sentence.subject {
+                    lists.append((level, subject, reader.sentence.subjectClaim))
+                } else if lists.isEmpty {
                     let about = ReaderLabelMap.analyse(String(trimmed.dropLast()), rate: false).scope
-                    if !about.isEmpty { list = (about.within(outline.scope), nil) }
+                    if !about.isEmpty { lists.append((level, about.within(outline.scope), nil)) }
                 }
             }
+        }
+        reading.tables = ReaderCodeTables.read(lines)
+        reading.tableTitles = Set(lines.compactMap { ReaderCodeTables.title(String(ReaderText.normalize($0)))?.template })
+        for claim in ReaderCodeTables.claims(reading.tables) + ReaderPipeTables.claims(lines, functions: functions) {
+            reading.sentenceCount += 1
+            reading.claims.append(claim)
+            reading.sentences.append(reading.sentenceCount)
         }
         return reading
     }
@@ -78,6 +125,9 @@ struct ReaderReading {
     /// Prior-year rates: `增长R%` → (the change `增加D万元`, this year's figure, whether it fell).
     var changes: [ReaderChange] = []
     var sentenceCount = 0
+    /// The coded 决算 tables, and every template table the text names (contents included).
+    var tables: [ReaderCodeTable] = []
+    var tableTitles: Set<String> = []
 }
 
 /// Figures stated as parts of another figure.
@@ -105,21 +155,40 @@ struct ReaderChange: Equatable {
 
 /// The headings above a line, each naming dimensions of the figures under it.
 struct ReaderOutline {
-    private var entries: [(level: Int, dimension: ReaderScope.Dimension, value: String)] = []
+    private struct Entry {
+        var level: Int
+        var dimension: ReaderScope.Dimension
+        var value: String
+        /// A heading's 一般公共预算 is the ordinary body of most reports and says nothing, except
+        /// in the 决算 template's 一般公共预算财政拨款 sections and a 决算报告's 一般公共预算收支 section,
+        /// which are about that fund alone.
+        var counts: Bool
+    }
 
-    mutating func enter(level: Int, text: String) {
+    private var entries: [Entry] = []
+    /// The classified headings above, outermost first.
+    private var sections: [(level: Int, kind: String)] = []
+
+    /// What the innermost classified heading above is about (`vocabulary.tsv`, table `section`).
+    var section: String? { sections.last?.kind }
+
+    mutating func enter(level: Int, text: String, functions: ReaderFunctionNames = .official) {
         entries.removeAll { $0.level >= level }
-        let named = ReaderLabelMap.analyse(text, rate: false).scope
+        sections.removeAll { $0.level >= level }
+        if let kind = ReaderVocabulary.section(text) { sections.append((level, kind)) }
+        let named = ReaderLabelMap.analyse(text, rate: false, functions: functions).scope
         for dimension in [ReaderScope.Dimension.fund, .function, .kind, .econ, .sangong] {
             guard let value = named[dimension] else { continue }
             entries.removeAll { $0.dimension == dimension }
-            entries.append((level, dimension, value))
+            let counts = !(dimension == .fund && value == "general") || text.contains("一般公共预算财政拨款")
+                || text.contains("一般公共预算收支")
+            entries.append(Entry(level: level, dimension: dimension, value: value, counts: counts))
         }
     }
 
     var scope: ReaderScope {
         var scope = ReaderScope()
-        for entry in entries where !(entry.dimension == .fund && entry.value == "general") {
+        for entry in entries where entry.counts {
             scope[entry.dimension] = entry.value
         }
         return scope

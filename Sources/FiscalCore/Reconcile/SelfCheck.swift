@@ -1,39 +1,5 @@
 import Foundation
 
-/// A place where a report's own arithmetic does not hold.
-public struct SelfCheckFinding: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable {
-        /// Parts against their stated total: A + B = C, a 其中 list that is the whole of its
-        /// figure (基本支出 + 项目支出, 人员经费 + 公用经费, the 三公 categories), `…合计N`.
-        case sum
-        /// A 其中 list that adds up to more than the figure before it.
-        case partsExceedTotal
-        /// A stated rate against its amounts: 节约率, 完成预算N%, 完成年初预算的N%, 执行率.
-        case rate
-        /// 占N% against part / whole.
-        case share
-        /// Figures that must agree: 收入总计 = 支出总计.
-        case totals
-        /// 年初 + 追加 − 调减 = 当年; 上年结转 + 当年 = 全年; 结转 + 结余 = 结转和结余.
-        case budget
-        /// 项目N个 against the projects listed after it.
-        case count
-        /// 较上年增加D, 增长R%: R = D / (this year − D).
-        case change
-    }
-
-    public var kind: Kind
-    public var message: String
-    /// The line of the figure checked (the total, the rate).
-    public var line: Int
-    /// The figure checked, as stated.
-    public var stated: StatedValue
-    /// What the other figures give, at the stated precision.
-    public var expected: StatedValue
-    /// The other figures, as the report states them.
-    public var figures: [Claim]
-}
-
 /// Checks a report's own arithmetic, from its text alone. Rounding at the stated precision
 /// (0.01万元, the last decimal of a rate) is not a finding; all arithmetic is in integers.
 public struct ReportSelfCheck: Sendable {
@@ -45,13 +11,25 @@ public struct ReportSelfCheck: Sendable {
     }
 
     public func check(_ text: String) -> [SelfCheckFinding] {
-        var run = SelfCheckRun(reading: ReportReader(projectNames: projectNames).analyse(text))
+        let reading = ReportReader(projectNames: projectNames).analyse(text)
+        // The prose is checked on its own; the tables' rows (appended last) by SelfCheckTables.
+        var prose = reading
+        let tableStart = reading.claims.firstIndex { $0.note?.hasPrefix("table:") == true } ?? reading.claims.count
+        prose.claims = Array(reading.claims[..<tableStart])
+        prose.sentences = Array(reading.sentences[..<tableStart])
+        var run = SelfCheckRun(reading: prose)
         run.checkGroups()
         run.checkDecompositions()
         run.checkRates()
         run.checkIdentities()
         run.checkChanges()
-        return run.findings
+        var tables = SelfCheckTables(tables: reading.tables, titles: reading.tableTitles)
+        tables.checkRows()
+        tables.checkEcon()
+        tables.checkTemplate()
+        tables.checkProse(against: reading.claims)
+        tables.checkUnits(reading.claims)
+        return run.findings + tables.findings
     }
 }
 
@@ -67,8 +45,13 @@ private struct SelfCheckRun {
     init(reading: ReaderReading) { self.reading = reading }
 
     mutating func add(_ kind: SelfCheckFinding.Kind, _ message: String, _ checked: Claim, _ expected: StatedValue, _ figures: [Claim]) {
-        let finding = SelfCheckFinding(kind: kind, message: message, line: checked.line, stated: checked.value,
+        var finding = SelfCheckFinding(kind: kind, message: message, line: checked.line, stated: checked.value,
                                        expected: expected, figures: figures)
+        // A rate one unit of its last decimal off (0.08% for 0.0853%) was truncated, not miscomputed.
+        if checked.value.unit == .percent, [.rate, .share, .change].contains(kind),
+           (checked.value.hundredths - expected.hundredths).magnitude == UInt64(A.ulpRate(checked.value)) {
+            finding.hint = true
+        }
         if !findings.contains(where: { $0.line == finding.line && $0.stated == finding.stated && $0.expected == finding.expected }) {
             findings.append(finding)
         }
@@ -126,7 +109,9 @@ private struct SelfCheckRun {
                     sumCheck(.sum, total: group.whole, parts: parts, what: "parts against their total")
                 }
             case .countedList:
+                // (含…项目5个) counts some of the projects, not those listed after it.
                 guard whole.metric == ClaimMetric.countProjects, whole.value.hundredths % 100 == 0,
+                      !whole.label.contains("含"), !whole.label.contains("其中"),
                       !group.parts.isEmpty, Int64(group.parts.count) * 100 != whole.value.hundredths else { continue }
                 let listed = StatedValue(hundredths: Int64(group.parts.count) * 100, decimals: 0, unit: .count)
                 add(.count, "\(Self.describe(whole)), but \(group.parts.count) projects are listed after it",

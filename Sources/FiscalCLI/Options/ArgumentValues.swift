@@ -1,0 +1,84 @@
+import ArgumentParser
+import FiscalCore
+
+// The core's value types as command-line arguments. The conformances live here, not in the
+// core, because parsing argv is the CLI's job: a bad value is a usage error (exit 64) in the
+// argument parser's words, and shell completion offers the cases (`allValueStrings`).
+
+extension Day: ExpressibleByArgument {
+    /// `YYYY-MM-DD`, a real calendar day (`2023-02-30` is refused).
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension YearMonth: ExpressibleByArgument {
+    /// `YYYY-MM`.
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension ProjectKind: ExpressibleByArgument {}
+extension Fund: ExpressibleByArgument {}
+extension ProjectStatus: ExpressibleByArgument {}
+extension ProgressGrouping: ExpressibleByArgument {}
+extension RateBasis: ExpressibleByArgument {}
+extension TimeProgressRule: ExpressibleByArgument {}
+extension ExpenditureDimension: ExpressibleByArgument {}
+extension KindFilter: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+extension TextEncoding: ExpressibleByArgument {
+    /// `utf-8` or `gb18030`; `utf8`, and `gbk` and `gb2312` (which GB18030 contains), are
+    /// accepted too, in any case.
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "utf-8", "utf8": self = .utf8
+        case "gb18030", "gbk", "gb2312": self = .gb18030
+        default: return nil
+        }
+    }
+}
+
+/// `--lag-threshold`: points behind time progress with up to two decimals ("10", "7.5", or
+/// "-10" as written in `--lag-threshold=-10`), kept in hundredths of a point, always at or
+/// below zero.
+struct LagThreshold: ExpressibleByArgument {
+    var hundredths: Int64
+    /// As written, for the help's default.
+    var text: String
+
+    init?(argument: String) {
+        // Money's parser reads a signed decimal with two places exactly as we need.
+        guard !argument.contains("万"), !argument.contains("元"), !argument.contains(","),
+              let value = try? Money.parse(argument) else { return nil }
+        hundredths = -abs(value.fen)
+        text = argument
+    }
+
+    var defaultValueDescription: String { text }
+}
+
+/// Values checked in `validate()`, so that a bad one is a usage error (exit 64) whose message
+/// names the field, the text and what is wrong with it ("amount '1.234': not an amount: more
+/// than two decimals (分 is the smallest unit)"), which the parser's generic message cannot.
+enum ArgumentCheck {
+    static func amount(_ text: String, field: String = "amount") throws(ValidationError) -> Money {
+        let money: Money
+        do { money = try Money.parse(text) } catch {
+            throw ValidationError("\(field) '\(text)': not an amount: \(error.reason)")
+        }
+        guard money.isPositive else { throw ValidationError("\(field) '\(text)': must be positive") }
+        return money
+    }
+
+    static func econ(_ text: String, field: String = "--econ") throws(ValidationError) -> EconomicCode {
+        try code(EconomicCode(text), text, field, "not an economic code (3 or 5 digits, e.g. 302 or 30217)")
+    }
+
+    static func function(_ text: String, field: String = "--function") throws(ValidationError) -> FunctionCode {
+        try code(FunctionCode(text), text, field, "not a function code (3, 5 or 7 digits, e.g. 2040201)")
+    }
+
+    private static func code<Code>(_ code: Code?, _ text: String, _ field: String, _ reason: String) throws(ValidationError) -> Code {
+        guard let code else { throw ValidationError("\(field) '\(text)': \(reason)") }
+        return code
+    }
+}

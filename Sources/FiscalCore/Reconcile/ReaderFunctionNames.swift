@@ -1,0 +1,54 @@
+/// 支出功能分类 names by code: the official ones the reader knows, and those a report's own
+/// tables print (`2080501 行政单位离退休 252.74 …`). A 决算 names each item twice — as a table
+/// row and in its prose (`社会保障和就业支出(类)行政事业单位离退休(款)归口管理的行政单位离退休(项)`) —
+/// and no name table covers every 款 and 项, so the report's own rows are the first authority.
+struct ReaderFunctionNames: Sendable {
+    /// code → the name's key (no quotes, brackets or spaces).
+    private(set) var names: [String: String]
+
+    /// What the reader knows without a report: the classes (with the names of older editions)
+    /// and the 款/项 in ``FunctionCode/names``.
+    static let official: ReaderFunctionNames = {
+        var names: [String: String] = [:]
+        for (code, name) in FunctionCode.names { names[code] = ReaderText.key(name) }
+        for (code, name) in ReaderScopeNames.functionClasses { names[code] = ReaderText.key(name) }
+        return ReaderFunctionNames(names: names)
+    }()
+
+    /// The official names, with every `CODE NAME` row of the text added (the report's own
+    /// wording wins over the official name of the same code).
+    static func learning(from lines: [[Character]]) -> ReaderFunctionNames {
+        var table = official
+        for line in lines {
+            let n = ReaderText.normalize(line)
+            var i = 0
+            while i < n.count, ReaderText.isSpace(n[i]) { i += 1 }
+            let start = i
+            while i < n.count, ReaderText.isDigit(n[i]) { i += 1 }
+            guard [3, 5, 7].contains(i - start), i < n.count, ReaderText.isSpace(n[i]) else { continue }
+            let code = String(n[start..<i])
+            while i < n.count, ReaderText.isSpace(n[i]) { i += 1 }
+            let nameStart = i
+            while i < n.count, !ReaderText.isSpace(n[i]), !ReaderText.isDigit(n[i]) { i += 1 }
+            let name = ReaderText.key(String(n[nameStart..<i]))
+            if name.count >= 2 { table.names[code] = name }
+        }
+        return table
+    }
+
+    /// The class a `(类)` title names: `一般公共服务`, `文化体育与传媒支出` …
+    func classCode(_ title: String) -> String? { child(of: "", length: 3, named: title) }
+
+    /// The code of `length` digits under `prefix` whose name is `title`: the same name, else
+    /// the only one whose name and the title contain one another (归口管理的行政单位离退休 →
+    /// 行政单位离退休). `nil` when none or several fit.
+    func child(of prefix: String, length: Int, named title: String) -> String? {
+        var key = ReaderText.key(title)
+        if key.hasSuffix("支出"), key.count > 4, length == 3 { key.removeLast(2) }
+        guard key.count >= 2 else { return nil }
+        let candidates = names.filter { $0.key.count == length && $0.key.hasPrefix(prefix) }
+        if let same = candidates.first(where: { $0.value == key || $0.value == key + "支出" }) { return same.key }
+        let close = candidates.filter { $0.value.contains(key) || key.contains($0.value) }
+        return close.count == 1 ? close.first!.key : nil
+    }
+}

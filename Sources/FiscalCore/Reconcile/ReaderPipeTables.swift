@@ -1,0 +1,146 @@
+import Foundation
+
+/// Tables a report's text gives with `|` between cells (a web page's table, a 自评表): header
+/// rows, then rows whose first cell (or the cell under a label column) says what the row is. A
+/// cell is read by its column's header (`column` lines of `vocabulary.tsv`: 决算数, 年初预算数,
+/// 执行率, 分值 …) and its row's label, within what the table's title names (its fund, 三公).
+///
+/// Tables whose rows carry 行次 (line numbers of a 决算 form) are left alone: their blank cells
+/// vanish in the text, so a cell's column cannot be known.
+enum ReaderPipeTables {
+    struct Cell { var text: String; var line: Int }
+
+    static func claims(_ lines: [[Character]], functions: ReaderFunctionNames) -> [Claim] {
+        var claims: [Claim] = []
+        var run: [(line: Int, cells: [Cell])] = []
+        func flush(_ end: Int) {
+            defer { run = [] }
+            guard run.count >= 2 else { return }
+            let start = run[0].line
+            let context = lines[max(0, start - 5)..<(start - 1)].map { String(ReaderText.normalize($0)) }
+            claims += read(run.map(\.cells), context: context)
+        }
+        for (index, chars) in lines.enumerated() {
+            let line = String(ReaderText.normalize(chars))
+            guard line.contains("|") else {
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { flush(index) }
+                continue
+            }
+            var cells = line.split(separator: "|", omittingEmptySubsequences: false)
+                .map { Cell(text: $0.trimmingCharacters(in: .whitespaces), line: index + 1) }
+            if cells.last?.text.isEmpty == true { cells.removeLast() }
+            run.append((index + 1, cells))
+        }
+        flush(lines.count)
+        return claims
+    }
+
+    static func isNumber(_ text: String) -> Bool { value(text, unit: .wan) != nil }
+
+    static func value(_ text: String, unit: ClaimUnit) -> StatedValue? {
+        var t = text
+        var percent = false
+        if t.hasSuffix("%") { t.removeLast(); percent = true }
+        guard let v = ReaderCodeTables.amount(t, unit: unit) else { return nil }
+        return percent ? StatedValue(hundredths: v.hundredths, decimals: v.decimals, unit: .percent) : v
+    }
+
+    /// A table printed one cell per line: the header is the cells before the first row's label
+    /// (the cell before the first number), and rows are as wide as the header.
+    static func rechunk(_ rows: [[Cell]]) -> [[Cell]] {
+        let cells = rows.flatMap { $0 }.filter { !$0.text.isEmpty }
+        guard let firstNumber = cells.firstIndex(where: { isNumber($0.text) }), firstNumber >= 2 else { return rows }
+        let width = firstNumber - 1
+        return stride(from: 0, to: cells.count, by: width).map { Array(cells[$0..<min($0 + width, cells.count)]) }
+    }
+
+    /// The rows of one table: header rows first (no number in them), then data rows.
+    static func read(_ given: [[Cell]], context: [String]) -> [Claim] {
+        let rows = given.allSatisfy { $0.count <= 1 } ? rechunk(given) : given
+        let headerCount = rows.prefix { !$0.contains { isNumber($0.text) } }.count
+        guard headerCount >= 1, headerCount < rows.count else { return [] }
+        let headers = rows.prefix(headerCount)
+        if headers.joined().contains(where: { $0.text.contains("行次") || $0.text.contains("栏次") }) { return [] }
+        let width = rows.map(\.count).max() ?? 0
+        // A header cell followed by empty cells spans them (预算数 over 合计 | 一般公共预算 | 政府性基金).
+        var names = Array(repeating: "", count: width)
+        for var header in headers {
+            // 项目 | 预算数 | 决算数 | |||| : group names printed side by side, their spans collapsed;
+            // they share the value columns evenly.
+            let named = header.indices.filter { !header[$0].text.isEmpty }
+            if header.count == width, named.first == 0, let lastNamed = named.last, lastNamed < width - 1,
+               named.count > 2, (width - 1) % (named.count - 1) == 0 {
+                let span = (width - 1) / (named.count - 1)
+                names[0] += header[0].text
+                for (g, index) in named.dropFirst().enumerated() {
+                    for c in (1 + g * span)..<(1 + (g + 1) * span) { names[c] += header[index].text }
+                }
+                continue
+            }
+            // A sub-header under a merged 项目 cell lacks the label column: it starts one column right.
+            while header.last?.text.isEmpty == true { header.removeLast() }
+            if header.count == width - 1, let first = header.first { header.insert(Cell(text: "", line: first.line), at: 0) }
+            var last = ""
+            for c in 0..<width {
+                let text = c < header.count ? header[c].text : ""
+                if !text.isEmpty { last = text }
+                names[c] += (text.isEmpty ? last : text)
+            }
+        }
+        let unit: ClaimUnit = context.contains { $0.contains("单位:元") || $0.contains("(元)") } ? .yuan : .wan
+        let scale: Int64 = context.contains { $0.contains("亿元") } ? 10_000 : 1
+        let titleText = context.last { $0.contains("表") } ?? ""
+        var title = ReaderLabelMap.analyse(titleText, rate: false).scope
+        // 一般公共预算及政府性基金…表 names two funds: its cells are either's, as their columns say.
+        let funds = ["一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"].filter { titleText.contains($0) }
+        if funds.count > 1 { title.fund = nil }
+        var claims: [Claim] = []
+        for row in rows.dropFirst(headerCount) {
+            var label = ""
+            for (c, cell) in row.enumerated() where c < width {
+                let column = ReaderVocabulary.column(names[c], table: names)
+                guard let column else {
+                    label = cell.text   // a label column: the row's name on this side of the table
+                    continue
+                }
+                guard var value = value(cell.text, unit: column == "rate" ? .percent : unit) else { continue }
+                if value.unit != .percent { value.hundredths *= scale }
+                claims.append(claim(label: label, column: column, header: names[c], value: value, line: cell.line,
+                                    side: names[0..<c].last { ReaderVocabulary.column($0, table: names) == nil } ?? "",
+                                    title: title))
+            }
+        }
+        return claims
+    }
+
+    /// One cell's claim: its row label read within the table's side (收入/支出) and title.
+    static func claim(label: String, column: String, header: String, value: StatedValue, line: Int, side: String,
+                      title: ReaderScope) -> Claim {
+        var rowLabel = ReaderText.key(label)
+        if let marker = ReaderText.outlineMarker(Array(rowLabel)) { rowLabel = String(Array(rowLabel)[marker.textStart...]) }
+        if rowLabel.hasPrefix("其中") { rowLabel.removeFirst(2) }
+        let shown = [rowLabel, header].filter { !$0.isEmpty }.joined(separator: " ")
+        switch column {
+        case "non_ledger", "score":
+            return Claim(label: shown, metric: "", scope: "", value: value, line: line,
+                         note: column == "score" ? "table: non-ledger: score" : "table: execution-report figure")
+        default: break
+        }
+        let sideWord = ["收入", "支出"].first { side.contains($0) && !rowLabel.contains($0) } ?? ""
+        let analysed = ReaderLabelMap.analyse(sideWord + rowLabel, rate: column == "rate")
+        var scope = analysed.scope.within(title)
+        if let fund = ReaderLabelMap.analyse(header, rate: false).scope.fund { scope.fund = fund }
+        let metric: String?
+        if scope.sangong != nil {
+            metric = column == "rate" ? nil : column == ClaimMetric.budgetCurrent ? ClaimMetric.sangongBudget : ClaimMetric.sangongActual
+        } else if column == "row" {
+            metric = analysed.metric ?? (analysed.scope.isEmpty ? nil : ClaimMetric.paid)
+        } else {
+            metric = column == "rate" ? ClaimMetric.rateExecution : column
+        }
+        guard let metric, analysed.residue.isEmpty || !analysed.scope.isEmpty else {
+            return Claim(label: shown, metric: "", scope: "", value: value, line: line, note: "table: unmapped label")
+        }
+        return Claim(label: shown, metric: metric, scope: scope.text, value: value, line: line, note: "table: cell")
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+@testable import FiscalCore
+
+/// The reader measured on the corpus of real reports in `Tests/Corpus/`: for every figure a
+/// report states (its hand-written `expected/NN_slug.tsv`), whether the reader read it with the
+/// right value and unit, and whether it mapped it to the right metric and scope; and for the
+/// self-check, which findings are false and which inconsistencies it missed
+/// (`expected/NN_slug.findings`). `scripts/reader-eval` prints this; `CorpusTests` fails on a
+/// regression below `Tests/Corpus/recorded.tsv`.
+struct CorpusMeasure {
+    /// One stated figure, as the expected file writes it.
+    struct Expected {
+        var line: Int
+        var label: String
+        var metric: String
+        var scope: String
+        /// The figure in hundredths of `unit`, `nil` when the text does not write a number.
+        var hundredths: Int64?
+        /// 万元, 元, %, a count word (个, 辆, 人, 分 …) or `?` (any unit: the text writes none).
+        var unit: String
+        var role: String
+    }
+
+    /// An inconsistency a careful reader finds: where (a line, or `A-B` for a table block), what.
+    struct ExpectedFinding {
+        var lines: ClosedRange<Int>
+        var kind: String
+    }
+
+    struct Score {
+        var stated = 0, read = 0, mapped = 0, mappedWrong = 0, missed = 0
+        var falseFindings = 0, missedFindings = 0, findingsExpected = 0, findingsFound = 0
+        /// Claims the reader returned that the expected file does not list.
+        var extra = 0
+        var misses: [String] = []
+
+        mutating func add(_ o: Score) {
+            stated += o.stated; read += o.read; mapped += o.mapped; mappedWrong += o.mappedWrong; missed += o.missed
+            falseFindings += o.falseFindings; missedFindings += o.missedFindings
+            findingsExpected += o.findingsExpected; findingsFound += o.findingsFound; extra += o.extra
+        }
+    }
+
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<2 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("Corpus")
+    }()
+
+    /// The reports of a set (`""` the seen corpus, `"unseen"` the reports never tuned on).
+    static func reports(_ set: String) -> [URL] {
+        let dir = (set.isEmpty ? root : root.appendingPathComponent(set)).appendingPathComponent("reports")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { dir.appendingPathComponent($0) }
+    }
+
+    static func expectedURL(_ report: URL, _ ext: String) -> URL {
+        report.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("expected")
+            .appendingPathComponent(report.deletingPathExtension().lastPathComponent + "." + ext)
+    }
+
+    /// The report's text with its `# ` header lines blanked, so line numbers stay the file's.
+    static func body(_ text: String) -> String {
+        var inHeader = true
+        return text.components(separatedBy: "\n").map { line in
+            guard inHeader else { return line }
+            if !line.hasPrefix("#") { inHeader = false; return line }
+            return ""
+        }.joined(separator: "\n")
+    }
+
+    /// The year the header says the report covers (`# YEAR COVERED: 2022 budget / 2021 actual` → 2022).
+    static func year(_ text: String) -> Int? {
+        guard let line = text.components(separatedBy: "\n").first(where: { $0.hasPrefix("# YEAR") }),
+              let r = line.range(of: #"\d{4}"#, options: .regularExpression) else { return nil }
+        return Int(line[r])
+    }
+
+    /// `1,234.5` → 123450 (hundredths); `nil` for what is not a plain decimal.
+    static func hundredths(_ text: String) -> Int64? {
+        let plain = text.replacingOccurrences(of: ",", with: "")
+        guard let stated = ClaimsFile.stated(plain, unit: .wan) ?? ClaimsFile.stated(String(format: "%.2f", Double(plain) ?? .nan), unit: .wan)
+        else { return nil }
+        return stated.hundredths
+    }
+
+    static func loadExpected(_ report: URL) -> [Expected] {
+        guard let text = try? String(contentsOf: expectedURL(report, "tsv"), encoding: .utf8) else { return [] }
+        return text.components(separatedBy: "\n").dropFirst().compactMap { row in
+            let f = row.components(separatedBy: "\t")
+            guard f.count >= 7 else { return nil }
+            var value = hundredths(f[4])
+            var unit = f[5]
+            if unit == "亿元" { value = value.map { $0 * 10_000 }; unit = "万元" }
+            if unit == "万" { unit = "万元" }
+            return Expected(line: Int(f[0]) ?? 0, label: f[1], metric: f[2], scope: f[3], hundredths: value,
+                            unit: unit, role: f[6])
+        }
+    }
+
+    static func loadFindings(_ report: URL) -> [ExpectedFinding] {
+        guard let text = try? String(contentsOf: expectedURL(report, "findings"), encoding: .utf8) else { return [] }
+        return text.components(separatedBy: "\n").dropFirst().compactMap { row in
+            let f = row.components(separatedBy: "\t")
+            let bounds = f[0].split(separator: "-").compactMap { Int($0) }
+            guard f.count >= 2, let lo = bounds.first, let hi = bounds.last, lo <= hi else { return nil }
+            return ExpectedFinding(lines: lo...hi, kind: f[1])
+        }
+    }
+}
+
+extension CorpusMeasure {
+    /// What the reader makes of one report, scored against its expected files.
+    static func score(_ report: URL) -> Score {
+        var score = Score()
+        guard let raw = try? String(contentsOf: report, encoding: .utf8) else { return score }
+        let text = body(raw)
+        let claims = ReportReader(year: year(raw)).read(text)
+        var used = Set<Int>()
+        for e in loadExpected(report) {
+            score.stated += 1
+            let near = claims.indices.filter { i in
+                !used.contains(i) && abs(claims[i].line - e.line) <= 2 && e.hundredths == claims[i].value.hundredths
+                    && (e.unit == "?" || unitText(claims[i].value) == e.unit)
+            }
+            // The nearest line first; among equals the one mapped as expected.
+            guard let pick = near.min(by: { a, b in
+                let da = abs(claims[a].line - e.line), db = abs(claims[b].line - e.line)
+                return da != db ? da < db : (mapsRight(claims[a], e) && !mapsRight(claims[b], e))
+            }) else {
+                score.missed += 1
+                score.misses.append("missed  \(e.line) \(e.label) \(e.hundredths.map(String.init) ?? "?") \(e.unit)")
+                continue
+            }
+            used.insert(pick)
+            score.read += 1
+            if mapsRight(claims[pick], e) {
+                score.mapped += 1
+            } else {
+                score.mappedWrong += 1
+                let c = claims[pick]
+                score.misses.append("wrong   \(e.line) \(e.label) → \(c.metric) \(c.scope) (expected \(e.metric) \(e.scope))")
+            }
+        }
+        score.extra = claims.indices.filter { !used.contains($0) }.count
+        scoreFindings(ReportSelfCheck().check(text), against: loadFindings(report), into: &score)
+        return score
+    }
+
+    static func scoreFindings(_ found: [SelfCheckFinding], against expected: [ExpectedFinding], into score: inout Score) {
+        // A finding within three lines of an expected one (or inside its table block) is that one:
+        // several findings may point at one inconsistency; hints are not findings.
+        var matched = Set<Int>()
+        for f in found where !f.hint {
+            let hit = expected.indices.first { i in
+                (expected[i].lines.lowerBound - 3...expected[i].lines.upperBound + 3).contains(f.line)
+            }
+            if let hit {
+                matched.insert(hit)
+            } else {
+                score.falseFindings += 1
+                score.misses.append("false finding \(f.line) \(f.kind.rawValue): \(f.message)")
+            }
+        }
+        score.findingsExpected = expected.count
+        score.findingsFound = matched.count
+        score.missedFindings = expected.count - matched.count
+    }
+
+    /// The unit a figure is written in: 万元, 元, %, or the count's own word (个, 辆, 人次 …).
+    static func unitText(_ v: StatedValue) -> String {
+        v.unitText
+    }
+
+    /// Whether a claim means what the expected figure says. A prior-year figure and a figure that
+    /// is no ledger figure need only be recognised as such; any other needs its metric and scope.
+    static func mapsRight(_ c: Claim, _ e: Expected) -> Bool {
+        if e.role == "prior_year" { return c.metric == ClaimMetric.priorYear }
+        if e.metric.isEmpty { return c.metric.isEmpty }
+        guard c.metric == e.metric else { return false }
+        return sameScope(c.scope, e.scope)
+    }
+
+    /// Scopes are equal, except that a project is named as the report names it: the expected
+    /// name and the reader's may differ by filler words, so one containing the other is enough.
+    static func sameScope(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let x = a.components(separatedBy: "|"), y = b.components(separatedBy: "|")
+        guard x.count == y.count else { return false }
+        return zip(x, y).allSatisfy { p, q in
+            guard p.hasPrefix("project:"), q.hasPrefix("project:") else { return p == q }
+            let k1 = ReaderText.key(String(p.dropFirst(8))), k2 = ReaderText.key(String(q.dropFirst(8)))
+            return !k1.isEmpty && !k2.isEmpty && (k1.contains(k2) || k2.contains(k1))
+        }
+    }
+
+    /// The table `scripts/reader-eval` prints: one row per report, then the totals.
+    static func table(_ rows: [(String, Score)]) -> String {
+        func pct(_ n: Int, _ d: Int) -> String { d == 0 ? "-" : String(format: "%.1f%%", Double(n) * 100 / Double(d)) }
+        var out = "report\tstated\tread\tmapped\twrong\tmissed\textra\tfalse_findings\tfindings_found\tfindings_missed\n"
+        var total = Score()
+        for (name, s) in rows {
+            total.add(s)
+            out += "\(name)\t\(s.stated)\t\(s.read)\t\(s.mapped)\t\(s.mappedWrong)\t\(s.missed)\t\(s.extra)\t\(s.falseFindings)\t\(s.findingsFound)/\(s.findingsExpected)\t\(s.missedFindings)\n"
+        }
+        out += "TOTAL\t\(total.stated)\t\(total.read)\t\(total.mapped)\t\(total.mappedWrong)\t\(total.missed)\t\(total.extra)\t\(total.falseFindings)\t\(total.findingsFound)/\(total.findingsExpected)\t\(total.missedFindings)\n"
+        out += "read right \(pct(total.read, total.stated)), mapped right \(pct(total.mapped, total.stated)), "
+            + "findings found \(pct(total.findingsFound, total.findingsExpected)), false findings \(total.falseFindings)\n"
+        return out
+    }
+}
