@@ -8,7 +8,8 @@ PRAGMA user_version = 3;
 CREATE TABLE book (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
     name        TEXT NOT NULL CHECK (length(name) > 0),
-    first_year  INTEGER NOT NULL CHECK (first_year BETWEEN 1900 AND 9999)
+    first_year  INTEGER NOT NULL CHECK (first_year BETWEEN 1900 AND 9999),
+    hash        BLOB
 ) STRICT;
 
 -- 预算年度. A closed year takes no posting (see the triggers below).
@@ -23,7 +24,8 @@ CREATE TABLE year_event (
     year    INTEGER NOT NULL REFERENCES fiscal_year(year),
     action  TEXT NOT NULL CHECK (action IN ('open', 'close', 'reopen')),
     date    TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-    reason  TEXT
+    reason  TEXT,
+    hash    BLOB
 ) STRICT;
 
 -- The chart of accounts (DESIGN §2): resources are debit-normal, status credit-normal.
@@ -56,7 +58,8 @@ CREATE TABLE project (
     function_code  TEXT CHECK (function_code IS NULL OR
                                (length(function_code) IN (3, 5, 7) AND function_code NOT GLOB '*[^0-9]*')),
     unit           TEXT,
-    status         TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'completed', 'terminated'))
+    status         TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'completed', 'terminated')),
+    hash           BLOB
 ) STRICT;
 
 -- Every change of a project's status, so the current value has a history.
@@ -65,7 +68,8 @@ CREATE TABLE project_event (
     project_id  INTEGER NOT NULL REFERENCES project(id),
     status      TEXT NOT NULL CHECK (status IN ('active', 'completed', 'terminated')),
     date        TEXT NOT NULL,
-    reason      TEXT
+    reason      TEXT,
+    hash        BLOB
 ) STRICT;
 
 -- A journal entry. `reverses` points at the entry it undoes (at most one reversal each);
@@ -84,7 +88,8 @@ CREATE TABLE entry (
     memo       TEXT,
     ref        TEXT UNIQUE,
     reverses   INTEGER UNIQUE REFERENCES entry(id),
-    overdraft  INTEGER NOT NULL DEFAULT 0 CHECK (overdraft IN (0, 1))
+    overdraft  INTEGER NOT NULL DEFAULT 0 CHECK (overdraft IN (0, 1)),
+    hash       BLOB
 ) STRICT;
 
 CREATE INDEX entry_date ON entry(year, date);
@@ -149,6 +154,11 @@ BEGIN
     ON CONFLICT (year, project_id, account, econ, month)
     DO UPDATE SET amount = amount + excluded.amount, postings = postings + 1;
 END;
+
+-- The hash chain (schema v3, DESIGN §9): `hash` on the book, project, project_event,
+-- year_event and entry rows is SHA-256(the previous row's hash ‖ the row's canonical bytes),
+-- an entry's bytes including its postings; README "Trust" documents the encoding and
+-- scripts/chain-check recomputes it. `fiscal verify` recomputes every chain.
 
 -- Guards on every history table (schema v3). A row of history is never changed or removed:
 -- not by UPDATE or DELETE, and not by INSERT OR REPLACE either, whose conflict path deletes

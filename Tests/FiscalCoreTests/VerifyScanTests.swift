@@ -32,6 +32,6 @@ struct VerifyScanTests {
     @Test func anEntryWithoutPostingsAndAWrongYearAreNamed() throws {
         let raw = try t.raw()
         try raw.execute("INSERT INTO entry (id, date, year, kind) VALUES (9, '2023-05-01', 2023, 'pay')")
-        #expect(try t.book.verify().map(\.description) == ["empty entry: entry 9 has no postings"])
+        #expect(try t.book.verify().map(\.description) == ["chain: entry 9 has no hash", "empty entry: entry 9 has no postings"])
     }
 }

@@ -6,6 +6,9 @@ struct ImportWriter {
     var nextID: Int64
     let suspended: [String]
     var sums: MonthlySums
+    /// The chain: the hash the next entry follows, and each project's hash by id.
+    var previous: [UInt8]
+    let projectHashes: [Int64: [UInt8]]
     /// How many years the import opened are in the book already.
     var yearsInserted = 0
 }
@@ -16,7 +19,8 @@ extension EventImport {
     mutating func write(_ order: [Int32]) throws {
         if writer == nil {
             writer = ImportWriter(nextID: try store.nextEntryID(), suspended: try store.suspendRowTriggers(),
-                                  sums: MonthlySums(projectIDs: projectIDs))
+                                  sums: MonthlySums(projectIDs: projectIDs), previous: try store.chainHead("entry"),
+                                  projectHashes: try store.projectHashes())
         }
         var w = writer!
         defer { writer = w }
@@ -28,6 +32,7 @@ extension EventImport {
             w.yearsInserted += 1
         }
         let batch = ImportBatch(econCodes: engine.availability.econCodes)
+        var date = [UInt8](repeating: 0, count: 10)
         try arena.withUnsafeBufferPointer { text in
             for (n, i) in order.enumerated() {
                 let e = events[Int(i)]
@@ -38,9 +43,22 @@ extension EventImport {
                 }
                 let id = w.nextID
                 w.nextID += 1
-                batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: slice(e.docLength),
-                                                    memo: slice(e.memoLength), ref: slice(e.refLength), overdraft: e.overdraft))
-                for leg in e.kind.legs {
+                let doc = slice(e.docLength), memo = slice(e.memoLength), ref = slice(e.refLength)
+                let legs = e.kind.legs
+                var record = date.withUnsafeMutableBufferPointer { d in
+                    writeDate(e.date, into: d)
+                    return ChainRecord.importedEntry(id: id, date: UnsafeBufferPointer(d), year: Int64(e.year), kind: e.kind.staticName,
+                                                     doc: doc, memo: memo, ref: ref, overdraft: e.overdraft, postings: legs.count)
+                }
+                for leg in legs {
+                    let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
+                    record.posting(account: p.account.staticName, project: w.projectHashes[p.project],
+                                   econ: batch.econ(p.econ), amount: p.amount)
+                }
+                w.previous = record.hash(after: w.previous)
+                batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: doc,
+                                                    memo: memo, ref: ref, overdraft: e.overdraft, hash: w.previous))
+                for leg in legs {
                     let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
                     batch.append(entry: id, p)
                     w.sums.add(year: e.year, project: Int(leg.onReceiver ? e.toProject : e.project), econ: Int(p.econ),
@@ -86,8 +104,13 @@ private final class ImportBatch {
 
     deinit { econBytes.deallocate() }
 
+    /// An economic code's bytes by its index (nil for 0, none).
+    func econ(_ index: UInt16) -> UnsafeBufferPointer<UInt8>? {
+        index == 0 ? nil : UnsafeBufferPointer(rebasing: econBytes[econRanges[Int(index)]])
+    }
+
     func append(entry: Int64, _ p: LegPosting) {
-        let econ = p.econ == 0 ? nil : UnsafeBufferPointer(rebasing: econBytes[econRanges[Int(p.econ)]])
+        let econ = econ(p.econ)
         postings.append(ImportPostingRow(entry: entry, account: p.account.staticName, project: p.project, econ: econ,
                                          amount: p.amount))
     }

@@ -9,7 +9,7 @@ extension Book {
         let structural = StructuralCheck.start(path: path)
         let (schema, byEntry, totals, fromTotals) = try guarded {
             try store.read {
-                let schema = try store.schemaViolations()
+                let schema = try store.schemaViolations() + store.chainViolations()
                 let scan = try LedgerScan(store: store).violations()
                 return (schema, scan.byEntry, scan.totals, try store.totalsViolations())
             }

@@ -16,6 +16,8 @@ public enum Schema {
     /// book ends with the very text `schema.sql` declares.
     struct Migration {
         var tableEdits: [(table: String, old: String, new: String)] = []
+        /// The step adds the hash chain: every history row gets its hash, in id order.
+        var fillsChain = false
         /// Triggers the step adds, created from their text in `schema.sql` (one home).
         var triggers: [String] = []
         var sql: String = ""
@@ -36,8 +38,16 @@ public enum Schema {
                                    OR kind = 'transfer' OR kind = 'pay' OR kind = 'refund' OR kind = 'recall'
                                    OR kind = 'carry-in' OR kind = 'close' OR kind = 'open' OR kind = 'reversal'),
                 """)]),
-        // v3: guards on every history table, against INSERT OR REPLACE too (issue 12).
-        2: Migration(triggers: [
+        // v3: the hash chain (a `hash` column on every history table, filled in) and guards on
+        // every history table, against INSERT OR REPLACE too (issue 12).
+        2: Migration(tableEdits: [
+            (table: "book", old: "first_year BETWEEN 1900 AND 9999)\n)",
+             new: "first_year BETWEEN 1900 AND 9999),\n    hash        BLOB\n)"),
+            (table: "year_event", old: "    reason  TEXT\n)", new: "    reason  TEXT,\n    hash    BLOB\n)"),
+            (table: "project", old: "'terminated'))\n)", new: "'terminated')),\n    hash           BLOB\n)"),
+            (table: "project_event", old: "    reason      TEXT\n)", new: "    reason      TEXT,\n    hash        BLOB\n)"),
+            (table: "entry", old: "(overdraft IN (0, 1))\n)", new: "(overdraft IN (0, 1)),\n    hash       BLOB\n)"),
+        ], fillsChain: true, triggers: [
             "book_no_update", "book_no_delete", "book_no_replace", "entry_no_replace", "posting_no_replace",
             "year_event_no_replace", "fiscal_year_no_delete", "fiscal_year_no_replace", "fiscal_year_status",
             "project_no_update", "project_no_delete", "project_no_replace",
