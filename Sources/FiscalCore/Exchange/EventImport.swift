@@ -44,7 +44,11 @@ struct EventImport {
         .init(key: "memo", aliases: ["摘要", "备注"], required: false),
         .init(key: "to_project", aliases: ["调入项目", "调入项目编码"], required: false),
     ])
-    enum Column: Int { case date, kind, project, amount, econ, doc, ref, memo, toProject }
+    enum Column: Int {
+        case date, kind, project, amount, econ, doc, ref, memo, toProject
+        /// The rule of ``TextRules`` a free-text column meets.
+        var textField: TextField { self == .memo ? .memo : self == .ref ? .ref : .doc }
+    }
 
     let store: any Store
     let source: any RecordSource

@@ -11,6 +11,9 @@ final class BulkWriter: @unchecked Sendable {
     private var nextID: Int64
     private let suspended: [String]
     private var sums: MonthlySums
+    /// The chain: the hash the next entry follows, and each project's hash by id.
+    private var previous: [UInt8]
+    private let projectHashes: [Int64: [UInt8]]
     /// Years the import opened that are in the book already.
     private var yearsInserted: Set<Int> = []
 
@@ -22,6 +25,8 @@ final class BulkWriter: @unchecked Sendable {
         nextID = try store.nextEntryID()
         suspended = try store.suspendRowTriggers()
         sums = MonthlySums(projectIDs: projectIDs)
+        previous = try store.chainHead("entry")
+        projectHashes = try store.projectHashes()
     }
 
     /// Writes admitted rows (`order` indexes `events`) as entries and postings; years the
@@ -35,6 +40,7 @@ final class BulkWriter: @unchecked Sendable {
             yearsInserted.insert(year)
         }
         let batch = ImportBatch(econCodes: econCodes)
+        var date = [UInt8](repeating: 0, count: 10)
         try arena.withUnsafeBufferPointer { text in
             for (n, i) in order.enumerated() {
                 let e = events[Int(i)]
@@ -45,9 +51,23 @@ final class BulkWriter: @unchecked Sendable {
                 }
                 let id = nextID
                 nextID += 1
-                batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: slice(e.docLength),
-                                                    memo: slice(e.memoLength), ref: slice(e.refLength), overdraft: e.overdraft))
-                for leg in e.kind.legs {
+                let doc = slice(e.docLength), memo = slice(e.memoLength), ref = slice(e.refLength)
+                let legs = e.kind.legs
+                // The chain (DESIGN §9): each entry's hash follows the one before it.
+                var record = date.withUnsafeMutableBufferPointer { d in
+                    writeDate(e.date, into: d)
+                    return ChainRecord.importedEntry(id: id, date: UnsafeBufferPointer(d), year: Int64(e.year), kind: e.kind.staticName,
+                                                     doc: doc, memo: memo, ref: ref, overdraft: e.overdraft, postings: legs.count)
+                }
+                for leg in legs {
+                    let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
+                    record.posting(account: p.account.staticName, project: projectHashes[p.project],
+                                   econ: batch.econ(p.econ), amount: p.amount)
+                }
+                previous = record.hash(after: previous)
+                batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: doc,
+                                                    memo: memo, ref: ref, overdraft: e.overdraft, hash: previous))
+                for leg in legs {
                     let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
                     batch.append(entry: id, p)
                     sums.add(year: e.year, project: Int(leg.onReceiver ? e.toProject : e.project), econ: Int(p.econ),
@@ -106,8 +126,13 @@ private final class ImportBatch {
 
     deinit { econBytes.deallocate() }
 
+    /// An economic code's bytes by its index (nil for 0, none).
+    func econ(_ index: UInt16) -> UnsafeBufferPointer<UInt8>? {
+        index == 0 ? nil : UnsafeBufferPointer(rebasing: econBytes[econRanges[Int(index)]])
+    }
+
     func append(entry: Int64, _ p: LegPosting) {
-        let econ = p.econ == 0 ? nil : UnsafeBufferPointer(rebasing: econBytes[econRanges[Int(p.econ)]])
+        let econ = econ(p.econ)
         postings.append(ImportPostingRow(entry: entry, account: p.account.staticName, project: p.project, econ: econ,
                                          amount: p.amount))
     }
