@@ -18,9 +18,16 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // SHA-256 of the hash chain (DESIGN §9), from the system's OpenSSL like SQLite: no
+        // source to build (swift-crypto would add its BoringSSL to every clean build).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "FiscalCore",
-            dependencies: ["CSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CSQLite", "CCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Reconcile/vocabulary.tsv")]
         ),
         .target(

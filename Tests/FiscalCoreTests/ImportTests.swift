@@ -93,7 +93,7 @@ import Glibc
     @Test func headerProblems() throws {
         let t = try TempBook()
         #expect(try t.importCSV("date,kind,projekt,amount,memo,memo\n").problems.map(\.description) == [
-            "line 1: header: unknown column 'projekt' (the columns are date, kind, project, amount, econ, doc, ref, memo, to_project); column 'memo' repeats column 5; missing column project",
+            "line 1: header: unknown column 'projekt' (the columns are date, kind, project, amount, econ, doc, ref, memo, to_project, project_name); column 'memo' repeats column 5; missing column project",
         ])
         #expect(try t.importCSV("").problems.map(\.description) == [
             "line 1: the file is empty (it needs a header: date,kind,project,amount)",
@@ -392,7 +392,7 @@ import Glibc
         #expect(changed.problems.map(\.description) == [
             "line 2: project 'JD01' is already in the book with a different name ('禁毒专项' in the book, '禁毒专项（调整）' in the file)",
             "line 4: code 'NEW1': repeats the project of line 3",
-            "line 5: code 'BAD 1': must be non-empty, without spaces or commas; kind 'nope': must be personnel (人员经费), public (公用经费) or project (项目支出)",
+            "line 5: code 'BAD 1': ' ' is not allowed in a project code (letters A–Z a–z, digits, '-', '_', '.'); kind 'nope': must be personnel (人员经费), public (公用经费) or project (项目支出)",
         ])
         #expect(try t.book.projects().count == 2)
     }

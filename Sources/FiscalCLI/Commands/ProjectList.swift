@@ -16,7 +16,7 @@ extension FiscalCommand {
         @OptionGroup var output: ListFormatOptions
 
         func run() throws {
-            try ProjectView.list(try book.openBook().projects(), lang: output.lang).print(for: output)
+            try ProjectView.list(try book.openReader().projects(), lang: output.lang).print(for: output)
         }
     }
 }

@@ -48,7 +48,7 @@ extension FiscalCommand {
             spec.basis = basis
             spec.timeProgress = timeProgress
             spec.lagThreshold = lagThreshold.hundredths
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let report = try opened.progressReport(spec)
             if let chart {
                 let series = try opened.progressSeries(spec)

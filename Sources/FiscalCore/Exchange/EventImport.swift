@@ -36,11 +36,11 @@ extension Book {
 /// (ImportWriter.swift). A date-ordered file goes through in chunks (EventImportStream.swift).
 struct EventImport {
     /// The columns, with the names 预算管理一体化 exports use (支付日期, 支付金额, 经济分类科目,
-    /// 凭证号 …). `project` or `project_name` must be there (checked after the header).
+    /// 凭证号 …). A file with only 项目名称 names its projects by name.
     static let columns = ImportColumns(columns: [
         .init(key: "date", aliases: ["日期", "记账日期", "业务日期", "支付日期", "凭证日期"], required: true),
         .init(key: "kind", aliases: ["类型", "业务类型"], required: true),
-        .init(key: "project", aliases: ["项目编码", "项目", "项目代码"], required: false),
+        .init(key: "project", aliases: ["项目编码", "项目", "项目代码"], required: true),
         .init(key: "amount", aliases: ["金额", "金额（元）", "金额(元)", "支付金额", "支付金额（元）", "支付金额(元)"], required: true),
         .init(key: "econ", aliases: ["经济分类", "经济分类编码", "经济分类科目", "部门经济分类", "部门预算支出经济分类"], required: false),
         .init(key: "doc", aliases: ["文号", "指标文号"], required: false),
@@ -49,8 +49,13 @@ struct EventImport {
         .init(key: "to_project", aliases: ["调入项目", "调入项目编码"], required: false),
         .init(key: "project_name", aliases: ["项目名称"], required: false),
     ], ignorable: ["收款人", "收款人全称", "收款人名称", "收款人账号", "收款人开户行", "支付方式", "结算方式",
-                   "预算单位", "单位名称", "功能分类", "功能分类科目", "资金性质", "指标来源"])
-    enum Column: Int { case date, kind, project, amount, econ, doc, ref, memo, toProject, projectName }
+                   "预算单位", "单位名称", "功能分类", "功能分类科目", "资金性质", "指标来源"],
+       standIns: ["project": "project_name"])
+    enum Column: Int {
+        case date, kind, project, amount, econ, doc, ref, memo, toProject, projectName
+        /// The rule of ``TextRules`` a free-text column meets (doc, memo and ref only).
+        var textField: TextField { self == .memo ? .memo : self == .ref ? .ref : .doc }
+    }
 
     let store: any Store
     let source: any RecordSource
@@ -77,8 +82,9 @@ struct EventImport {
     var refOverflow: [String: Int32] = [:]
     var bookHasRefs = false
 
-    /// Writing, kept between chunks when the file is streamed.
-    var writer: ImportWriter? = nil
+    /// Writing, kept between chunks when the file is streamed, and on the other core where it can.
+    var writer: BulkWriter? = nil
+    var pipeline: ImportPipeline? = nil
 
     /// Streaming (EventImportStream.swift): refs of the current chunk, and a fixed-size filter
     /// of the refs of earlier chunks, which are in the book by then.
@@ -127,10 +133,6 @@ struct EventImport {
         guard let layout = try EventImport.columns.readHeader(source, into: &record, result: &result,
                                                                example: "date,kind,project,amount",
                                                                optional: options.kind == nil ? [] : ["kind"]) else { return }
-        guard layout.field(Column.project.rawValue) != nil || layout.field(Column.projectName.rawValue) != nil else {
-            result.add(ImportProblem(line: record.line, message: "header: missing column project (or 项目名称)"))
-            return
-        }
         var reasons: [String] = []
         var lastReport = 0
         while try source.next(into: &record) {

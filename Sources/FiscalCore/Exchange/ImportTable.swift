@@ -35,6 +35,8 @@ struct ImportColumns {
     /// Header names a file may carry that the book has no place for (a payment list's 收款人,
     /// 支付方式): accepted, ignored, and said so in the result's notes.
     var ignorable: [String] = []
+    /// Required columns another column can stand in for (`project` by `project_name`).
+    var standIns: [String: String] = [:]
 
     /// Which field holds each column (by index into `columns`), once the header is read.
     struct Layout {
@@ -83,7 +85,8 @@ struct ImportColumns {
         if !unknown.isEmpty {
             problems.insert("unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (the columns are \(columns.map(\.key).joined(separator: ", ")))", at: 0)
         }
-        let missing = columns.indices.filter { columns[$0].required && fieldOf[$0] == nil && !optional.contains(columns[$0].key) }.map { columns[$0].key }
+        let missing = columns.indices.filter { columns[$0].required && fieldOf[$0] == nil && !optional.contains(columns[$0].key)
+            && !hasStandIn(for: $0, fieldOf) }.map { columns[$0].key }
         if !missing.isEmpty {
             problems.append("missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
         }
@@ -91,6 +94,14 @@ struct ImportColumns {
             return .failure(ImportProblem(line: header.line, message: "header: " + problems.joined(separator: "; ")))
         }
         return .success(Layout(fieldOf: fieldOf, nameOf: nameOf, fieldCount: header.count, ignored: ignored))
+    }
+}
+
+extension ImportColumns {
+    /// Whether the file has the column that stands in for required column `c`.
+    func hasStandIn(for c: Int, _ fieldOf: [Int?]) -> Bool {
+        guard let key = standIns[columns[c].key], let other = columns.firstIndex(where: { $0.key == key }) else { return false }
+        return fieldOf[other] != nil
     }
 }
 
@@ -112,8 +123,9 @@ func textProblem(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) ->
 }
 
 extension String {
-    /// How a value is quoted in a message: its text, shortened if long.
+    /// How a value is quoted in a message: its text, shortened if long, anything a terminal
+    /// would act on made visible.
     var quotedValue: String {
-        count > 40 ? String(prefix(40)) + "…" : self
+        TextRules.escapedForTerminal(count > 40 ? String(prefix(40)) + "…" : self)
     }
 }

@@ -5,6 +5,8 @@ extension Book {
         guard !project.name.trimmingWhitespace().isEmpty else {
             throw .invalidValue(field: "name", value: project.name, reason: "must not be empty")
         }
+        try TextRules.check(project.name, .name)
+        try TextRules.check(project.unit, .unit)
         return try guarded {
             try store.write {
                 if try store.project(code: code) != nil { throw FiscalError.duplicateProject(code) }
@@ -25,6 +27,7 @@ extension Book {
     /// Marks a project completed or terminated (which decides carry-forward or surplus at close),
     /// keeping the change in the project's history.
     public func setStatus(code: String, to status: ProjectStatus, date: Day, reason: String?) throws(FiscalError) -> Project {
+        try TextRules.check(reason, .reason)
         var project = try self.project(code: code)
         try guarded { try store.write { try store.setProjectStatus(id: project.id, status: status, date: date, reason: reason) } }
         project.status = status
