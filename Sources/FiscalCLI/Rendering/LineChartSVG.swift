@@ -1,3 +1,4 @@
+import FiscalCore
 import Foundation
 
 /// A line chart of rates by period, e.g. the cumulative execution rate (执行率) of the book and
@@ -191,23 +192,5 @@ private struct SVGLineChartLayout {
     }
 }
 
-/// `text` safe as XML character data or an attribute value: & < > " ' escaped, and the
-/// control characters XML 1.0 forbids dropped.
-private func escapeXML(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&apos;"
-        case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-        default:
-            let v = scalar.value
-            if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-            out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
-}
+/// `text` safe as XML character data or an attribute value (one escaping for SVG, xlsx and HTML).
+private func escapeXML(_ text: String) -> String { TextEscaping.xml(text) }

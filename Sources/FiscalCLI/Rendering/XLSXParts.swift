@@ -84,20 +84,6 @@ enum XLSXParts {
         return name
     }
 
-    /// Text escaped for XML content and attributes; characters XML 1.0 forbids are dropped.
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text escaped for XML content and attributes.
+    static func xml(_ s: String) -> String { TextEscaping.xml(s) }
 }
