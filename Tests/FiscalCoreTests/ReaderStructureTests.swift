@@ -98,4 +98,11 @@ private func summary(_ text: String, year: Int? = nil) -> [String] {
         #expect(ReaderVocabulary.section("七、财政拨款“三公”经费支出决算情况说明") == "sangong")
         #expect(ReaderVocabulary.section("二、收入决算情况说明") == "income")
     }
+
+    @Test func aComparisonWithTheBudgetIsASavingNotLastYear() {
+        let text = "公务接待费预算14.9万元，决算5.21万元，决算数比预算数减少9.69万元，下降65.03%。"
+        #expect(summary(text).suffix(2) == ["sangong.saving sangong:reception 9.69万元", "sangong.saving_rate sangong:reception 65.03%"])
+        // An increase over the budget is no saving, and no ledger metric: unmapped, never last year.
+        #expect(summary("2.公务接待费支出5.21万元，与2021年度预算相比，增加1.14万元。").last == "  1.14万元")
+    }
 }

@@ -92,6 +92,20 @@ extension ReaderLineReader {
             appendUnmapped(label, value, note: "change against the execution report")
             return
         }
+        if isChange, Self.comparisonBase(segment) == .budget {
+            // 公务接待费决算数比预算数减少9.69万元: a 三公 saving; against any other budget, no metric.
+            let scope = analysed.scope.within(sentence.subject ?? context)
+            let decrease = ["减少", "下降", "降低"].contains { analysed.key.hasSuffix($0) }
+            if !rate, decrease, scope.sangong != nil {
+                var saving = scope
+                saving.fund = nil
+                let index = append(label, ClaimMetric.sangongSaving, saving.text, value, note: note)
+                sentence.lastMoney = index
+            } else {
+                appendUnmapped(label, value, note: "change against the budget")
+            }
+            return
+        }
         // 较2024年的2190万元, 比上年的…: the level of the year compared with, not this year's.
         let otherYearLevel = analysed.key.range(of: #"^(较|比|与)(\d{4}年度?|上年度?|去年)的?$"#, options: .regularExpression) != nil
         let comparedBefore = analysed.metric != ClaimMetric.carryIn

@@ -28,7 +28,8 @@ enum ReaderPipeTables {
             }
             var cells = line.split(separator: "|", omittingEmptySubsequences: false)
                 .map { Cell(text: $0.trimmingCharacters(in: .whitespaces), line: index + 1) }
-            if cells.last?.text.isEmpty == true { cells.removeLast() }
+            // `a | b |` ends in an empty cell that is no cell; a line that is only `|` is a blank cell.
+            if cells.count > 1, cells.last?.text.isEmpty == true { cells.removeLast() }
             run.append((index + 1, cells))
         }
         flush(lines.count)
@@ -47,11 +48,18 @@ enum ReaderPipeTables {
 
     /// A table printed one cell per line: the header is the cells before the first row's label
     /// (the cell before the first number), and rows are as wide as the header.
+    /// A `|` line alone may be a blank cell or only a separator: the reading whose every row starts
+    /// with a label (not a number) is the table's.
     static func rechunk(_ rows: [[Cell]]) -> [[Cell]] {
-        let cells = rows.flatMap { $0 }.filter { !$0.text.isEmpty }
-        guard let firstNumber = cells.firstIndex(where: { isNumber($0.text) }), firstNumber >= 2 else { return rows }
-        let width = firstNumber - 1
-        return stride(from: 0, to: cells.count, by: width).map { Array(cells[$0..<min($0 + width, cells.count)]) }
+        let all = rows.flatMap { $0 }
+        for cells in [all, all.filter { !$0.text.isEmpty }] {
+            guard let firstNumber = cells.firstIndex(where: { isNumber($0.text) }), firstNumber >= 2 else { continue }
+            let width = firstNumber - 1
+            let chunks = stride(from: 0, to: cells.count, by: width).map { Array(cells[$0..<min($0 + width, cells.count)]) }
+            let labelled = chunks.dropFirst().allSatisfy { row in row.first.map { !isNumber($0.text) && !$0.text.isEmpty } ?? false }
+            if labelled { return chunks }
+        }
+        return rows
     }
 
     /// The rows of one table: header rows first (no number in them), then data rows.
