@@ -105,4 +105,14 @@ private func summary(_ text: String, year: Int? = nil) -> [String] {
         // An increase over the budget is no saving, and no ledger metric: unmapped, never last year.
         #expect(summary("2.公务接待费支出5.21万元，与2021年度预算相比，增加1.14万元。").last == "  1.14万元")
     }
+
+    @Test(arguments: ["|", "\t", "   "])
+    func aSelfEvaluationTableByColumnHeader(separator: String) {
+        let rows = [["项目", "年初预算数", "全年执行数", "执行率", "分值", "得分"],
+                    ["年度资金总额", "860.40", "915.32", "106.38%", "10", "9.6"]]
+        let text = "单位:万元\n" + rows.map { $0.joined(separator: separator) }.joined(separator: "\n")
+        // 分值 and 得分 are scores: kept in 分, never a ledger figure.
+        #expect(summary(text) == ["budget.initial all 860.40万元", "paid all 915.32万元", "rate.execution all 106.38%",
+                                  "  10分", "  9.6分"])
+    }
 }
