@@ -115,4 +115,11 @@ private func summary(_ text: String, year: Int? = nil) -> [String] {
         #expect(summary(text) == ["budget.initial all 860.40万元", "paid all 915.32万元", "rate.execution all 106.38%",
                                   "  10分", "  9.6分"])
     }
+
+    @Test func theYearsCarryIdentity() {
+        let consistent = "年初结转和结余100.00万元，本年收入合计1,000.00万元，本年支出合计950.00万元，年末结转和结余150.00万元。"
+        #expect(ReportSelfCheck().check(consistent).filter { !$0.hint }.isEmpty)
+        let broken = consistent.replacingOccurrences(of: "年末结转和结余150.00", with: "年末结转和结余160.00")
+        #expect(ReportSelfCheck().check(broken).filter { !$0.hint }.map { $0.expected.text } == ["150.00万元"])
+    }
 }

@@ -221,9 +221,17 @@ private struct SelfCheckRun {
                       let carry = find(ClaimMetric.carryIn, c.scope, near: i) else { continue }
                 budgetCheck(total: i, plus: [carry, current], minus: [], what: "上年结转 + 当年预算 = 全年预算")
             case ClaimMetric.carryOut:
-                guard let forward = find(ClaimMetric.carriedForward, c.scope, near: i),
-                      let surplus = find(ClaimMetric.surplus, c.scope, near: i) else { continue }
-                budgetCheck(total: i, plus: [forward, surplus], minus: [], what: "结转 + 结余 = 结转和结余")
+                if let forward = find(ClaimMetric.carriedForward, c.scope, near: i),
+                   let surplus = find(ClaimMetric.surplus, c.scope, near: i) {
+                    budgetCheck(total: i, plus: [forward, surplus], minus: [], what: "结转 + 结余 = 结转和结余")
+                }
+                // 年初结转和结余 + 本年收入合计 − 本年支出合计 = 年末结转和结余, for the department as a
+                // whole, when the report states all four and no 结余分配 comes between.
+                guard c.scope == "all", !claims.contains(where: { $0.label.contains("结余分配") }),
+                      let carry = find(ClaimMetric.carryIn, "all", near: i),
+                      let income = find(ClaimMetric.income, "all", near: i), claims[income].label.contains("本年收入"),
+                      let paid = find(ClaimMetric.paid, "all", near: i), claims[paid].label.contains("本年支出") else { continue }
+                budgetCheck(total: i, plus: [carry, income], minus: [paid], what: "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余")
             default:
                 continue
             }
