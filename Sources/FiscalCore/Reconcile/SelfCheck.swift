@@ -197,7 +197,7 @@ struct SelfCheckRun {
         }
     }
 
-    // MARK: Identities
+    // MARK: Changes (the identities are in SelfCheckIdentities.swift)
 
     /// 本年支出N万元，较上年增加D万元，增长R%: R = D / (N − D) (or D / (N + D) for a fall).
     mutating func checkChanges() {
