@@ -122,4 +122,21 @@ private func summary(_ text: String, year: Int? = nil) -> [String] {
         let broken = consistent.replacingOccurrences(of: "年末结转和结余150.00", with: "年末结转和结余160.00")
         #expect(ReportSelfCheck().check(broken).filter { !$0.hint }.map { $0.expected.text } == ["150.00万元"])
     }
+
+    /// Tables, titles and codes in random order: reading and checking never trap.
+    @Test func arbitraryTablesNeverTrap() {
+        let pieces = ["支出决算表\n", "六、一般公共预算财政拨款基本支出决算表\n", "212 ", "21201 ", "2120101 ", "301 ", "30101 ",
+                      "城乡社区支出 ", "13,583.48 ", "1,066.51 ", "0.00 ", "合计 ", "| ", "||| ", "\t", "   ", "\n", "单位:万元\n",
+                      "(类)", "(款)", "(项)", "年初预算为", "万元，", "占", "%，", "其中：", "（", "）", "总计 ", "决算数 ", "执行数 "]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<40 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            _ = ReportReader(projectNames: ["城乡社区支出"]).read(text)
+            _ = ReportSelfCheck().check(text)
+        }
+    }
 }
