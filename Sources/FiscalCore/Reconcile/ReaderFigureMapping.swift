@@ -137,6 +137,11 @@ extension ReaderLineReader {
             return
         }
 
+        if analysed.metric == ReaderVocabulary.nonLedger {
+            // 财政总收入, 一般公共预算总收入: revenue collected for higher levels too, no ledger figure.
+            appendUnmapped(label, value, note: "non-ledger: " + analysed.key)
+            return
+        }
         if !rate, let section, ReaderVocabulary.nonLedgerSections.contains(section), analysed.scope.isEmpty {
             // 政府采购金额, 机关运行经费, 国有资产, 预算绩效管理's 涉及预算金额: not a ledger figure.
             appendUnmapped(label, value, note: "non-ledger: " + section)
