@@ -177,6 +177,10 @@ enum ReaderLabelMap {
             if let c = leadingConnectors.first(where: { n.hasPrefix($0) && n.count > $0.count }) {
                 s = String(s.dropFirst(c.count)).readerTrimmed()
                 changed = true
+            } else if n.hasPrefix("加上"), n.count > 3 {
+                // A balance's 加上级补助收入…, 加上年结余收入…: plus, then the item.
+                s = String(s.dropFirst()).readerTrimmed()
+                changed = true
             } else if let c = trailingCopulas.first(where: { n.hasSuffix($0) && n.count > $0.count }) {
                 s = String(s.dropLast(c.count)).readerTrimmed()
                 changed = true
@@ -198,7 +202,7 @@ enum ReaderLabelMap {
         switch metric {
         case ClaimMetric.sangongSaving: return ClaimMetric.sangongSaving
         case ClaimMetric.budgetInitial, ClaimMetric.budgetCurrent, ClaimMetric.budgetTotal: return ClaimMetric.sangongBudget
-        case nil, ClaimMetric.paid: return ClaimMetric.sangongActual
+        case nil, ClaimMetric.paid, ClaimMetric.expenseTotal: return ClaimMetric.sangongActual
         default: return ""
         }
     }

@@ -7,7 +7,10 @@ extension SelfCheckRun {
         for (i, c) in claims.enumerated() {
             switch c.metric {
             case ClaimMetric.expenseTotal:
-                guard let income = find(ClaimMetric.incomeTotal, c.scope, near: i) else { continue }
+                // 收入总计 = 支出总计 is the 决算's identity; a balance's 收入合计 and 支出合计 differ by
+                // the 年终结余.
+                guard c.label.contains("总计"), let income = find(ClaimMetric.incomeTotal, c.scope, near: i),
+                      claims[income].label.contains("总计") else { continue }
                 let other = claims[income]
                 if !A.sameAmount(c.value, other.value) {
                     add(.totals, "收入总计 and 支出总计 must agree: \(Self.describe(other)), \(Self.describe(c))",
