@@ -139,4 +139,9 @@ private func summary(_ text: String, year: Int? = nil) -> [String] {
             _ = ReportSelfCheck().check(text)
         }
     }
+
+    @Test func theLevelAChangeLeft() {
+        let text = "与2020年执行数相比，债务还本支出增加133万元，相应结转下年减少133万元，为115,055万元。"
+        #expect(summary(text) == ["  133万元", "  133万元", "carried_forward all 115055万元"])
+    }
 }

@@ -137,6 +137,15 @@ extension ReaderLineReader {
             return
         }
 
+        if analysed.key.isEmpty || analysed.key == "为", !rate, let last = reading.claims.last, last.line == line,
+           Self.changeEnds.contains(where: { ReaderText.key(last.label).hasSuffix($0) }) {
+            // 结转下年减少133万元，为115,055万元: the level the change left, of what changed.
+            let changed = ReaderLabelMap.analyse(String(ReaderText.key(last.label).dropLast(2)), rate: false, functions: functions)
+            if let metric = changed.metric, metric != ReaderVocabulary.nonLedger {
+                append(label, metric, changed.scope.within(context).text, value, note: note)
+                return
+            }
+        }
         if analysed.metric == ReaderVocabulary.nonLedger {
             // 财政总收入, 一般公共预算总收入: revenue collected for higher levels too, no ledger figure.
             appendUnmapped(label, value, note: "non-ledger: " + analysed.key)
