@@ -236,7 +236,7 @@ extension ReaderLineReader {
             appendUnmapped(label, value, note: "unmapped label")
             return
         }
-        let index = append(label, metric, scope.text, value, note: note)
+        let index = append(label, metric, scope.text, value, note: analysed.misplaced ?? note)
         if metric == analysed.metric { reading.claims[index].alternative = analysed.alternative }
         if analysed.titlesFunction, scope.function != nil, !rate {
             // `1.“…(类)…(款)…(项)”20.04万元，主要用于…。年初预算为77.59万元…`: the item's later

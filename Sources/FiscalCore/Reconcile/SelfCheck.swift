@@ -29,6 +29,7 @@ public struct ReportSelfCheck: Sendable {
         tables.checkTemplate()
         tables.checkProse(against: reading.claims)
         tables.checkUnits(reading.claims)
+        tables.checkTitles(reading.claims)
         return run.findings + tables.findings
     }
 }
