@@ -73,8 +73,9 @@ struct EventImport {
     var refOverflow: [String: Int32] = [:]
     var bookHasRefs = false
 
-    /// Writing, kept between chunks when the file is streamed.
-    var writer: ImportWriter? = nil
+    /// Writing, kept between chunks when the file is streamed, and on the other core where it can.
+    var writer: BulkWriter? = nil
+    var pipeline: ImportPipeline? = nil
 
     /// Streaming (EventImportStream.swift): refs of the current chunk, and a fixed-size filter
     /// of the refs of earlier chunks, which are in the book by then.

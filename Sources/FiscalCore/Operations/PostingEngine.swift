@@ -42,6 +42,8 @@ struct PostingEngine {
         years = YearGate(years: try store.years())
     }
 
+    func isSeeded(year: Int) -> Bool { seededYears.contains(year) }
+
     /// Seeds a whole year's availability at once (an import touches most projects).
     mutating func seed(year: Int) throws {
         guard seededYears.insert(year).inserted else { return }

@@ -44,7 +44,7 @@ extension Book {
                 case .reversal:
                     throw FiscalError.refused("entry '\(id)': is itself a reversal; record the original event again instead")
                 case .close, .open:
-                    throw FiscalError.refused("entry '\(id)': is a year-end entry; use `fiscal reopen` instead")
+                    throw FiscalError.refused("entry '\(id)': is a year-end entry; reopen its year instead")
                 default: break
                 }
                 guard date.year == original.date.year else {
