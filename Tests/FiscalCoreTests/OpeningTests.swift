@@ -68,6 +68,20 @@ import Testing
         try other.execute("ROLLBACK")
     }
 
+    @Test func aBackupIsTheBookAtOneMomentAndNeverOverwrites() throws {
+        let t = try TempBook()
+        try t.record(.appropriate(project: "JD01", amount: fen(100_00), econ: nil))
+        let other = try t.raw()
+        try other.execute("BEGIN IMMEDIATE")  // another command is writing meanwhile
+        let copy = t.directory.appendingPathComponent("copy.db").path
+        try Book.open(at: t.path, access: .read).backup(to: copy)
+        try other.execute("ROLLBACK")
+        let restored = try Book.open(at: copy, access: .read)
+        #expect(try restored.verify() == [])
+        #expect(try restored.seal(asOf: day("2023-03-31")) == t.book.seal(asOf: day("2023-03-31")))
+        #expect(refusal { try t.book.backup(to: copy) }?.description == "a file already exists at \(copy); it is not overwritten")
+    }
+
     @Test func aDamagedBookTakesNoWrite() throws {
         let t = try TempBook()
         for i in 0..<200 { try t.record(.appropriate(project: "JD01", amount: fen(100 + Int64(i)), econ: nil)) }

@@ -9,7 +9,7 @@ extension FiscalCommand {
             discussion: """
                 Headline figures (全年预算数, 累计支付, 执行率 against 序时进度), the lagging projects,
                 the progress chart, progress by kind and by project, expenditure by economic class
-                and 三公经费, all to the end of the month. One self-contained file: inline CSS and
+                and 三公经费, all to the end of the month, and the book's seal at the foot. One self-contained file: inline CSS and
                 SVG, nothing fetched, laid out for A4 landscape.
 
                 Example:
@@ -34,8 +34,10 @@ extension FiscalCommand {
         func run() throws {
             let today = try book.todayDay()
             let spec = ProgressSpec(month: month ?? YearMonth(year: today.year, month: today.month)!)
-            let pack = try book.openBook().monthEndPack(spec)
-            let html = MonthEndView(pack: pack, style: MoneyStyle(unit: unit, lang: lang)).html
+            let opened = try book.openReader()
+            let pack = try opened.monthEndPack(spec)
+            let seal = try opened.seal(asOf: spec.asOf)
+            let html = MonthEndView(pack: pack, style: MoneyStyle(unit: unit, lang: lang), seal: seal).html
             try writeText(html, to: outputFile)
         }
     }

@@ -59,7 +59,8 @@ extension FiscalCommand {
                     throw CommandFailure(message: "--chart '\(chart)': cannot write: \(error.localizedDescription)")
                 }
             }
-            try ProgressView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
+            try ProgressView(report: report, style: MoneyStyle(output)).rendered
+                .sealed(try opened.seal(asOf: spec.asOf)).print(for: output)
         }
     }
 }

@@ -38,7 +38,7 @@ extension FiscalCommand {
         }
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             var spec = SelfEvaluationSpec(year: try period.resolve(opened, today: try book.todayDay()), project: project)
             spec.weight = Int64(weight)
             spec.fullAtHundredths = fullAt.hundredths

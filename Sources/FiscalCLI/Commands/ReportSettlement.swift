@@ -29,7 +29,8 @@ extension FiscalCommand {
             let opened = try book.openReader()
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.settlementReport(SettlementSpec(year: year))
-            try SettlementView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
+            try SettlementView(report: report, style: MoneyStyle(output)).rendered
+                .sealed(try opened.seal(asOf: Day(year: year, month: 12, day: 31)!)).print(for: output)
         }
     }
 }

@@ -7,6 +7,8 @@ import FiscalCore
 struct MonthEndView {
     var pack: MonthEndPack
     var style: MoneyStyle
+    /// The book's seal as of the month's end, printed at the foot (DESIGN §9).
+    var seal: FiscalCore.Seal?
     var zh: Bool { style.lang == .zh }
 
     var html: String {
@@ -31,7 +33,8 @@ struct MonthEndView {
         }
         tables[0].title = zh ? "支出进度（按支出类型）" + through : "Progress by kind" + through
         tables[1].title = zh ? "支出进度（按项目）" + through : "Progress by project" + through
-        return HTMLRenderer.document(title: title, body: (sections + tables.map(renderer.render)).joined(separator: "\n"))
+        let foot = seal.map { ["<p class=\"note\">\(HTMLRenderer.escape(SealLine.footer($0)))</p>"] } ?? []
+        return HTMLRenderer.document(title: title, body: (sections + tables.map(renderer.render) + foot).joined(separator: "\n"))
     }
 
     /// 全年预算数, 累计支付, 执行率 against 序时进度, and how many projects lag.

@@ -23,10 +23,18 @@ struct ChainRecord {
     static let version: Int64 = 1
     static let genesis = [UInt8](repeating: 0, count: SHA256Digest.size)
 
+    /// The previous hash's 32 bytes, then the record: hashed as they lie, with no copy.
     private(set) var bytes: [UInt8] = []
 
     init(table: StaticString) {
         bytes.reserveCapacity(256)
+        start(table)
+    }
+
+    /// Starts a new record in the same buffer (the import reuses one for every entry).
+    mutating func start(_ table: StaticString) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: ChainRecord.genesis)
         int(ChainRecord.version)
         text(table)
     }
@@ -66,7 +74,20 @@ struct ChainRecord {
     }
 
     /// SHA-256(previous ‖ these bytes).
-    func hash(after previous: [UInt8]) -> [UInt8] { SHA256Digest.hash(previous + bytes) }
+    func hash(after previous: [UInt8]) -> [UInt8] {
+        var copy = self
+        var out = [UInt8](repeating: 0, count: SHA256Digest.size)
+        out.withUnsafeMutableBufferPointer { copy.link(after: previous, into: $0.baseAddress!) }
+        return out
+    }
+
+    /// SHA-256(previous ‖ these bytes) into `out` (32 bytes), without allocating.
+    mutating func link(after previous: [UInt8], into out: UnsafeMutablePointer<UInt8>) {
+        bytes.withUnsafeMutableBytes { buffer in
+            for i in 0..<min(previous.count, SHA256Digest.size) { buffer[i] = previous[i] }
+            SHA256Digest.hash(UnsafeRawBufferPointer(buffer), into: out)
+        }
+    }
 
     // MARK: The records
 
@@ -105,13 +126,12 @@ struct ChainRecord {
     }
 
     /// An imported entry's head, from the bytes the import holds (no reversal, no copies).
-    static func importedEntry(id: Int64, date: UnsafeBufferPointer<UInt8>, year: Int64, kind: StaticString,
-                              doc: UnsafeBufferPointer<UInt8>?, memo: UnsafeBufferPointer<UInt8>?,
-                              ref: UnsafeBufferPointer<UInt8>?, overdraft: Bool, postings: Int) -> ChainRecord {
-        var r = ChainRecord(table: "entry")
-        r.int(id); r.text(utf8: date); r.int(year); r.text(kind); r.text(utf8: doc); r.text(utf8: memo); r.text(utf8: ref)
-        r.int(nil); r.int(overdraft ? 1 : 0); r.int(Int64(postings))
-        return r
+    mutating func startImportedEntry(id: Int64, date: UnsafeBufferPointer<UInt8>, year: Int64, kind: StaticString,
+                                     doc: UnsafeBufferPointer<UInt8>?, memo: UnsafeBufferPointer<UInt8>?,
+                                     ref: UnsafeBufferPointer<UInt8>?, overdraft: Bool, postings: Int) {
+        start("entry")
+        int(id); text(utf8: date); int(year); text(kind); text(utf8: doc); text(utf8: memo); text(utf8: ref)
+        int(nil); int(overdraft ? 1 : 0); int(Int64(postings))
     }
 
     mutating func posting(account: StaticString, project: [UInt8]?, econ: UnsafeBufferPointer<UInt8>?, amount: Int64) {

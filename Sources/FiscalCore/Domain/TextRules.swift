@@ -47,13 +47,28 @@ public enum TextRules {
         return nil
     }
 
-    /// The same check on UTF-8 bytes, as the import holds them; assumes valid UTF-8.
+    /// The same check on UTF-8 bytes, as the import holds them (valid UTF-8), scanning the
+    /// bytes: a million memos are read without making a `String` of each. Only a hit, a
+    /// project code, or bytes past the limit (a character is at least one byte) go the slow way.
     public static func problem(utf8 bytes: UnsafeBufferPointer<UInt8>, as field: TextField) -> String? {
-        // Fast path: printable ASCII within the limit is always fine (a million memos).
-        if bytes.count <= field.limit && !bytes.contains(where: { $0 < 0x20 || $0 >= 0x7F }) {
-            return field == .code ? problem(String(decoding: bytes, as: UTF8.self), as: field) : nil
+        if field == .code || bytes.count > field.limit { return problem(String(decoding: bytes, as: UTF8.self), as: field) }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x7F {
+                if !(field.allowsLineBreaks && (b == 0x0A || b == 0x0D || b == 0x09)) { break }
+            } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) {
+                break  // C1 controls
+            } else if b == 0xE2, i + 2 < n, (bytes[i + 1] == 0x80 && ((0x8B...0x8F).contains(bytes[i + 2]) || (0xAA...0xAE).contains(bytes[i + 2])))
+                        || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2])) {
+                break  // U+200B–U+200F, U+202A–U+202E, U+2066–U+2069
+            } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
+                break  // U+FEFF
+            }
+            i += 1
         }
-        return problem(String(decoding: bytes, as: UTF8.self), as: field)
+        return i == n ? nil : problem(String(decoding: bytes, as: UTF8.self), as: field)
     }
 
     static func problem(_ scalar: Unicode.Scalar, as field: TextField) -> String? {

@@ -41,6 +41,7 @@ final class BulkWriter: @unchecked Sendable {
         }
         let batch = ImportBatch(econCodes: econCodes)
         var date = [UInt8](repeating: 0, count: 10)
+        var record = ChainRecord(table: "entry")
         try arena.withUnsafeBufferPointer { text in
             for (n, i) in order.enumerated() {
                 let e = events[Int(i)]
@@ -54,19 +55,21 @@ final class BulkWriter: @unchecked Sendable {
                 let doc = slice(e.docLength), memo = slice(e.memoLength), ref = slice(e.refLength)
                 let legs = e.kind.legs
                 // The chain (DESIGN §9): each entry's hash follows the one before it.
-                var record = date.withUnsafeMutableBufferPointer { d in
+                date.withUnsafeMutableBufferPointer { d in
                     writeDate(e.date, into: d)
-                    return ChainRecord.importedEntry(id: id, date: UnsafeBufferPointer(d), year: Int64(e.year), kind: e.kind.staticName,
-                                                     doc: doc, memo: memo, ref: ref, overdraft: e.overdraft, postings: legs.count)
+                    record.startImportedEntry(id: id, date: UnsafeBufferPointer(d), year: Int64(e.year), kind: e.kind.staticName,
+                                              doc: doc, memo: memo, ref: ref, overdraft: e.overdraft, postings: legs.count)
                 }
                 for leg in legs {
                     let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
                     record.posting(account: p.account.staticName, project: projectHashes[p.project],
                                    econ: batch.econ(p.econ), amount: p.amount)
                 }
-                previous = record.hash(after: previous)
+                let hash = batch.nextHash()
+                record.link(after: previous, into: hash.baseAddress!)
+                previous = Array(hash)
                 batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: doc,
-                                                    memo: memo, ref: ref, overdraft: e.overdraft, hash: previous))
+                                                    memo: memo, ref: ref, overdraft: e.overdraft, hash: UnsafeRawBufferPointer(hash)))
                 for leg in legs {
                     let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
                     batch.append(entry: id, p)
@@ -111,6 +114,14 @@ private final class ImportBatch {
     var postings: [ImportPostingRow] = []
     private let econBytes: UnsafeMutableBufferPointer<UInt8>
     private var econRanges: [Range<Int>] = []
+    /// The entries' hashes, 32 bytes each, in the order of `entries`.
+    private let hashes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bulkInsertRows * SHA256Digest.size)
+
+    /// Room for the next entry's hash.
+    func nextHash() -> UnsafeMutableBufferPointer<UInt8> {
+        let at = entries.count * SHA256Digest.size
+        return UnsafeMutableBufferPointer(rebasing: hashes[at..<(at + SHA256Digest.size)])
+    }
 
     init(econCodes: [String]) {
         let bytes = econCodes.flatMap { Array($0.utf8) }
@@ -124,7 +135,7 @@ private final class ImportBatch {
         postings.reserveCapacity(bulkInsertRows * 4)
     }
 
-    deinit { econBytes.deallocate() }
+    deinit { econBytes.deallocate(); hashes.deallocate() }
 
     /// An economic code's bytes by its index (nil for 0, none).
     func econ(_ index: UInt16) -> UnsafeBufferPointer<UInt8>? {

@@ -180,3 +180,22 @@ final class BusyWait: @unchecked Sendable {
         return 1
     }
 }
+
+extension Database {
+    /// Copies the whole database into a new file with SQLite's online backup API, a few
+    /// hundred pages at a time: others keep reading and writing meanwhile, and the copy is
+    /// one consistent moment of the book (a write in between makes SQLite start over).
+    func backup(to path: String) throws(SQLiteError) {
+        let target = try Database(path: path, access: .create)
+        guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
+            throw target.error(sqlite3_errcode(target.handle), sql: nil)
+        }
+        var rc: Int32
+        repeat {
+            rc = sqlite3_backup_step(backup, 256)
+            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { usleep(20_000) }
+        } while rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED
+        sqlite3_backup_finish(backup)
+        guard rc == SQLITE_DONE else { throw SQLiteError(code: rc, message: String(cString: sqlite3_errstr(rc)), sql: nil) }
+    }
+}

@@ -95,7 +95,7 @@ extension SQLiteStore {
             if let memo = row.memo { try statement.bind(p + 5, borrowedUTF8: memo) }
             if let ref = row.ref { try statement.bind(p + 6, borrowedUTF8: ref) }
             try statement.bind(p + 7, row.overdraft ? 1 : 0)
-            try row.hash.withUnsafeBytes { try statement.bind(p + 8, blob: $0) }
+            try statement.bind(p + 8, blob: row.hash)
         }
     }
 
@@ -152,8 +152,9 @@ struct ImportEntryRow {
     var memo: UnsafeBufferPointer<UInt8>?
     var ref: UnsafeBufferPointer<UInt8>?
     var overdraft: Bool
-    /// Its link in the chain (``ChainRecord``), computed by the import in id order.
-    var hash: [UInt8]
+    /// Its link in the chain (``ChainRecord``), computed by the import in id order: 32 bytes
+    /// the batch owns until it is flushed.
+    var hash: UnsafeRawBufferPointer
 }
 
 struct ImportPostingRow {
