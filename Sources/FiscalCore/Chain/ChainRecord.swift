@@ -138,6 +138,9 @@ struct ChainRecord {
         text(account); blob(project); text(utf8: econ); int(amount)
     }
 
+    /// Bytes already encoded as fields (an entry's postings, gathered before their count).
+    mutating func append(encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+
     mutating func posting(account: String, project: [UInt8]?, econ: String?, amount: Int64) {
         text(account); blob(project); text(econ); int(amount)
     }
