@@ -48,8 +48,8 @@ struct ChainRecord {
     mutating func int(_ v: Int64?) { if let v { int(v) } else { bytes.append(0x4E) } }
 
     mutating func text(_ s: String?) {
-        guard let s else { bytes.append(0x4E); return }
-        tagged(0x54, s.utf8)
+        guard var s else { bytes.append(0x4E); return }
+        s.withUTF8 { utf8 in tagged(0x54, utf8) }
     }
 
     mutating func text(_ s: StaticString) {
@@ -63,10 +63,11 @@ struct ChainRecord {
 
     mutating func blob(_ b: [UInt8]?) {
         guard let b else { bytes.append(0x4E); return }
-        tagged(0x42, b)
+        b.withUnsafeBufferPointer { tagged(0x42, $0) }
     }
 
-    private mutating func tagged<C: Collection<UInt8>>(_ tag: UInt8, _ value: C) {
+    /// A tag, a 4-byte big-endian length, the bytes: one contiguous copy (a million entries).
+    private mutating func tagged(_ tag: UInt8, _ value: UnsafeBufferPointer<UInt8>) {
         bytes.append(tag)
         let n = UInt32(value.count)
         bytes.append(contentsOf: [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
@@ -137,6 +138,9 @@ struct ChainRecord {
     mutating func posting(account: StaticString, project: [UInt8]?, econ: UnsafeBufferPointer<UInt8>?, amount: Int64) {
         text(account); blob(project); text(utf8: econ); int(amount)
     }
+
+    /// Bytes already encoded as fields (an entry's postings, gathered before their count).
+    mutating func append(encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
 
     mutating func posting(account: String, project: [UInt8]?, econ: String?, amount: Int64) {
         text(account); blob(project); text(econ); int(amount)

@@ -85,6 +85,8 @@ struct EventImport {
     /// Writing, kept between chunks when the file is streamed, and on the other core where it can.
     var writer: BulkWriter? = nil
     var pipeline: ImportPipeline? = nil
+    /// Entry ids and hashes, kept between chunks like the writer.
+    var chain: ImportChain? = nil
 
     /// Streaming (EventImportStream.swift): refs of the current chunk, and a fixed-size filter
     /// of the refs of earlier chunks, which are in the book by then.

@@ -21,6 +21,7 @@ extension EventImport {
         // writing can go to the other core (ImportPipeline.swift).
         if !bookHasRefs {
             writer = try BulkWriter(store: store, projectIDs: projectIDs)
+            chain = try ImportChain(store: store, projectIDs: projectIDs)
             pipeline = ImportPipeline(writer: writer!)
         }
         defer { try? pipeline?.waitIdle() }
@@ -35,7 +36,11 @@ extension EventImport {
             for i in run.events.indices { try run.checkEvent(i) }
             guard run.result.isAccepted else { return false }
             if let pipeline = run.pipeline {
-                try pipeline.submit(run.events, arena: run.arena, econCodes: run.engine.availability.econCodes,
+                // The chain is hashed here, on this core, while the other writes the chunk before.
+                let econs = EconomicCodeBytes(run.engine.availability.econCodes)
+                let (firstID, hashes) = run.chain!.hash(run.events, order: run.events.indices.map(Int32.init),
+                                                        arena: run.arena, econs: econs)
+                try pipeline.submit(run.events, arena: run.arena, econs: econs, firstID: firstID, hashes: hashes,
                                     yearsOpened: run.result.yearsOpened)
                 run.events = []
                 run.arena = []
@@ -58,6 +63,7 @@ extension EventImport {
         guard inOrder && result.isAccepted else {
             try store.rollbackTo("import_stream")
             writer = nil
+            chain = nil
             return nil
         }
         result.encoding = source.encoding

@@ -144,6 +144,18 @@ struct Row {
         return try body(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column.index))))
     }
 
+    func optionalInt(_ column: Column) throws(SQLiteError) -> Int64? {
+        sqlite3_column_type(handle, column.index) == SQLITE_NULL ? nil : try int(column)
+    }
+
+    /// A BLOB column's bytes, valid inside `body`; nil for NULL or another type.
+    func withBlob<T>(_ column: Column, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        guard sqlite3_column_type(handle, column.index) == SQLITE_BLOB, let p = sqlite3_column_blob(handle, column.index) else {
+            return try body(nil)
+        }
+        return try body(UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column.index))))
+    }
+
     func isNull(_ name: String) throws(SQLiteError) -> Bool { sqlite3_column_type(handle, try index(name)) == SQLITE_NULL }
 
     func int(_ name: String) throws(SQLiteError) -> Int64 {
