@@ -20,7 +20,9 @@ let package = Package(
         .target(
             name: "FiscalCore",
             dependencies: ["CSQLite"],
-            resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Reconcile/vocabulary.tsv")]
+            exclude: ["Domain/Codes/README.md"],
+            resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Reconcile/vocabulary.tsv"),
+                        .embedInCode("Domain/Codes/econ-department.tsv"), .embedInCode("Domain/Codes/function.tsv")]
         ),
         .target(
             name: "FiscalCLI",

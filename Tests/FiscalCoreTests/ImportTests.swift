@@ -83,7 +83,7 @@ import Glibc
             "line 4: kind 'payy': not a kind of event (appropriate, supplement, reduce, transfer, pay, refund, recall, carry-in)",
             "line 5: econ '302': a transfer takes no economic code; to_project: required for a transfer (the receiving project)",
             "line 6: to_project 'JD01': a transfer needs two different projects",
-            "line 7: econ '3020': not an economic code (3 or 5 digits, e.g. 302 or 30217)",
+            "line 7: econ '3020': no such code; did you mean 30201 办公费 or 30202 印刷费 or 30203 咨询费?",
             "line 8: amount '0.001': not an amount (more than two decimals (分 is the smallest unit))",
             "line 9: amount '0': must be positive",
             "line 10: 7 fields, but the header names 6",

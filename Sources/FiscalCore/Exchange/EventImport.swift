@@ -63,6 +63,8 @@ struct EventImport {
     var engine: PostingEngine
     /// Economic codes already interned, by ``econKey(_:)``.
     var econByKey: [Int: UInt16] = [:]
+    /// The codes the book accepts (official and local).
+    let codes: BookCodes
 
     /// First line of each ref in the file, by hash; a clash of different refs goes to `refOverflow`.
     var refLines: [Int: (start: Int, length: UInt32, line: Int32)] = [:]
@@ -91,6 +93,7 @@ struct EventImport {
             projectCodes[project.id] = project.code
         }
         bookHasRefs = try store.hasRefs()
+        codes = BookCodes(local: try store.localCodes())
         engine = try PostingEngine(store: store)
     }
 

@@ -80,23 +80,34 @@ extension EventImport {
     private mutating func readEcon(_ row: inout ImportRow, kind: EntryKind?) -> UInt16 {
         // The common case — a well-formed code on a kind that takes one — without a String:
         // the code's digits are its key.
-        if let kind, kind.econRule.allowed, let key = row.field(.econ, EventImport.econKey), let known = econByKey[key] {
+        // A class (3 digits, key below 500,000) passed for authority is checked again for a payment.
+        if let kind, kind.econRule.allowed, let key = row.field(.econ, EventImport.econKey), let known = econByKey[key],
+           key >= 500_000 || !kind.econRule.required {
             return known
         }
         guard let value = row.text(.econ) else {
             if let kind, kind.econRule.required { row.required(.econ, " for a \(kind.rawValue)") }
             return 0
         }
-        if EconomicCode(value) == nil {
-            row.bad(.econ, value, "not an economic code (3 or 5 digits, e.g. 302 or 30217)")
-        } else if let kind, !kind.econRule.allowed {
+        if let kind, !kind.econRule.allowed {
             row.bad(.econ, value, "a \(kind.rawValue) takes no economic code")
+        } else if let problem = econProblem(value, kind: kind ?? .appropriate) {
+            row.bad(.econ, value, problem)
         } else {
             let index = engine.intern(econ: value)
             if let key = row.field(.econ, EventImport.econKey) { econByKey[key] = index }
             return index
         }
         return 0
+    }
+
+    /// Why the book refuses an economic code for a kind (the one code rule, ``BookCodes``).
+    private func econProblem(_ value: String, kind: EntryKind) -> String? {
+        do { try codes.check(econ: value, for: kind) } catch {
+            if case let .invalidValue(_, _, reason) = error { return reason }
+            return error.description
+        }
+        return nil
     }
 
     /// A 3- or 5-digit economic code's bytes as one integer (length and digits), or nil.

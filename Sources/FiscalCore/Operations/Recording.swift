@@ -16,6 +16,7 @@ extension Book {
                     guard let project = try store.project(code: code) else { throw FiscalError.unknownProject(code) }
                     ids[code] = project.id
                 }
+                if let econ = event.econ { try BookCodes(local: try store.localCodes()).check(econ: econ.code, for: event.kind) }
                 let draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
                                        ref: options.ref, postings: event.postings(ids: ids))
                 var engine = try PostingEngine(store: store)

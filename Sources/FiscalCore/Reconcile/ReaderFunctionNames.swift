@@ -8,8 +8,18 @@ struct ReaderFunctionNames: Sendable {
 
     /// What the reader knows without a report: the classes (with the names of older editions)
     /// and the 款/项 in ``FunctionCode/names``.
+    /// Names the reader matches in reports that the sourced table (Domain/Codes/function.tsv)
+    /// lacks: a reading aid only — no command accepts or names a code because of them.
+    static let unsourced: [String: String] = [
+        "214": "交通运输支出", "216": "商业服务业等支出", "220": "自然资源海洋气象等支出", "222": "粮油物资储备支出",
+        "229": "其他支出", "20402": "公安", "2040201": "行政运行", "2040202": "一般行政管理事务", "2040203": "机关服务",
+        "2040219": "信息化建设", "2040220": "执法办案", "2040221": "特别业务", "2040222": "特勤业务",
+        "2040223": "移民管理", "2040250": "事业运行", "2040299": "其他公安支出",
+    ]
+
     static let official: ReaderFunctionNames = {
         var names: [String: String] = [:]
+        for (code, name) in ReaderFunctionNames.unsourced { names[code] = ReaderText.key(name) }
         for (code, name) in FunctionCode.names { names[code] = ReaderText.key(name) }
         for (code, name) in ReaderScopeNames.functionClasses { names[code] = ReaderText.key(name) }
         return ReaderFunctionNames(names: names)

@@ -4,7 +4,7 @@ public enum Schema {
     public static var sql: String { String(decoding: PackageResources.schema_sql, as: UTF8.self) }
 
     /// The version `schema.sql` sets with `PRAGMA user_version`.
-    public static let version = 2
+    public static let version = 3
 
     /// A step from one version to the next: replacements in the stored SQL of tables (for
     /// changes SQLite's ALTER TABLE cannot make, such as a CHECK constraint), then plain SQL.
@@ -30,5 +30,16 @@ public enum Schema {
                                    OR kind = 'transfer' OR kind = 'pay' OR kind = 'refund' OR kind = 'recall'
                                    OR kind = 'carry-in' OR kind = 'close' OR kind = 'open' OR kind = 'reversal'),
                 """)]),
+        // v3: local codes and import batches — new tables only, the text between the step's
+        // markers in schema.sql.
+        2: Migration(sql: section("step 3")),
     ]
+
+    /// The text of schema.sql between `-- [NAME begins…]` and `-- [NAME ends]`: a step that only
+    /// adds objects runs exactly what a new book runs.
+    static func section(_ name: String) -> String {
+        let text = sql
+        guard let start = text.range(of: "-- [\(name) begins"), let end = text.range(of: "-- [\(name) ends]") else { return "" }
+        return String(text[start.lowerBound..<end.upperBound])
+    }
 }
