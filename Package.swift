@@ -17,9 +17,15 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // OpenSSL's libcrypto, for SHA-256 only (an import's content fingerprint).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "FiscalCore",
-            dependencies: ["CSQLite"],
+            dependencies: ["CSQLite", "CCrypto"],
             exclude: ["Domain/Codes/README.md"],
             resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Reconcile/vocabulary.tsv"),
                         .embedInCode("Domain/Codes/econ-department.tsv"), .embedInCode("Domain/Codes/function.tsv")]

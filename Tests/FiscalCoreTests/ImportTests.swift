@@ -103,7 +103,7 @@ import Glibc
         #expect(result.isAccepted && result.posted == 1, "\(result.problems)")
     }
 
-    @Test func importingTwicePostsOnce() throws {
+    @Test func importingTheSameRowsTwiceIsRefusedNamingTheBatchUnlessAgain() throws {
         let t = try TempBook()
         let csv = """
             date,kind,project,amount,econ,ref
@@ -113,8 +113,18 @@ import Glibc
             """
         let first = try t.importCSV(csv)
         #expect((first.rows, first.posted, first.skipped) == (3, 3, 0))
-        let second = try t.importCSV(csv)
-        // Rows with a ref are skipped; a row without one cannot be recognised and is posted again.
+        #expect(first.batch == 1)
+        // The same rows, re-saved with the columns in another order: known again.
+        let resaved = """
+            ref,econ,amount,project,kind,date
+            R2,30201,10,JD01,pay,2023-01-03
+            ,30201,20,JD01,pay,2023-01-04
+            R1,,1000,JD01,appropriate,2023-01-02
+            """
+        #expect(throws: FiscalError.self) { try t.importCSV(resaved) }
+        #expect(try t.book.importBatches().count == 1)
+        let second = try t.importCSV(csv, options: ImportOptions(again: true))
+        // Again: rows with a ref are skipped; a row without one is posted again, as asked.
         #expect((second.rows, second.posted, second.skipped) == (3, 1, 2))
         #expect(try t.book.journal(JournalFilter()).count == 4)
     }
@@ -282,7 +292,7 @@ import Glibc
         #expect(paid.memo == "购买办公用品（含打印纸）𠮷")
 
         // Read as UTF-8 on purpose, it is refused with a hint rather than stored garbled.
-        let forced = try t.book.importEvents(fromFile: path, options: ImportOptions(encoding: .utf8))
+        let forced = try t.book.importEvents(fromFile: path, options: ImportOptions(encoding: .utf8, again: true))
         #expect(forced.problems.map(\.description) == [
             "line 1: header: not valid UTF-8 text (save the file as UTF-8, or pass --encoding gb18030)",
         ])

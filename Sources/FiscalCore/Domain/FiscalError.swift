@@ -17,6 +17,8 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
     case yearNotEnded(year: Int, today: Day, closingDate: Day)
     case yearAlreadyClosed(Int)
     case refused(String)
+    /// The content of an import is in the book already (`how`: its bytes, or its rows).
+    case alreadyImported(file: String, how: String, batch: Int64, earlierFile: String, on: String)
     case storage(SQLiteError)
 
     /// Refused by availability control, which a recorded overdraft may override.
@@ -42,6 +44,8 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
             "year \(year) has not ended (today is \(today)): entries may still come in \(year); close it on or after \(closingDate)"
         case let .yearAlreadyClosed(year): "year \(year) is already closed"
         case let .refused(text): text
+        case let .alreadyImported(file, how, batch, earlier, on):
+            "file '\(file)': \(how) imported already as batch \(batch) (\(earlier), \(on)); nothing was imported"
         case let .storage(error): error.description
         }
     }

@@ -13,19 +13,51 @@ extension Book {
                              progress: ((ImportProgress) -> Void)? = nil) throws(FiscalError) -> ImportResult {
         let source = try CSVRecordSource(path: path, encoding: options.encoding)
         return try guarded {
-            try store.withBulkWriteSettings(cacheKiB: 64 * 1024) {
+            let sha256 = try SHA256.file(path)
+            return try store.withBulkWriteSettings(cacheKiB: 64 * 1024) {
                 try store.write {
-                    if !options.dryRun {
-                        var stream = try EventImport(store: store, source: source, options: options, progress: progress)
-                        if let result = try stream.performStreaming() { return result }
+                    try refuseImported(path, sha256: sha256, rows: nil, options)
+                    let firstID = try store.nextEntryID()
+                    var result: ImportResult
+                    var stream = try EventImport(store: store, source: source, options: options, progress: progress)
+                    if !options.dryRun, let streamed = try stream.performStreaming() {
+                        result = streamed
+                        result.rowsSHA256 = stream.rows.hex
+                    } else {
+                        // Not in date order (or a dry run): read again, hold every row, sort.
+                        let again = options.dryRun ? source : try source.restarted()
+                        var run = try EventImport(store: store, source: again, options: options, progress: progress)
+                        result = try run.perform()
+                        result.rowsSHA256 = run.rows.hex
                     }
-                    // Not in date order (or a dry run): read again, hold every row, sort.
-                    let again = options.dryRun ? source : try source.restarted()
-                    var run = try EventImport(store: store, source: again, options: options, progress: progress)
-                    return try run.perform()
+                    result.sha256 = sha256
+                    guard result.isAccepted else { return result }
+                    try refuseImported(path, sha256: nil, rows: result.rowsSHA256, options)
+                    if !options.dryRun { result.batch = try recordBatch(result, entries: firstID, options) }
+                    return result
                 }
             }
         }
+    }
+
+    /// Refuses content imported before (and not undone) unless `again`: the same bytes, or
+    /// the same rows in another column or row order.
+    private func refuseImported(_ path: String, sha256: String?, rows: String?, _ options: ImportOptions) throws {
+        guard !options.again else { return }
+        let earlier = try store.importBatches().first {
+            $0.undone == nil && ($0.sha256 == sha256 || $0.rowsSHA256 == rows)
+        }
+        guard let earlier else { return }
+        throw FiscalError.alreadyImported(file: path, how: sha256 != nil ? "its content was" : "its rows (in another order) were",
+                                          batch: earlier.id, earlierFile: earlier.file, on: earlier.imported.description)
+    }
+
+    private func recordBatch(_ r: ImportResult, entries firstID: Int64, _ options: ImportOptions) throws -> Int64 {
+        let next = try store.nextEntryID()
+        return try store.insertImportBatch(ImportBatchRecord(
+            file: r.file, sha256: r.sha256, rowsSHA256: r.rowsSHA256, rows: r.rows, posted: r.posted, skipped: r.skipped,
+            entries: next > firstID ? firstID...(next - 1) : nil, imported: options.today ?? Day(year: 1970, month: 1, day: 1)!,
+            again: options.again, totals: r.totals))
     }
 }
 
@@ -70,6 +102,9 @@ struct EventImport {
     var refLines: [Int: (start: Int, length: UInt32, line: Int32)] = [:]
     var refOverflow: [String: Int32] = [:]
     var bookHasRefs = false
+
+    /// The fingerprint of the file's good rows (ImportFingerprint.swift).
+    var rows = RowFingerprint()
 
     /// Writing, kept between chunks when the file is streamed.
     var writer: ImportWriter? = nil

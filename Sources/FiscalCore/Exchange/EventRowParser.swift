@@ -26,6 +26,8 @@ extension EventImport {
             arena.removeSubrange(start...)
             return
         }
+        fingerprint(date: date, kind: kind, project: project, amount: amount, econ: econ,
+                    text: (start, docLength, memoLength, refLength), toProject: toProject)
         if refLength > 0 && bookHasRefs {
             let exists = try arena.withUnsafeBufferPointer {
                 try store.refExists(utf8: UnsafeBufferPointer(rebasing: $0[refStart..<(refStart + Int(refLength))]))

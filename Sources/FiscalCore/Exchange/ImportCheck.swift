@@ -33,6 +33,7 @@ extension EventImport {
                 result.overdrafts += 1
             }
             result.posted += 1
+            result.count(e.kind, fen: e.amount)
         } catch let error as FiscalError {
             result.add(ImportProblem(line: Int(e.line), message: error.description, isOverdraft: error.isOverdraft))
         }

@@ -6,8 +6,15 @@ public struct ImportOptions: Sendable {
     public var dryRun: Bool
     /// Post rows that exceed what is available, marking their entries as overdrafts.
     public var allowOverdraft: Bool
+    /// Import content the book has imported before (same bytes, or the same rows re-saved).
+    public var again: Bool
+    /// The day the batch is recorded as imported.
+    public var today: Day?
 
-    public init(encoding: TextEncoding? = nil, dryRun: Bool = false, allowOverdraft: Bool = false) {
+    public init(encoding: TextEncoding? = nil, dryRun: Bool = false, allowOverdraft: Bool = false,
+                again: Bool = false, today: Day? = nil) {
+        self.again = again
+        self.today = today
         self.encoding = encoding
         self.dryRun = dryRun
         self.allowOverdraft = allowOverdraft
@@ -42,6 +49,13 @@ public struct ImportResult: Sendable {
     public var problems: [ImportProblem] = []
     /// How many rows are bad (may exceed `problems.count`). Any bad row: nothing was written.
     public var badRows = 0
+    /// The batch the import was recorded as (nil for a dry run or a refused file).
+    public var batch: Int64?
+    /// SHA-256 of the file's bytes, and of its rows apart from their order (ImportFingerprint.swift).
+    public var sha256 = ""
+    public var rowsSHA256 = ""
+    /// Posted rows and their money by kind.
+    public var totals: [ImportTotal] = []
 
     public static let listedProblems = 1000
 

@@ -37,6 +37,11 @@ protocol Store {
     func localCodes() throws -> [LocalCode]
     func insertLocalCode(_ code: LocalCode, date: Day) throws
 
+    // Import batches
+    func insertImportBatch(_ batch: ImportBatchRecord) throws -> Int64
+    func importBatches() throws -> [ImportBatchRecord]
+    func insertImportUndo(batch: Int64, date: Day, reason: String, entries: ClosedRange<Int64>?) throws
+
     // Entries
     func insertEntry(_ draft: EntryDraft) throws -> Int64
     func refExists(_ ref: String) throws -> Bool
