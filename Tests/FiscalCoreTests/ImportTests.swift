@@ -241,23 +241,27 @@ import Glibc
         #expect(a == b, "see the issue above")
     }
 
-    @Test func yearsOpenAsRecordingOpensThem() throws {
+    @Test func aYearNotOpenedOnPurposeRefusesItsRows() throws {
         let t = try TempBook()
-        let result = try t.importCSV("""
+        let csv = """
             date,kind,project,amount
             2024-01-02,appropriate,JD01,1000
             2023-12-31,appropriate,JD01,1000
             2026-01-02,appropriate,JD01,1000
             2022-12-31,appropriate,JD01,1000
-            """)
+            """
+        let result = try t.importCSV(csv)
         #expect(result.problems.map(\.description) == [
-            "line 4: date '2026-01-02': year 2026 is not in this book (its years: 2023–2024)",
-            "line 5: date '2022-12-31': year 2022 is not in this book (its years: 2023)",
+            "line 2: date '2024-01-02': year 2024 is not open yet; open it first",
+            "line 4: date '2026-01-02': year 2026 is not in this book (its latest year is 2023)",
+            "line 5: date '2022-12-31': year 2022 is not in this book (its latest year is 2023)",
         ])
+        try t.book.openYear(2024, date: day("2023-11-20"))
         let ok = try t.importCSV("date,kind,project,amount\n2024-01-02,appropriate,JD01,1000\n2023-12-31,appropriate,JD01,1000\n")
-        #expect(ok.isAccepted && ok.yearsOpened == [2024])
+        #expect(ok.isAccepted)
         #expect(try t.book.years().map(\.year) == [2023, 2024])
-        #expect(try t.book.store.yearEvents(2024).map(\.date) == ["2024-01-02"])
+        #expect(try t.book.store.yearEvents(2024).map(\.date) == ["2023-11-20"])
+        #expect(throws: FiscalError.self) { try t.book.openYear(2026, date: day("2023-11-20")) }
     }
 
     @Test func aClosedYearTakesNoRows() throws {

@@ -80,7 +80,7 @@ enum ImportSummaryView {
             print(JSONValue.object([
                 ("file", .string(r.file)), ("encoding", .string(r.encoding.rawValue)),
                 ("rows", .int(r.rows)), (noun, .int(r.posted)), ("skipped", .int(r.skipped)),
-                ("overdrafts", .int(r.overdrafts)), ("years_opened", .array(r.yearsOpened.map { .int($0) })),
+                ("overdrafts", .int(r.overdrafts)),
                 ("dry_run", .bool(r.dryRun)), ("bad_rows", .int(r.badRows)),
                 ("batch", r.batch.map { .int(Int($0)) } ?? .null), ("sha256", .string(r.sha256)),
                 ("totals", ImportBatchView.totalsJSON(r.totals)),
@@ -99,7 +99,6 @@ enum ImportSummaryView {
                             : "imported \(r.file): \(r.rows) row\(r.rows == 1 ? "" : "s"), \(r.posted) \(noun)"
         line += ", \(r.skipped) skipped (already in the book)"
         if r.overdrafts > 0 { line += ", \(r.overdrafts) recorded as overdraft\(r.overdrafts == 1 ? "" : "s")" }
-        if !r.yearsOpened.isEmpty { line += "; opened \(r.yearsOpened.map(String.init).joined(separator: ", "))" }
         if r.dryRun { line += "; nothing written (--dry-run)" }
         if let batch = r.batch { line += "; batch \(batch)" }
         print(line)

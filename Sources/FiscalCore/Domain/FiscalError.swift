@@ -13,6 +13,8 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
     case alreadyReversed(entry: Int64, by: Int64)
     case closedYear(year: Int, what: String)
     case unknownYear(Int)
+    /// An entry dated in a year the book has not opened (`latest`: the book's latest year).
+    case yearNotOpen(year: Int, what: String, latest: Int)
     case overdraft(String)
     case yearNotEnded(year: Int, today: Day, closingDate: Day)
     case yearAlreadyClosed(Int)
@@ -39,6 +41,9 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
         case let .alreadyReversed(entry, by): "entry '\(entry)': already reversed by entry \(by)"
         case let .closedYear(year, what): "date '\(what)': year \(year) is closed"
         case let .unknownYear(year): "year '\(year)': not in this book"
+        case let .yearNotOpen(year, what, latest):
+            year == latest + 1 ? "date '\(what)': year \(year) is not open yet; open it first"
+                               : "date '\(what)': year \(year) is not in this book (its latest year is \(latest))"
         case let .overdraft(text): text
         case let .yearNotEnded(year, today, closingDate):
             "year \(year) has not ended (today is \(today)): entries may still come in \(year); close it on or after \(closingDate)"

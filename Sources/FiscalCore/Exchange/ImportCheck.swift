@@ -27,7 +27,6 @@ extension EventImport {
                 date: e.day, postings: EventImport.legPostings(e, projectIDs: projectIDs),
                 control: .check(verb: e.kind.rawValue, allowOverdraft: options.allowOverdraft),
                 projectCode: { codes[$0] ?? "#\($0)" })
-            if admission.opensYear { result.yearsOpened.append(e.year) }
             if admission.overdraft {
                 events[i].overdraft = true
                 result.overdrafts += 1

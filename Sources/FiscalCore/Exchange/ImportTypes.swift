@@ -43,7 +43,6 @@ public struct ImportResult: Sendable {
     /// Rows posted past availability control (with `allowOverdraft`).
     public var overdrafts = 0
     /// Years the import opened (the year after the book's latest opens on first use).
-    public var yearsOpened: [Int] = []
     public var dryRun = false
     /// The bad rows, in line order; at most `ImportResult.listedProblems` of them.
     public var problems: [ImportProblem] = []

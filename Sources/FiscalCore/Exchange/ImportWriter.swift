@@ -6,8 +6,6 @@ struct ImportWriter {
     var nextID: Int64
     let suspended: [String]
     var sums: MonthlySums
-    /// How many years the import opened are in the book already.
-    var yearsInserted = 0
 }
 
 extension EventImport {
@@ -20,13 +18,6 @@ extension EventImport {
         }
         var w = writer!
         defer { writer = w }
-        // Years this import opens go into the book before their first entry.
-        while w.yearsInserted < result.yearsOpened.count {
-            let year = result.yearsOpened[w.yearsInserted]
-            guard let first = order.first(where: { events[Int($0)].year == year }) else { break }
-            try store.insertYear(year, date: events[Int(first)].day, reason: "first entry of the year")
-            w.yearsInserted += 1
-        }
         let batch = ImportBatch(econCodes: engine.availability.econCodes)
         try arena.withUnsafeBufferPointer { text in
             for (n, i) in order.enumerated() {

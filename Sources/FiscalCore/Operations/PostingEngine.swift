@@ -29,8 +29,6 @@ struct PostingEngine {
         var overdraft = false
         /// What it overdraws, when it does.
         var shortfall: Shortfall?
-        /// Its year opened with it: the caller records the year before the entry.
-        var opensYear = false
     }
 
     init(store: Store) throws {
@@ -65,9 +63,8 @@ struct PostingEngine {
         date: Day, postings: Postings, control: Control, projectCode: (Int64) throws -> String
     ) throws -> Admission {
         var admission = Admission()
-        admission.opensYear = try years.admit(date)
+        try years.admit(date)
         let year = date.year
-        if admission.opensYear { seededYears.insert(year) }  // a new year holds nothing yet
         // Balance per project, and the debits to `available` summed per project and code.
         uses.removeAll(keepingCapacity: true)
         balances.removeAll(keepingCapacity: true)

@@ -66,8 +66,8 @@ extension Book {
     }
 
     /// Admits a draft through the posting engine — year, balance, availability (marking a
-    /// recorded overdraft) — refuses a duplicate reference, and writes it, opening its year
-    /// first where the engine says so. The caller holds the transaction.
+    /// recorded overdraft) — refuses a duplicate reference, and writes it. The caller holds
+    /// the transaction.
     func post(_ draft: EntryDraft, engine: inout PostingEngine, control: PostingEngine.Control = .none) throws -> Int64 {
         try postEntry(draft, engine: &engine, control: control).id
     }
@@ -82,7 +82,6 @@ extension Book {
         let admission = try engine.admit(date: draft.date, postings: postings, control: control,
                                          projectCode: { try store.projectCode(id: $0) ?? "#\($0)" })
         if let ref = draft.ref, try store.refExists(ref) { throw FiscalError.duplicateRef(ref) }
-        if admission.opensYear { try store.insertYear(draft.date.year, date: draft.date, reason: "first entry of the year") }
         var draft = draft
         draft.overdraft = draft.overdraft || admission.overdraft
         return (try store.insertEntry(draft), admission)
