@@ -13,6 +13,7 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
     case alreadyReversed(entry: Int64, by: Int64)
     case closedYear(year: Int, what: String)
     case unknownYear(Int)
+    case repeatedCarryIn(project: String, year: Int, amount: Money, entry: Int64)
     /// An entry dated in a year the book has not opened (`latest`: the book's latest year).
     case yearNotOpen(year: Int, what: String, latest: Int)
     case overdraft(String)
@@ -41,6 +42,8 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
         case let .alreadyReversed(entry, by): "entry '\(entry)': already reversed by entry \(by)"
         case let .closedYear(year, what): "date '\(what)': year \(year) is closed"
         case let .unknownYear(year): "year '\(year)': not in this book"
+        case let .repeatedCarryIn(project, year, amount, entry):
+            "carry-in \(amount.formatted(grouping: true)) of project \(project) in \(year): recorded already as entry \(entry)"
         case let .yearNotOpen(year, what, latest):
             year == latest + 1 ? "date '\(what)': year \(year) is not open yet; open it first"
                                : "date '\(what)': year \(year) is not in this book (its latest year is \(latest))"

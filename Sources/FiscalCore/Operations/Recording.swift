@@ -16,6 +16,9 @@ extension Book {
                     guard let project = try store.project(code: code) else { throw FiscalError.unknownProject(code) }
                     ids[code] = project.id
                 }
+                if case let .carryIn(code, amount) = event, !options.again {
+                    try refuseRepeatedCarryIn(project: code, id: ids[code]!, amount: amount, year: options.date.year)
+                }
                 if let econ = event.econ { try BookCodes(local: try store.localCodes()).check(econ: econ.code, for: event.kind) }
                 let draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
                                        ref: options.ref, postings: event.postings(ids: ids))
@@ -25,6 +28,15 @@ extension Book {
                 return try store.entry(id: id)!
             }
         }
+    }
+
+    /// A second carry-in of the same amount for the same project and year is almost always the
+    /// same 上年结转 typed twice: refused, naming the first.
+    private func refuseRepeatedCarryIn(project code: String, id: Int64, amount: Money, year: Int) throws {
+        let same = try store.journal(JournalFilter(projectID: id, year: year)).first { e in
+            e.kind == .carryIn && e.reversedBy == nil && e.postings.contains { $0.account == .carryIn && $0.amount == amount }
+        }
+        if let same { throw FiscalError.repeatedCarryIn(project: code, year: year, amount: amount, entry: same.id) }
     }
 
     /// Undoes a posted entry with an entry of the opposite postings that points at it.
