@@ -12,4 +12,12 @@ func record(_ bookOptions: BookOptions, _ entry: EntryOptions, again: Bool = fal
     let book = try bookOptions.openBook()
     let posted = try book.record(event, options)
     print(EntryView.posted(posted), terminator: "")
+    for code in event.projectCodes {
+        let left = try book.leftAvailable(project: code, year: posted.date.year, econ: event.econ)
+        var line = "left available: \(code) \(left.project.formatted(grouping: true)) in \(posted.date.year)"
+        if let econ = event.econ, let own = left.line {
+            line += "; \(econ.code) \(econ.name ?? "") own authority \(own.formatted(grouping: true))"
+        }
+        print(line)
+    }
 }

@@ -23,3 +23,16 @@ extension Book {
         }
     }
 }
+
+extension Book {
+    /// What a project has left available in a year, and, when `econ` has authority of its own
+    /// in that project, what is left of that line — what a recording command reports after it.
+    public func leftAvailable(project code: String, year: Int, econ: EconomicCode?) throws(FiscalError)
+        -> (project: Money, line: Money?) {
+        let project = try self.project(code: code)
+        let figures = try figures(project: project, year: year)
+        guard let econ else { return (figures.available, nil) }
+        let lines = try guarded { try store.ownAuthorityLines(year: year, project: project.id) }
+        return (figures.available, lines[econ.code])
+    }
+}
