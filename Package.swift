@@ -17,7 +17,8 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // OpenSSL's libcrypto, for SHA-256 only (an import's content fingerprint).
+        // SHA-256 of the hash chain (DESIGN §9), from the system's OpenSSL like SQLite: no
+        // source to build (swift-crypto would add its BoringSSL to every clean build).
         .systemLibrary(
             name: "CCrypto",
             pkgConfig: "libcrypto",

@@ -1,14 +1,15 @@
--- fiscal book schema, version 3. The binary embeds this exact file
+-- fiscal book schema, version 4. The binary embeds this exact file
 -- (Sources/FiscalCore/Storage/schema.sql is a link to it) and runs it on `fiscal init`.
 -- Money is INTEGER 分 everywhere. Debit is positive; every entry sums to zero per project.
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- The department whose books these are (账套). One row.
 CREATE TABLE book (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
     name        TEXT NOT NULL CHECK (length(name) > 0),
-    first_year  INTEGER NOT NULL CHECK (first_year BETWEEN 1900 AND 9999)
+    first_year  INTEGER NOT NULL CHECK (first_year BETWEEN 1900 AND 9999),
+    hash        BLOB
 ) STRICT;
 
 -- 预算年度. A closed year takes no posting (see the triggers below).
@@ -23,7 +24,8 @@ CREATE TABLE year_event (
     year    INTEGER NOT NULL REFERENCES fiscal_year(year),
     action  TEXT NOT NULL CHECK (action IN ('open', 'close', 'reopen')),
     date    TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-    reason  TEXT
+    reason  TEXT,
+    hash    BLOB
 ) STRICT;
 
 -- The chart of accounts (DESIGN §2): resources are debit-normal, status credit-normal.
@@ -56,7 +58,8 @@ CREATE TABLE project (
     function_code  TEXT CHECK (function_code IS NULL OR
                                (length(function_code) IN (3, 5, 7) AND function_code NOT GLOB '*[^0-9]*')),
     unit           TEXT,
-    status         TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'completed', 'terminated'))
+    status         TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'completed', 'terminated')),
+    hash           BLOB
 ) STRICT;
 
 -- Every change of a project's status, so the current value has a history.
@@ -65,7 +68,8 @@ CREATE TABLE project_event (
     project_id  INTEGER NOT NULL REFERENCES project(id),
     status      TEXT NOT NULL CHECK (status IN ('active', 'completed', 'terminated')),
     date        TEXT NOT NULL,
-    reason      TEXT
+    reason      TEXT,
+    hash        BLOB
 ) STRICT;
 
 -- A journal entry. `reverses` points at the entry it undoes (at most one reversal each);
@@ -84,7 +88,8 @@ CREATE TABLE entry (
     memo       TEXT,
     ref        TEXT UNIQUE,
     reverses   INTEGER UNIQUE REFERENCES entry(id),
-    overdraft  INTEGER NOT NULL DEFAULT 0 CHECK (overdraft IN (0, 1))
+    overdraft  INTEGER NOT NULL DEFAULT 0 CHECK (overdraft IN (0, 1)),
+    hash       BLOB
 ) STRICT;
 
 CREATE INDEX entry_date ON entry(year, date);
@@ -150,7 +155,70 @@ BEGIN
     DO UPDATE SET amount = amount + excluded.amount, postings = postings + 1;
 END;
 
--- [step 3 begins: local codes and import batches; a v2 book gets exactly this text]
+-- The hash chain (schema v3, DESIGN §9): `hash` on the book, project, project_event,
+-- year_event and entry rows is SHA-256(the previous row's hash ‖ the row's canonical bytes),
+-- an entry's bytes including its postings; README "Trust" documents the encoding and
+-- scripts/chain-check recomputes it. `fiscal verify` recomputes every chain.
+
+-- Guards on every history table (schema v3). A row of history is never changed or removed:
+-- not by UPDATE or DELETE, and not by INSERT OR REPLACE either, whose conflict path deletes
+-- the old row without firing a DELETE trigger: an insert that names a key already taken is
+-- refused before SQLite gets to resolve the conflict. (The import, which inserts with plain
+-- INSERT, suspends the entry and posting guards inside its own transaction, like the totals
+-- trigger.) `fiscal verify` checks that every one of these is present exactly as written here.
+CREATE TRIGGER book_no_update BEFORE UPDATE ON book
+BEGIN SELECT RAISE(ABORT, 'the book row is never changed'); END;
+CREATE TRIGGER book_no_delete BEFORE DELETE ON book
+BEGIN SELECT RAISE(ABORT, 'the book row is never changed'); END;
+CREATE TRIGGER book_no_replace BEFORE INSERT ON book
+WHEN EXISTS (SELECT 1 FROM book WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'the book row is never changed'); END;
+
+CREATE TRIGGER entry_no_replace BEFORE INSERT ON entry
+WHEN EXISTS (SELECT 1 FROM entry WHERE id = NEW.id)
+  OR (NEW.ref IS NOT NULL AND EXISTS (SELECT 1 FROM entry WHERE ref = NEW.ref))
+  OR (NEW.reverses IS NOT NULL AND EXISTS (SELECT 1 FROM entry WHERE reverses = NEW.reverses))
+BEGIN SELECT RAISE(ABORT, 'entries are append-only: post a reversal instead'); END;
+CREATE TRIGGER posting_no_replace BEFORE INSERT ON posting
+WHEN EXISTS (SELECT 1 FROM posting WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'postings are append-only: post a reversal instead'); END;
+
+CREATE TRIGGER year_event_no_replace BEFORE INSERT ON year_event
+WHEN EXISTS (SELECT 1 FROM year_event WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'year history is append-only'); END;
+CREATE TRIGGER fiscal_year_no_delete BEFORE DELETE ON fiscal_year
+BEGIN SELECT RAISE(ABORT, 'a year is never removed'); END;
+CREATE TRIGGER fiscal_year_no_replace BEFORE INSERT ON fiscal_year
+WHEN EXISTS (SELECT 1 FROM fiscal_year WHERE year = NEW.year)
+BEGIN SELECT RAISE(ABORT, 'a year is never removed'); END;
+-- A year's status follows its last event: it changes only after a close or reopen is recorded.
+CREATE TRIGGER fiscal_year_status BEFORE UPDATE ON fiscal_year
+WHEN NEW.year IS NOT OLD.year OR NEW.status IS NOT (
+    SELECT CASE action WHEN 'close' THEN 'closed' ELSE 'open' END FROM year_event
+    WHERE year = OLD.year ORDER BY id DESC LIMIT 1)
+BEGIN SELECT RAISE(ABORT, 'a year changes status only with a recorded close or reopen'); END;
+
+-- A project keeps its code, name, kind, fund, function and unit (its kind moves its money
+-- between 基本支出 and 项目支出 in every report); its status follows its last event.
+CREATE TRIGGER project_no_update BEFORE UPDATE ON project
+WHEN NEW.id IS NOT OLD.id OR NEW.code IS NOT OLD.code OR NEW.name IS NOT OLD.name OR NEW.kind IS NOT OLD.kind
+  OR NEW.fund IS NOT OLD.fund OR NEW.function_code IS NOT OLD.function_code OR NEW.unit IS NOT OLD.unit
+  OR NEW.status IS NOT (SELECT status FROM project_event WHERE project_id = OLD.id ORDER BY id DESC LIMIT 1)
+BEGIN SELECT RAISE(ABORT, 'a project changes only its status, with a recorded event'); END;
+CREATE TRIGGER project_no_delete BEFORE DELETE ON project
+BEGIN SELECT RAISE(ABORT, 'a project is never removed'); END;
+CREATE TRIGGER project_no_replace BEFORE INSERT ON project
+WHEN EXISTS (SELECT 1 FROM project WHERE id = NEW.id OR code = NEW.code)
+BEGIN SELECT RAISE(ABORT, 'a project is never removed'); END;
+CREATE TRIGGER project_event_no_update BEFORE UPDATE ON project_event
+BEGIN SELECT RAISE(ABORT, 'project history is append-only'); END;
+CREATE TRIGGER project_event_no_delete BEFORE DELETE ON project_event
+BEGIN SELECT RAISE(ABORT, 'project history is append-only'); END;
+CREATE TRIGGER project_event_no_replace BEFORE INSERT ON project_event
+WHEN EXISTS (SELECT 1 FROM project_event WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'project history is append-only'); END;
+
+-- [step 4 begins: local codes and import batches; a v3 book gets exactly this text]
 -- Codes a book adds to the official classification tables (`fiscal codes add`): a 款 the
 -- tables lack (e.g. under 399 其他支出), or a function 项 with its name. Never changed.
 CREATE TABLE local_code (
@@ -210,4 +278,4 @@ CREATE TRIGGER import_undo_no_update BEFORE UPDATE ON import_undo
 BEGIN SELECT RAISE(ABORT, 'import history is append-only'); END;
 CREATE TRIGGER import_undo_no_delete BEFORE DELETE ON import_undo
 BEGIN SELECT RAISE(ABORT, 'import history is append-only'); END;
--- [step 3 ends]
+-- [step 4 ends]

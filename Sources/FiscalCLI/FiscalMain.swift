@@ -8,12 +8,16 @@ import Glibc
 /// core refuses as one `error: …` line on stderr with exit 1.
 public enum FiscalMain {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // `--verbose`, anywhere, adds SQLite's result code and statement to a storage error;
+        // without it the user reads one line in the project's words.
+        let verbose = arguments.contains("--verbose")
+        let arguments = arguments.filter { $0 != "--verbose" }
         do {
             var command = try FiscalCommand.parseAsRoot(arguments)
             try command.run()
             exit(0)
         } catch let error as FiscalError {
-            fail(ErrorWording.line(for: error))
+            fail(verbose ? error.verboseDescription : ErrorWording.line(for: error))
         } catch let error as CommandFailure {
             fail(error.message, code: error.code)
         } catch {

@@ -94,9 +94,12 @@ struct CorpusBooksTests {
     }
 
     @Test func dazu2020GeneralBudget() throws {
+        // Income 423,422万元 with 773,203 carried in; 969,790 spent; of the 226,835 left, 115,055
+        // carried to next year (结转下年) and the rest surplus: the year is closed.
         let b = try CorpusBook(year: 2020)
-        try b.line("GB", kind: .project, carryIn: "7732030000.00", budget: [(nil, "4234220000.00")],
-                   paid: [("30201", "9697900000.00")])
-        expectNoFalseMismatch(try b.reconcile("12"), matches: 4, "12")
+        try b.line("GB1", kind: .project, carryIn: "7732030000.00", paid: [("30201", "6581480000.00")])
+        try b.line("GB2", kind: .project, budget: [(nil, "4234220000.00")], paid: [("30201", "3116420000.00")])
+        try b.fixture.close(2020, surplus: ["GB2"])
+        expectNoFalseMismatch(try b.reconcile("12"), matches: 5, "12")
     }
 }

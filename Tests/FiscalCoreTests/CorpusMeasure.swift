@@ -76,12 +76,20 @@ struct CorpusMeasure {
         return Int(line[r])
     }
 
-    /// `1,234.5` → 123450 (hundredths); `nil` for what is not a plain decimal.
+    /// `1,234.5` → 123450 (hundredths), more decimals rounded half up as the reader rounds them
+    /// (`0.006` → 1); `nil` for what is not a plain decimal.
     static func hundredths(_ text: String) -> Int64? {
-        let plain = text.replacingOccurrences(of: ",", with: "")
-        guard let stated = ClaimsFile.stated(plain, unit: .wan) ?? ClaimsFile.stated(String(format: "%.2f", Double(plain) ?? .nan), unit: .wan)
-        else { return nil }
-        return stated.hundredths
+        var plain = text.replacingOccurrences(of: ",", with: "")
+        let negative = plain.hasPrefix("-")
+        if negative { plain.removeFirst() }
+        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])) else { return nil }
+        let fraction = parts.count == 2 ? Array(parts[1]) : []
+        guard fraction.allSatisfy(\.isNumber) else { return nil }
+        let digits = (fraction + ["0", "0"]).prefix(2).map { Int64(String($0))! }
+        var h = whole * 100 + digits[0] * 10 + digits[1]
+        if fraction.count > 2, let third = fraction[2].wholeNumberValue, third >= 5 { h += 1 }
+        return negative ? -h : h
     }
 
     static func loadExpected(_ report: URL) -> [Expected] {

@@ -406,7 +406,7 @@ import Glibc
         #expect(changed.problems.map(\.description) == [
             "line 2: project 'JD01' is already in the book with a different name ('禁毒专项' in the book, '禁毒专项（调整）' in the file)",
             "line 4: code 'NEW1': repeats the project of line 3",
-            "line 5: code 'BAD 1': must be non-empty, without spaces or commas; kind 'nope': must be personnel (人员经费), public (公用经费) or project (项目支出)",
+            "line 5: code 'BAD 1': ' ' is not allowed in a project code (letters A–Z a–z, digits, '-', '_', '.'); kind 'nope': must be personnel (人员经费), public (公用经费) or project (项目支出)",
         ])
         #expect(try t.book.projects().count == 2)
     }

@@ -92,4 +92,11 @@ struct ReaderProjectMatchingTests {
         // 30万元 is 看守所给养费's figure, but that name is not close: not in the ledger, not a match.
         #expect(try verdict(30).verdict == .notInLedger)
     }
+
+    @Test func theMapFileTheOfficerWrites() throws {
+        let aliases = try ProjectAliasFile.read("label,project\n禁毒专项\tJD2023-01 # 2023年禁毒工作经费\n辅警工作经费,FJ-003\n\n")
+        #expect(aliases == ["禁毒专项": "JD2023-01", "辅警工作经费": "FJ-003"])
+        #expect(throws: FiscalError.self) { try ProjectAliasFile.read("禁毒专项,A\n禁毒专项,B\n") }
+        #expect(throws: FiscalError.self) { try ProjectAliasFile.read("只有标签\n") }
+    }
 }

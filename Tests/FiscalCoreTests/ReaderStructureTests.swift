@@ -98,4 +98,50 @@ private func summary(_ text: String, year: Int? = nil) -> [String] {
         #expect(ReaderVocabulary.section("七、财政拨款“三公”经费支出决算情况说明") == "sangong")
         #expect(ReaderVocabulary.section("二、收入决算情况说明") == "income")
     }
+
+    @Test func aComparisonWithTheBudgetIsASavingNotLastYear() {
+        let text = "公务接待费预算14.9万元，决算5.21万元，决算数比预算数减少9.69万元，下降65.03%。"
+        #expect(summary(text).suffix(2) == ["sangong.saving sangong:reception 9.69万元", "sangong.saving_rate sangong:reception 65.03%"])
+        // An increase over the budget is no saving, and no ledger metric: unmapped, never last year.
+        #expect(summary("2.公务接待费支出5.21万元，与2021年度预算相比，增加1.14万元。").last == "  1.14万元")
+    }
+
+    @Test(arguments: ["|", "\t", "   "])
+    func aSelfEvaluationTableByColumnHeader(separator: String) {
+        let rows = [["项目", "年初预算数", "全年执行数", "执行率", "分值", "得分"],
+                    ["年度资金总额", "860.40", "915.32", "106.38%", "10", "9.6"]]
+        let text = "单位:万元\n" + rows.map { $0.joined(separator: separator) }.joined(separator: "\n")
+        // 分值 and 得分 are scores: kept in 分, never a ledger figure.
+        #expect(summary(text) == ["budget.initial all 860.40万元", "paid all 915.32万元", "rate.execution all 106.38%",
+                                  "  10分", "  9.6分"])
+    }
+
+    @Test func theYearsCarryIdentity() {
+        let consistent = "年初结转和结余100.00万元，本年收入合计1,000.00万元，本年支出合计950.00万元，年末结转和结余150.00万元。"
+        #expect(ReportSelfCheck().check(consistent).filter { !$0.hint }.isEmpty)
+        let broken = consistent.replacingOccurrences(of: "年末结转和结余150.00", with: "年末结转和结余160.00")
+        #expect(ReportSelfCheck().check(broken).filter { !$0.hint }.map { $0.expected.text } == ["150.00万元"])
+    }
+
+    /// Tables, titles and codes in random order: reading and checking never trap.
+    @Test func arbitraryTablesNeverTrap() {
+        let pieces = ["支出决算表\n", "六、一般公共预算财政拨款基本支出决算表\n", "212 ", "21201 ", "2120101 ", "301 ", "30101 ",
+                      "城乡社区支出 ", "13,583.48 ", "1,066.51 ", "0.00 ", "合计 ", "| ", "||| ", "\t", "   ", "\n", "单位:万元\n",
+                      "(类)", "(款)", "(项)", "年初预算为", "万元，", "占", "%，", "其中：", "（", "）", "总计 ", "决算数 ", "执行数 "]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<40 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            _ = ReportReader(projectNames: ["城乡社区支出"]).read(text)
+            _ = ReportSelfCheck().check(text)
+        }
+    }
+
+    @Test func theLevelAChangeLeft() {
+        let text = "与2020年执行数相比，债务还本支出增加133万元，相应结转下年减少133万元，为115,055万元。"
+        #expect(summary(text) == ["  133万元", "  133万元", "carried_forward all 115055万元"])
+    }
 }

@@ -27,7 +27,7 @@ extension FiscalCommand {
         var by: Grouping = .account
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let year = try period.resolve(opened, today: try book.todayDay())
             let tb = try opened.trialBalance(year: year)
             TrialBalanceView(balance: tb, lang: output.lang, grouping: output.format == .table)

@@ -36,7 +36,7 @@ extension FiscalCommand {
         var output: String?
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             var sink = try FileSink(path: output)
             let summary = try opened.export(format, year: year, to: &sink)
             try sink.close()

@@ -28,7 +28,7 @@ extension FiscalCommand {
         var to: Day?
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             var filter = JournalFilter()
             filter.from = from
             filter.to = to

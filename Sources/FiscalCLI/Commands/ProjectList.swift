@@ -16,7 +16,7 @@ extension FiscalCommand {
         @OptionGroup var output: ListFormatOptions
 
         func run() throws {
-            ProjectView.list(try book.openBook().projects(), lang: output.lang).print(for: output)
+            ProjectView.list(try book.openReader().projects(), lang: output.lang).print(for: output)
         }
     }
 }

@@ -23,7 +23,7 @@ extension FiscalCommand {
         var code: String
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let project = try opened.project(code: code)
             let years = try opened.years().map { year in
                 ProjectShowView.Year(year: year.year, closed: year.closed,

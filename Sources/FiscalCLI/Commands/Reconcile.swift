@@ -74,7 +74,7 @@ extension FiscalCommand {
                 print(ClaimsFile.write(ReportReader(aliases: aliases, year: self.year).read(text)), terminator: "")
                 return
             }
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let year = try self.year ?? (opened.years().last?.year ?? book.todayDay().year)
             let list: [Claim]
             if let claims {

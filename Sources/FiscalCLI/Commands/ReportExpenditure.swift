@@ -28,7 +28,7 @@ extension FiscalCommand {
         var kind: KindFilter = .all
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.expenditureReport(year: year, by: by, kinds: kind)
             ExpenditureView(report: report, style: MoneyStyle(output)).rendered.print(for: output)

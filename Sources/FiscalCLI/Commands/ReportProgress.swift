@@ -48,7 +48,7 @@ extension FiscalCommand {
             spec.basis = basis
             spec.timeProgress = timeProgress
             spec.lagThreshold = lagThreshold.hundredths
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let report = try opened.progressReport(spec)
             if let chart {
                 let series = try opened.progressSeries(spec)
@@ -59,7 +59,8 @@ extension FiscalCommand {
                     throw CommandFailure(message: "--chart '\(chart)': cannot write: \(error.localizedDescription)")
                 }
             }
-            ProgressView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
+            ProgressView(report: report, style: MoneyStyle(output)).rendered
+                .sealed(try opened.seal(asOf: spec.asOf)).print(for: output)
         }
     }
 }

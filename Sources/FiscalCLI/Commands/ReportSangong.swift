@@ -26,7 +26,7 @@ extension FiscalCommand {
         @OptionGroup var period: YearOption
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.sangongReport(SangongSpec(year: year))
             SangongView(report: report, style: MoneyStyle(output)).rendered.print(for: output)

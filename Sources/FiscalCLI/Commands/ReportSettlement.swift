@@ -26,10 +26,11 @@ extension FiscalCommand {
         @OptionGroup var period: YearOption
 
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.settlementReport(SettlementSpec(year: year))
-            SettlementView(report: report, style: MoneyStyle(output)).rendered.print(for: output)
+            SettlementView(report: report, style: MoneyStyle(output)).rendered
+                .sealed(try opened.seal(asOf: Day(year: year, month: 12, day: 31)!)).print(for: output)
         }
     }
 }

@@ -9,8 +9,10 @@ extension FiscalCommand {
                 Checks SQLite's integrity and foreign keys; that every entry balances per project;
                 that resources equal status per project and year; that closed years have nothing
                 available; that no project is below zero without a recorded overdraft; that every
-                reversal exactly undoes its entry; and that the maintained monthly totals equal
-                the postings.
+                reversal exactly undoes its entry; that the maintained monthly totals equal
+                the postings; that the schema is exactly schema.sql's (every guard in place); and
+                that every row of history matches its hash chain. With --seal, that the book
+                still extends a seal; entries appended after it but dated within it are listed.
 
                 Example:
                   fiscal verify --db hengyang.db
@@ -19,9 +21,29 @@ extension FiscalCommand {
 
         @OptionGroup var book: BookOptions
 
+        @Option(help: ArgumentHelp("A seal from `fiscal seal` or a report: prove the book still extends it.", valueName: "seal"))
+        var seal: String?
+
+        func validate() throws {
+            if let seal, FiscalCore.Seal(token: seal) == nil {
+                throw ValidationError("--seal '\(seal)' is not a seal (S1.DATE.ENTRY.HASH, as `fiscal seal` prints it)")
+            }
+        }
+
         func run() throws {
-            let opened = try book.openBook()
+            let opened = try book.openReader()
             let violations = try opened.verify()
+            if let seal = seal.flatMap(FiscalCore.Seal.init(token:)) {
+                let check = try opened.check(seal)
+                for late in check.late {
+                    print("late entry: entry \(late.id) dated \(late.date) was appended after the seal of \(seal.asOf)")
+                }
+                if let broken = check.broken {
+                    for v in violations { print("violation: \(v)") }
+                    throw CommandFailure(message: "the book does not extend the seal \(seal.short): \(broken)")
+                }
+                print("ok: the book extends the seal \(seal.short) (as of \(seal.asOf), entry \(seal.entryID))")
+            }
             if violations.isEmpty {
                 let years = try opened.years().map { "\($0.year)\($0.closed ? " (closed)" : "")" }
                 print("ok: the book balances; years \(years.joined(separator: ", "))")

@@ -26,7 +26,16 @@ struct BookOptions: ParsableArguments {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    func openBook() throws -> Book { try Book.open(at: path) }
+    /// The book for a command that writes: it waits for another writer, then says it is busy.
+    func openBook() throws -> Book { try Book.open(at: path, access: .write) }
+
+    /// The book for a command that only reads: opened read-only, never written; while an
+    /// import holds the book it waits, saying so on a terminal.
+    func openReader() throws -> Book {
+        try Book.open(at: path, access: .read, onWait: {
+            if isatty(2) != 0 { printError("waiting for an import to finish…") }
+        })
+    }
 }
 
 /// The date, document number, memo and reference every recording command takes.

@@ -28,7 +28,9 @@ public struct TableRenderer: Sendable {
 
     public func render(_ table: TextTable) -> String {
         var lines: [String] = []
-        if let title = table.title { lines += title.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        if let title = table.title {
+            lines += title.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapedForTerminal }
+        }
 
         let width = table.width
         if width > 0 {
@@ -65,7 +67,7 @@ public struct TableRenderer: Sendable {
             }
         }
 
-        lines += table.notes.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        lines += table.notes.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapedForTerminal } }
         return lines.map { $0.droppingTrailingSpaces + "\n" }.joined()
     }
 }

@@ -1,3 +1,5 @@
+import FiscalCore
+
 /// A report laid out as a table: what every report is turned into before it is rendered as a
 /// terminal table (`TableRenderer`), CSV (`CSVRenderer`) or Markdown (`MarkdownRenderer`).
 ///
@@ -113,8 +115,12 @@ extension String {
                 out.append(character)
             }
         }
-        return out
+        return out.escapedForTerminal
     }
+
+    /// Any control character or bidi/invisible mark that reached the book (from an older
+    /// fiscal, or behind its back) shown as `\u{1B}`, never sent raw to a terminal.
+    var escapedForTerminal: String { TextRules.escapedForTerminal(self) }
 
     var droppingTrailingSpaces: String {
         var s = Substring(self)

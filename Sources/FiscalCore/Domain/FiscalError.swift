@@ -22,14 +22,37 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
     case refused(String)
     /// The content of an import is in the book already (`how`: its bytes, or its rows).
     case alreadyImported(file: String, how: String, batch: Int64, earlierFile: String, on: String)
+    /// Another fiscal command holds the book for longer than a writer waits.
+    case busy
+    /// A writing command on a book in a read-only file or directory.
+    case readOnly
+    /// SQLite finds the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB) or its header is wrong.
+    case damaged(reason: String)
     case storage(SQLiteError)
+
+    /// Busy and damage from SQLite's result code; nil for any other failure.
+    init?(_ error: SQLiteError) {
+        switch error.primaryCode {
+        case 5, 6: self = .busy  // SQLITE_BUSY, SQLITE_LOCKED
+        case 8: self = .readOnly  // SQLITE_READONLY
+        case 11, 26: self = .damaged(reason: error.message)  // SQLITE_CORRUPT, SQLITE_NOTADB
+        default: return nil
+        }
+    }
+
+    /// The description with what `--verbose` adds: SQLite's result code and the statement.
+    public var verboseDescription: String {
+        if case let .storage(error) = self { return description + " [" + error.description + "]" }
+        return description
+    }
 
     /// Refused by availability control, which a recorded overdraft may override.
     public var isOverdraft: Bool { if case .overdraft = self { true } else { false } }
 
     public var description: String {
         switch self {
-        case let .invalidValue(field, value, reason): "\(field) '\(value)': \(reason)"
+        case let .invalidValue(field, value, reason):
+            "\(field) '\(TextRules.escapedForTerminal(value.count > 60 ? String(value.prefix(60)) + "…" : value))': \(reason)"
         case let .noBook(path): "no book at \(path)"
         case let .bookExists(path): "a file already exists at \(path); it is not overwritten"
         case let .newerSchema(path, found, supported):
@@ -54,7 +77,10 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
         case let .refused(text): text
         case let .alreadyImported(file, how, batch, earlier, on):
             "file '\(file)': \(how) imported already as batch \(batch) (\(earlier), \(on)); nothing was imported"
-        case let .storage(error): error.description
+        case .readOnly: "the book is read-only here (its file or directory cannot be written): reading commands still work"
+        case .busy: "the book is busy: another fiscal command is writing; try again"
+        case let .damaged(reason): "the book is damaged (\(reason)): run fiscal verify; restore from a backup"
+        case let .storage(error): "the book could not be read or written: \(error.message)"
         }
     }
 }

@@ -57,7 +57,9 @@ extension Money {
         // Padded to the scale, the digits are exactly 分: 元 × 10², or 万 × 10⁶.
         var digits = String(whole) + String(fraction) + String(repeating: "0", count: scaleDecimals - fraction.count)
         while digits.count > 1 && digits.first == "0" { digits.removeFirst() }
-        guard digits.count <= 18, let fen = Int64(digits) else { throw fail("too large") }
+        guard digits.count <= 18, let fen = Int64(digits), fen <= Money.ceiling.fen else {
+            throw fail("more than \(Money.ceiling) 元, the most one amount may be")
+        }
         return Money(fen: negative ? -fen : fen)
     }
 

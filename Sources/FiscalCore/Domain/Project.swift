@@ -59,9 +59,7 @@ extension Project {
     /// Why a project code cannot be used, or nil when it can: the one home of the rule, for
     /// `project add` and `project import` alike.
     public static func problem(withCode code: String) -> String? {
-        guard !code.isEmpty, !code.contains(where: { $0.isWhitespace || $0 == "," }) else {
-            return "must be non-empty, without spaces or commas"
-        }
-        return nil
+        guard !code.isEmpty else { return "must not be empty" }
+        return TextRules.problem(code, as: .code)
     }
 }

@@ -13,7 +13,7 @@ extension Book {
                              progress: ((ImportProgress) -> Void)? = nil) throws(FiscalError) -> ImportResult {
         let source = try CSVRecordSource(path: path, encoding: options.encoding)
         return try guarded {
-            let sha256 = try SHA256.file(path)
+            let sha256 = try StreamingSHA256.file(path)
             return try store.withBulkWriteSettings(cacheKiB: 64 * 1024) {
                 try store.write {
                     try refuseImported(path, sha256: sha256, rows: nil, options)
@@ -76,7 +76,11 @@ struct EventImport {
         .init(key: "memo", aliases: ["摘要", "备注"], required: false),
         .init(key: "to_project", aliases: ["调入项目", "调入项目编码"], required: false),
     ])
-    enum Column: Int { case date, kind, project, amount, econ, doc, ref, memo, toProject }
+    enum Column: Int {
+        case date, kind, project, amount, econ, doc, ref, memo, toProject
+        /// The rule of ``TextRules`` a free-text column meets.
+        var textField: TextField { self == .memo ? .memo : self == .ref ? .ref : .doc }
+    }
 
     let store: any Store
     let source: any RecordSource
@@ -106,8 +110,11 @@ struct EventImport {
     /// The fingerprint of the file's good rows (ImportFingerprint.swift).
     var rows = RowFingerprint()
 
-    /// Writing, kept between chunks when the file is streamed.
-    var writer: ImportWriter? = nil
+    /// Writing, kept between chunks when the file is streamed, and on the other core where it can.
+    var writer: BulkWriter? = nil
+    var pipeline: ImportPipeline? = nil
+    /// Entry ids and hashes, kept between chunks like the writer.
+    var chain: ImportChain? = nil
 
     /// Streaming (EventImportStream.swift): refs of the current chunk, and a fixed-size filter
     /// of the refs of earlier chunks, which are in the book by then.

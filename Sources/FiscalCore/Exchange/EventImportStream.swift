@@ -17,6 +17,14 @@ extension EventImport {
         firstImportID = try store.nextEntryID()
         var lastDate: Int32 = 0
         var inOrder = true
+        // Where no ref is in the book yet, reading never asks it about a row's ref, and the
+        // writing can go to the other core (ImportPipeline.swift).
+        if !bookHasRefs {
+            writer = try BulkWriter(store: store, projectIDs: projectIDs)
+            chain = try ImportChain(store: store, projectIDs: projectIDs)
+            pipeline = ImportPipeline(writer: writer!)
+        }
+        defer { try? pipeline?.waitIdle() }
         try read { run in
             // The chunk must continue the date order of everything before it, and be good.
             for i in run.events.indices where run.events[i].date < (i == 0 ? lastDate : run.events[i - 1].date) {
@@ -27,7 +35,18 @@ extension EventImport {
             guard run.result.isAccepted else { return false }
             for i in run.events.indices { try run.checkEvent(i) }
             guard run.result.isAccepted else { return false }
-            try run.write(run.events.indices.map(Int32.init))
+            if let pipeline = run.pipeline {
+                // The chain is hashed here, on this core, while the other writes the chunk before.
+                let econs = EconomicCodeBytes(run.engine.availability.econCodes)
+                let (firstID, hashes) = run.chain!.hash(run.events, order: run.events.indices.map(Int32.init),
+                                                        arena: run.arena, econs: econs)
+                try pipeline.submit(run.events, arena: run.arena, econs: econs, firstID: firstID, hashes: hashes)
+                run.events = []
+                run.arena = []
+                run.events.reserveCapacity(EventImport.chunkRows)
+            } else {
+                try run.write(run.events.indices.map(Int32.init), reportingProgress: false)
+            }
             if let progress = run.progress, run.source.position.done > 0 {
                 // Rows so far, against the rows the whole file will hold at this density.
                 let posted = run.result.posted
@@ -39,8 +58,11 @@ extension EventImport {
             run.chunkRefs.removeAll(keepingCapacity: true)
             return true
         }
+        try pipeline?.waitIdle()
         guard inOrder && result.isAccepted else {
             try store.rollbackTo("import_stream")
+            writer = nil
+            chain = nil
             return nil
         }
         result.encoding = source.encoding
@@ -61,6 +83,7 @@ extension EventImport {
         }
         chunkRefs[hash] = (start, length, line)
         if refFilter.mayContain(hash) {
+            try pipeline?.waitIdle()  // the earlier chunks must be in the book to be asked
             let id = try arena.withUnsafeBufferPointer { try store.entryID(ref: UnsafeBufferPointer(rebasing: $0[start..<end])) }
             if let id, id >= firstImportID { return 0 }
         }

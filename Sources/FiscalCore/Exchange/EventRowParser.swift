@@ -142,7 +142,7 @@ extension EventImport {
         let encoding = row.encoding
         var problem: String?
         let length: UInt32 = row.field(column) { bytes in
-            problem = textProblem(bytes, encoding: encoding)
+            problem = textProblem(bytes, encoding: encoding) ?? TextRules.problem(utf8: bytes, as: column.textField)
             guard problem == nil else { return 0 }
             arena.append(contentsOf: bytes)
             return UInt32(bytes.count)

@@ -20,7 +20,10 @@ extension EventImport {
     mutating func checkEvent(_ i: Int) throws {
         let e = events[i]
         // An import touches most projects of a year: seed the whole year in one query.
-        if engine.years.isOpen(e.year) { try engine.seed(year: e.year) }
+        if engine.years.isOpen(e.year) && !engine.isSeeded(year: e.year) {
+            try pipeline?.waitIdle()  // the seed is read from the book, which the writer may hold
+            try engine.seed(year: e.year)
+        }
         let codes = projectCodes
         do {
             let admission = try engine.admit(

@@ -14,7 +14,7 @@ struct RowFingerprint {
             bytes.append(contentsOf: field)
             bytes.append(0x1F)  // unit separator: no field holds it
         }
-        let hasher = SHA256()
+        let hasher = StreamingSHA256()
         hasher.update(bytes)
         let digest = hasher.finish()
         for lane in 0..<4 {
@@ -26,11 +26,11 @@ struct RowFingerprint {
     }
 
     var hex: String {
-        let hasher = SHA256()
+        let hasher = StreamingSHA256()
         var text = Array("fiscal rows v1 \(count)".utf8)
         for lane in lanes { text += Array(String(lane, radix: 16).utf8) + [0x20] }
         hasher.update(text)
-        return SHA256.hex(hasher.finish())
+        return StreamingSHA256.hex(hasher.finish())
     }
 }
 

@@ -99,8 +99,9 @@ func textProblem(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) ->
 }
 
 extension String {
-    /// How a value is quoted in a message: its text, shortened if long.
+    /// How a value is quoted in a message: its text, shortened if long, anything a terminal
+    /// would act on made visible.
     var quotedValue: String {
-        count > 40 ? String(prefix(40)) + "…" : self
+        TextRules.escapedForTerminal(count > 40 ? String(prefix(40)) + "…" : self)
     }
 }

@@ -68,7 +68,7 @@ public struct ImportResult: Sendable {
 
 /// One valid row, compact: a million of them fit in about 50 MB. Its doc, memo and ref are
 /// bytes in the import's text arena, one after the other from `text`; a length of 0 is absent.
-struct ImportedEvent {
+struct ImportedEvent: Sendable {
     var amount: Int64
     var text: Int
     var docLength: UInt32

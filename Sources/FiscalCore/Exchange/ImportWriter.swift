@@ -2,84 +2,95 @@
 /// Entries and postings go in many rows per statement with the per-row triggers suspended,
 /// and their sums go into `monthly_total` once per key (see StoreBulkWrite.swift). What is
 /// posted comes from the same legs as every other path (``EventImport/legPosting(_:_:projectIDs:)``).
-struct ImportWriter {
-    var nextID: Int64
-    let suspended: [String]
-    var sums: MonthlySums
-}
+///
+/// A writer is used by one thread at a time: the import's own, or the pipeline's
+/// (ImportPipeline.swift), never both at once.
+final class BulkWriter: @unchecked Sendable {
+    private let store: any Store
+    private let projectIDs: [Int64]
+    private let suspended: [String]
+    private var sums: MonthlySums
 
-extension EventImport {
-    /// Writes admitted rows (in the given order) as entries and postings; the first call
-    /// suspends the per-row triggers.
-    mutating func write(_ order: [Int32]) throws {
-        if writer == nil {
-            writer = ImportWriter(nextID: try store.nextEntryID(), suspended: try store.suspendRowTriggers(),
-                                  sums: MonthlySums(projectIDs: projectIDs))
-        }
-        var w = writer!
-        defer { writer = w }
-        let batch = ImportBatch(econCodes: engine.availability.econCodes)
+    /// Suspends the per-row triggers (inside the import's transaction).
+    init(store: any Store, projectIDs: [Int64]) throws {
+        self.store = store
+        self.projectIDs = projectIDs
+        suspended = try store.suspendRowTriggers()
+        sums = MonthlySums(projectIDs: projectIDs)
+    }
+
+    /// Writes admitted rows (`order` indexes `events`) as entries and postings, numbered from
+    /// `firstID` with the chain's `hashes` (32 bytes each, in `order`, from ``ImportChain``).
+    func write(_ events: [ImportedEvent], order: [Int32], arena: [UInt8], econs: EconomicCodeBytes,
+               firstID: Int64, hashes: [UInt8], progress: ((Int) -> Void)? = nil) throws {
+        let batch = ImportBatch(econs: econs)
         try arena.withUnsafeBufferPointer { text in
-            for (n, i) in order.enumerated() {
-                let e = events[Int(i)]
-                var at = e.text
-                func slice(_ length: UInt32) -> UnsafeBufferPointer<UInt8>? {
-                    defer { at += Int(length) }
-                    return length == 0 ? nil : UnsafeBufferPointer(rebasing: text[at..<(at + Int(length))])
+            try hashes.withUnsafeBytes { hashBytes in
+                for (n, i) in order.enumerated() {
+                    let e = events[Int(i)]
+                    let id = firstID + Int64(n)
+                    let (doc, memo, ref) = e.texts(in: text)
+                    let hash = UnsafeRawBufferPointer(rebasing: hashBytes[(n * SHA256Digest.size)..<((n + 1) * SHA256Digest.size)])
+                    batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: doc,
+                                                        memo: memo, ref: ref, overdraft: e.overdraft, hash: hash))
+                    for leg in e.kind.legs {
+                        let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
+                        batch.append(entry: id, p)
+                        sums.add(year: e.year, project: Int(leg.onReceiver ? e.toProject : e.project), econ: Int(p.econ),
+                                 account: MonthlySums.index(of: p.account), month: Int(e.date / 100 % 100), amount: p.amount)
+                    }
+                    if batch.entries.count == bulkInsertRows { try batch.flush(to: store) }
+                    if let progress, n & 0x3FFF == 0x3FFF { progress(n + 1) }
                 }
-                let id = w.nextID
-                w.nextID += 1
-                batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: slice(e.docLength),
-                                                    memo: slice(e.memoLength), ref: slice(e.refLength), overdraft: e.overdraft))
-                for leg in e.kind.legs {
-                    let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
-                    batch.append(entry: id, p)
-                    w.sums.add(year: e.year, project: Int(leg.onReceiver ? e.toProject : e.project), econ: Int(p.econ),
-                               account: MonthlySums.index(of: p.account), month: Int(e.date / 100 % 100), amount: p.amount)
-                }
-                if batch.entries.count == bulkInsertRows { try batch.flush(to: store) }
-                if let progress, !streaming, n & 0x3FFF == 0x3FFF {
-                    progress(ImportProgress(phase: .posting, done: n + 1, total: order.count))
-                }
+                try batch.flush(to: store)
             }
-            try batch.flush(to: store)
         }
     }
 
     /// Adds the summed postings to `monthly_total` and re-creates the per-row triggers.
-    mutating func finishWriting() throws {
-        guard let w = writer else { return }
-        try store.addToMonthlyTotals(w.sums, econCodes: engine.availability.econCodes)
-        try store.restoreTriggers(w.suspended)
-        writer = nil
+    func finish(econCodes: [String]) throws {
+        try store.addToMonthlyTotals(sums, econCodes: econCodes)
+        try store.restoreTriggers(suspended)
     }
 }
 
-/// Rows waiting for one multi-row INSERT. The economic codes are bytes of one buffer the
-/// batch owns, so a posting carries a pointer, not a string.
+extension EventImport {
+    /// Writes admitted rows in the given order, here and now (a file that was sorted).
+    mutating func write(_ order: [Int32], reportingProgress: Bool = true) throws {
+        if writer == nil {
+            writer = try BulkWriter(store: store, projectIDs: projectIDs)
+            chain = try ImportChain(store: store, projectIDs: projectIDs)
+        }
+        let total = order.count
+        let report = reportingProgress ? progress : nil
+        let econs = EconomicCodeBytes(engine.availability.econCodes)
+        let (firstID, hashes) = chain!.hash(events, order: order, arena: arena, econs: econs)
+        try writer!.write(events, order: order, arena: arena, econs: econs, firstID: firstID, hashes: hashes,
+                          progress: report.map { report in { report(ImportProgress(phase: .posting, done: $0, total: total)) } })
+    }
+
+    mutating func finishWriting() throws {
+        try writer?.finish(econCodes: engine.availability.econCodes)
+        writer = nil
+        chain = nil
+    }
+}
+
+/// Rows waiting for one multi-row INSERT; their texts, codes and hashes are pointers into
+/// buffers that outlive the insert.
 private final class ImportBatch {
     var entries: [ImportEntryRow] = []
     var postings: [ImportPostingRow] = []
-    private let econBytes: UnsafeMutableBufferPointer<UInt8>
-    private var econRanges: [Range<Int>] = []
+    private let econs: EconomicCodeBytes
 
-    init(econCodes: [String]) {
-        let bytes = econCodes.flatMap { Array($0.utf8) }
-        econBytes = .allocate(capacity: max(1, bytes.count))
-        _ = econBytes.initialize(from: bytes)
-        for code in econCodes {
-            let start = econRanges.last?.upperBound ?? 0
-            econRanges.append(start..<(start + code.utf8.count))
-        }
+    init(econs: EconomicCodeBytes) {
+        self.econs = econs
         entries.reserveCapacity(bulkInsertRows)
         postings.reserveCapacity(bulkInsertRows * 4)
     }
 
-    deinit { econBytes.deallocate() }
-
     func append(entry: Int64, _ p: LegPosting) {
-        let econ = p.econ == 0 ? nil : UnsafeBufferPointer(rebasing: econBytes[econRanges[Int(p.econ)]])
-        postings.append(ImportPostingRow(entry: entry, account: p.account.staticName, project: p.project, econ: econ,
+        postings.append(ImportPostingRow(entry: entry, account: p.account.staticName, project: p.project, econ: econs[p.econ],
                                          amount: p.amount))
     }
 

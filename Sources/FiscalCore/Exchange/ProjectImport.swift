@@ -84,6 +84,7 @@ extension Book {
         }
         let name = row.text(1)
         if name == nil && row.reasons.isEmpty { row.required(1) }
+        if let name, let problem = TextRules.problem(name, as: .name) { row.bad(1, name, problem) }
         var kind = ProjectKind.project
         if let value = row.text(2) {
             if let k = ProjectKind.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) { kind = k }
@@ -106,6 +107,7 @@ extension Book {
             }
         }
         let unit = row.text(5)
+        if let unit, let problem = TextRules.problem(unit, as: .unit) { row.bad(5, unit, problem) }
         var status = ProjectStatus.active
         if let value = row.text(6) {
             if let s = ProjectStatus.allCases.first(where: { $0.rawValue == value.lowercased() || $0.nameZh == value }) { status = s }

@@ -60,12 +60,12 @@ struct AvailabilityState {
 
     private mutating func move(year: Int, project: Int64, econ: UInt16, by delta: Int64) {
         let pk = AvailabilityState.key(year: year, project: project)
-        projects[pk, default: ProjectYear()].available += delta
+        projects[pk, default: ProjectYear()].available = (projects[pk]?.available ?? 0).clampedAdd(delta)
         guard econ != 0 else { return }
         let lk = AvailabilityState.key(year: year, project: project, econ: econ)
         var line = lines[lk] ?? Line()
         let before = line.earmarked
-        line.available += delta
+        line.available = line.available.clampedAdd(delta)
         projects[pk]!.earmarked += line.earmarked - before
         lines[lk] = line
     }
@@ -90,7 +90,7 @@ struct AvailabilityState {
             let project = uses[i].project
             var end = i
             var used: Int64 = 0
-            while end < uses.count && uses[end].project == project { used += uses[end].amount; end += 1 }
+            while end < uses.count && uses[end].project == project { used = used.clampedAdd(uses[end].amount); end += 1 }
             defer { i = end }
             guard used > 0 else { continue }
             let py = projects[AvailabilityState.key(year: year, project: project)] ?? ProjectYear()
@@ -154,5 +154,14 @@ public struct Shortfall: Sendable, Equatable {
         text += " in \(year)"
         if let earmarked { text += " (\(Money(fen: earmarked)) more is earmarked for specific economic codes)" }
         return text
+    }
+}
+
+extension Int64 {
+    /// `self + other`, held at the bounds instead of trapping: amounts seeded from a book
+    /// forged past ``Money/yearCeiling`` must not crash a command (verify names that book).
+    func clampedAdd(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
     }
 }

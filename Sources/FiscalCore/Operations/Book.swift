@@ -15,6 +15,7 @@ public final class Book {
     public static func create(at path: String, name: String, year: Int, today: Day) throws(FiscalError) -> Book {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .invalidValue(field: "name", value: name, reason: "must not be empty") }
+        try TextRules.check(String(trimmed), .name)
         guard (1900...9999).contains(year) else { throw .invalidValue(field: "year", value: "\(year)", reason: "not a year") }
         if path != ":memory:" && FileManager.default.fileExists(atPath: path) { throw .bookExists(path: path) }
         return try guarded {
@@ -28,27 +29,58 @@ public final class Book {
         }
     }
 
-    /// Opens an existing book, migrating an older one and refusing one from a newer fiscal.
-    public static func open(at path: String) throws(FiscalError) -> Book {
+    /// How a command uses the book: a reader never writes to the file (issue 12).
+    public enum Access: Sendable { case read, write }
+
+    /// Opens an existing book. The file's header is checked first and the book table looked
+    /// for on a read-only connection, so a file that is not a book is refused unchanged.
+    /// A writer then opens the book for writing (WAL) and migrates an older one; a reader
+    /// reads an older book as it is, and a book on a read-only medium too. `onWait` is told
+    /// once when a reader starts waiting for a writer that holds the whole book (an import).
+    public static func open(at path: String, access: Access = .write,
+                            onWait: (@Sendable () -> Void)? = nil) throws(FiscalError) -> Book {
         guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else { throw .noBook(path: path) }
-        let store: SQLiteStore
-        let version: Int
-        do {
-            store = SQLiteStore(db: try Database(path: path, create: false))
-            version = try store.schemaVersion()
-        } catch {
-            throw .notABook(path: path, reason: "\(error)")
-        }
+        if path != ":memory:" { try BookFile.checkHeader(path) }
+        var store = try probe(path, access: path == ":memory:" ? .write : .read, onWait: onWait)
+        let version = try bookVersion(store, path: path)
         if version > Schema.version { throw .newerSchema(path: path, found: version, supported: Schema.version) }
-        do {
-            guard try store.hasBookTable() else { throw FiscalError.notABook(path: path, reason: "it has no book table") }
-            if version < Schema.version { try store.write { try store.migrate(from: version) } }
-        } catch let error as FiscalError {
-            throw error
-        } catch {
-            throw .notABook(path: path, reason: "\(error)")
+        if access == .write && path != ":memory:" {
+            store = try probe(path, access: .write, onWait: nil)
+            if version < Schema.version { try guarded { try store.write { try store.migrate(from: version) } } }
+        } else if version < Schema.oldestReadable {
+            throw .refused("the book at \(path) has schema version \(version): open it once with a writing command to upgrade it")
         }
         return Book(store: store, path: path)
+    }
+
+    /// A connection to a file about to be checked; a reader falls back to SQLite's immutable
+    /// mode where the WAL index cannot be made (a read-only directory).
+    private static func probe(_ path: String, access: Database.Access, onWait: (@Sendable () -> Void)?) throws(FiscalError) -> SQLiteStore {
+        do {
+            return SQLiteStore(db: access == .read ? try Database.reader(path: path, onWait: onWait)
+                                                   : try Database(path: path, access: access, onWait: onWait))
+        } catch {
+            throw opening(error, path: path)
+        }
+    }
+
+    private static func bookVersion(_ store: SQLiteStore, path: String) throws(FiscalError) -> Int {
+        do {
+            let version = try store.schemaVersion()
+            guard try store.hasBookTable() else { throw FiscalError.notABook(path: path, reason: "it has no book table") }
+            return version
+        } catch {
+            throw opening(error, path: path)
+        }
+    }
+
+    /// An error met while opening: busy and damage in the project's words, else not a book.
+    private static func opening(_ error: Error, path: String) -> FiscalError {
+        switch error {
+        case let error as FiscalError: error
+        case let error as SQLiteError: FiscalError(error) ?? .notABook(path: path, reason: error.message)
+        default: .notABook(path: path, reason: "\(error)")
+        }
     }
 
     public func name() throws(FiscalError) -> String { try guarded { try store.bookName() } }
@@ -64,7 +96,7 @@ func guarded<T>(_ body: () throws -> T) throws(FiscalError) -> T {
     } catch let error as FiscalError {
         throw error
     } catch let error as SQLiteError {
-        throw .storage(error)
+        throw FiscalError(error) ?? .storage(error)
     } catch {
         throw .refused("\(error)")
     }

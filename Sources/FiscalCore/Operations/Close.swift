@@ -33,8 +33,8 @@ extension Book {
                                                 engine: &engine))
                     }
                 }
-                try store.setYearStatus(year, closed: true)
                 try store.insertYearEvent(year, action: "close", date: today, reason: closeSummary(plan))
+                try store.setYearStatus(year, closed: true)  // after its event: schema.sql's guard
 
                 let next = year + 1
                 var openedNextYear = false

@@ -37,7 +37,7 @@ struct LedgerScan {
                 // Postings of one entry are written together; one found apart is summed by SQL.
                 if !entries.markSeen(entry) && entries.contains(entry) { split.insert(entry) }
             }
-            if let i = sums.firstIndex(where: { $0.project == project }) { sums[i].sum += amount } else { sums.append((project, amount)) }
+            if let i = sums.firstIndex(where: { $0.project == project }) { sums[i].sum &+= amount } else { sums.append((project, amount)) }
             guard let slot = entries[entry] else { return }  // a posting of no entry: the foreign-key check names it
             let key = TotalKey(year: slot.year, project: project, account: names.index(account),
                                econ: econ.map { econs.index($0) } ?? 0, month: slot.month)
@@ -92,7 +92,8 @@ struct LedgerScan {
     private struct Tally {
         var amount: Int64 = 0
         var postings: Int64 = 0
-        mutating func add(_ a: Int64) { amount += a; postings += 1 }
+        // Wrapping: a forged amount must not crash `verify`; the year ceiling check names it.
+        mutating func add(_ a: Int64) { amount &+= a; postings += 1 }
     }
 
     private struct TotalKey: Hashable {

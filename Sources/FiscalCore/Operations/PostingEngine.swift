@@ -12,6 +12,10 @@ struct PostingEngine {
     private(set) var availability = AvailabilityState()
     private var seededYears: Set<Int> = []
     private var seededProjects: Set<UInt64> = []
+    /// Per year, a bound on Σ |monthly total|: what the book held when first asked, plus the
+    /// magnitude of every posting admitted since (|a + b| ≤ |a| + |b|). Kept under
+    /// ``Money/yearCeiling``, it keeps every figure of the year far from overflow.
+    private var yearMagnitude: [Int: Int128] = [:]
     // Per-entry scratch, kept so that a million entries allocate nothing.
     private var uses: [AuthorityUse] = []
     private var balances: [(project: Int64, sum: Int64)] = []
@@ -35,6 +39,8 @@ struct PostingEngine {
         self.store = store
         years = YearGate(years: try store.years())
     }
+
+    func isSeeded(year: Int) -> Bool { seededYears.contains(year) }
 
     /// Seeds a whole year's availability at once (an import touches most projects).
     mutating func seed(year: Int) throws {
@@ -89,7 +95,21 @@ struct PostingEngine {
                 admission.shortfall = shortfall
             }
         }
+        try checkCeiling(year: year, postings: postings)
         for p in postings { availability.apply(p, year: year) }
         return admission
+    }
+
+    /// Refuses an entry that would take its year past ``Money/yearCeiling``; the last check
+    /// before the engine follows an admitted entry, so a refused one leaves no trace.
+    private mutating func checkCeiling<Postings: Sequence<LegPosting>>(year: Int, postings: Postings) throws {
+        var held: Int128
+        if let known = yearMagnitude[year] { held = known } else { held = try store.yearMagnitude(year: year) }
+        for p in postings { held += Int128(p.amount.magnitude) }
+        guard held <= Int128(Money.yearCeiling.fen) else {
+            throw FiscalError.refused(
+                "entry would take year \(year) past the most a year of one book may hold (\(Money.yearCeiling) 元 of totals)")
+        }
+        yearMagnitude[year] = held
     }
 }

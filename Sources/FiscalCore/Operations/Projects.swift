@@ -5,6 +5,8 @@ extension Book {
         guard !project.name.trimmingWhitespace().isEmpty else {
             throw .invalidValue(field: "name", value: project.name, reason: "must not be empty")
         }
+        try TextRules.check(project.name, .name)
+        try TextRules.check(project.unit, .unit)
         if let function = project.function { _ = try codes().check(function: function.code) }
         return try guarded {
             try store.write {
@@ -31,6 +33,7 @@ extension Book {
     /// Marks a project completed or terminated (which decides carry-forward or surplus at close),
     /// keeping the change in the project's history.
     public func setStatus(code: String, to status: ProjectStatus, date: Day, reason: String?) throws(FiscalError) -> Project {
+        try TextRules.check(reason, .reason)
         var project = try self.project(code: code)
         try guarded { try store.write { try store.setProjectStatus(id: project.id, status: status, date: date, reason: reason) } }
         project.status = status

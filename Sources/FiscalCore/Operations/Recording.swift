@@ -6,6 +6,9 @@ extension Book {
         guard event.amount.isPositive else {
             throw .invalidValue(field: "amount", value: event.amount.plain, reason: "must be positive")
         }
+        try TextRules.check(options.doc, .doc)
+        try TextRules.check(options.memo, .memo)
+        try TextRules.check(options.ref, .ref)
         if case let .transfer(from, to, _) = event, from == to {
             throw .invalidValue(field: "to", value: to, reason: "a transfer needs two different projects")
         }
@@ -45,6 +48,7 @@ extension Book {
         guard !reason.trimmingWhitespace().isEmpty else {
             throw .invalidValue(field: "reason", value: reason, reason: "must not be empty")
         }
+        try TextRules.check(reason, .reason)
         return try guarded {
             try store.write {
                 guard let original = try store.entry(id: id) else { throw FiscalError.unknownEntry(id) }
@@ -53,7 +57,7 @@ extension Book {
                 case .reversal:
                     throw FiscalError.refused("entry '\(id)': is itself a reversal; record the original event again instead")
                 case .close, .open:
-                    throw FiscalError.refused("entry '\(id)': is a year-end entry; use `fiscal reopen` instead")
+                    throw FiscalError.refused("entry '\(id)': is a year-end entry; reopen its year instead")
                 default: break
                 }
                 guard date.year == original.date.year else {

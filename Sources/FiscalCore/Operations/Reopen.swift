@@ -12,6 +12,7 @@ extension Book {
     public func reopen(year: Int, reason: String, today: Day, allowOverdraft: Bool = false) throws(FiscalError) -> ReopenResult {
         let reason = String(reason.trimmingWhitespace())
         guard !reason.isEmpty else { throw .invalidValue(field: "reason", value: reason, reason: "must not be empty") }
+        try TextRules.check(reason, .reason)
         return try guarded {
             try store.write {
                 switch try store.yearStatus(year) {
@@ -25,7 +26,8 @@ extension Book {
                 let next = year + 1
                 let openings = try store.yearStatus(next) == nil ? [] : try store.unreversedEntries(year: next, kind: .open)
 
-                try store.setYearStatus(year, closed: false)
+                try store.insertYearEvent(year, action: "reopen", date: today, reason: reason)
+                try store.setYearStatus(year, closed: false)  // after its event: schema.sql's guard
                 var engine = try PostingEngine(store: store)
                 let memo = "reopen \(year): \(reason)"
                 var closingReversals: [(Int64, Int64)] = []
@@ -51,7 +53,6 @@ extension Book {
                     let list = overdrawnList.map { "\($0.project) (\(-$0.available) already spent)" }.joined(separator: ", ")
                     throw FiscalError.overdraft("reopen \(year): \(next) has already spent carry-in of \(list); reversing the carry-in would take available below zero")
                 }
-                try store.insertYearEvent(year, action: "reopen", date: today, reason: reason)
                 return ReopenResult(year: year, reason: reason, closingReversals: closingReversals,
                                     openingReversals: openingReversals, overdrawn: overdrawnList)
             }

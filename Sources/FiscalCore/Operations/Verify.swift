@@ -7,16 +7,17 @@ extension Book {
     /// the ledger once; a book in memory runs both here.
     public func verify() throws(FiscalError) -> [Violation] {
         let structural = StructuralCheck.start(path: path)
-        let (byEntry, totals, fromTotals) = try guarded {
+        let (schema, byEntry, totals, fromTotals) = try guarded {
             try store.read {
+                let schema = try store.schemaViolations() + store.chainViolations()
                 let scan = try LedgerScan(store: store).violations()
-                return (scan.byEntry, scan.totals, try store.totalsViolations())
+                return (schema, scan.byEntry, scan.totals, try store.totalsViolations())
             }
         }
         let structure: [Violation]
         if let structural { structure = try structural.wait() }
         else { structure = try guarded { try store.read { try store.structuralViolations() } } }
-        return structure + byEntry + fromTotals + totals
+        return structure + schema + byEntry + fromTotals + totals
     }
 }
 
@@ -35,7 +36,7 @@ private final class StructuralCheck: @unchecked Sendable {
     private func run(path: String) {
         do {
             result = .success(try guarded {
-                let store = SQLiteStore(db: try Database(path: path, create: false))
+                let store = SQLiteStore(db: try Database.reader(path: path))
                 return try store.read { try store.structuralViolations() }
             })
         } catch {

@@ -46,10 +46,12 @@ extension ReaderLineReader {
         return Int(key[r])
     }
 
-    /// What a clause compares with: last year (上年, 同比, 与2024年度相比, 较2021年度) or the
-    /// execution report (与…执行数相比).
+    /// What a clause compares with: last year (上年, 同比, 与2024年度相比, 较2021年度), this year's
+    /// budget (决算数比预算数, 与2021年度预算相比) or the execution report (与…执行数相比).
     static func comparisonBase(_ segment: String) -> ComparisonBase? {
         if segment.contains("执行数"), segment.contains("相比") || segment.contains("比") { return .executionReport }
+        // 决算数比预算数减少, 与2021年度预算相比: against this year's budget, not last year.
+        if segment.range(of: #"(比|较|与)[^,;。]{0,8}预算"#, options: .regularExpression) != nil { return .budget }
         if ["上年", "去年", "同比", "上一年"].contains(where: { segment.contains($0) }) { return .priorYear }
         if segment.range(of: #"(与|比|较)\s*\d{4}\s*年"#, options: .regularExpression) != nil { return .priorYear }
         return nil

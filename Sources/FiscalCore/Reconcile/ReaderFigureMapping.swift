@@ -92,6 +92,20 @@ extension ReaderLineReader {
             appendUnmapped(label, value, note: "change against the execution report")
             return
         }
+        if isChange, Self.comparisonBase(segment) == .budget {
+            // 公务接待费决算数比预算数减少9.69万元: a 三公 saving; against any other budget, no metric.
+            let scope = analysed.scope.within(sentence.subject ?? context)
+            let decrease = ["减少", "下降", "降低"].contains { analysed.key.hasSuffix($0) }
+            if !rate, decrease, scope.sangong != nil {
+                var saving = scope
+                saving.fund = nil
+                let index = append(label, ClaimMetric.sangongSaving, saving.text, value, note: note)
+                sentence.lastMoney = index
+            } else {
+                appendUnmapped(label, value, note: "change against the budget")
+            }
+            return
+        }
         // 较2024年的2190万元, 比上年的…: the level of the year compared with, not this year's.
         let otherYearLevel = analysed.key.range(of: #"^(较|比|与)(\d{4}年度?|上年度?|去年)的?$"#, options: .regularExpression) != nil
         let comparedBefore = analysed.metric != ClaimMetric.carryIn
@@ -123,6 +137,20 @@ extension ReaderLineReader {
             return
         }
 
+        if analysed.key.isEmpty || analysed.key == "为", !rate, let last = reading.claims.last, last.line == line,
+           Self.changeEnds.contains(where: { ReaderText.key(last.label).hasSuffix($0) }) {
+            // 结转下年减少133万元，为115,055万元: the level the change left, of what changed.
+            let changed = ReaderLabelMap.analyse(String(ReaderText.key(last.label).dropLast(2)), rate: false, functions: functions)
+            if let metric = changed.metric, metric != ReaderVocabulary.nonLedger {
+                append(label, metric, changed.scope.within(context).text, value, note: note)
+                return
+            }
+        }
+        if analysed.metric == ReaderVocabulary.nonLedger {
+            // 财政总收入, 一般公共预算总收入: revenue collected for higher levels too, no ledger figure.
+            appendUnmapped(label, value, note: "non-ledger: " + analysed.key)
+            return
+        }
         if !rate, let section, ReaderVocabulary.nonLedgerSections.contains(section), analysed.scope.isEmpty {
             // 政府采购金额, 机关运行经费, 国有资产, 预算绩效管理's 涉及预算金额: not a ledger figure.
             appendUnmapped(label, value, note: "non-ledger: " + section)
@@ -208,7 +236,7 @@ extension ReaderLineReader {
             appendUnmapped(label, value, note: "unmapped label")
             return
         }
-        let index = append(label, metric, scope.text, value, note: note)
+        let index = append(label, metric, scope.text, value, note: analysed.misplaced ?? note)
         if metric == analysed.metric { reading.claims[index].alternative = analysed.alternative }
         if analysed.titlesFunction, scope.function != nil, !rate {
             // `1.“…(类)…(款)…(项)”20.04万元，主要用于…。年初预算为77.59万元…`: the item's later

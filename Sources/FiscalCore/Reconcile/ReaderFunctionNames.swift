@@ -68,6 +68,21 @@ struct ReaderFunctionNames: Sendable {
         let candidates = names.filter { $0.key.count == length && $0.key.hasPrefix(prefix) }
         if let same = candidates.first(where: { $0.value == key || $0.value == key + "支出" }) { return same.key }
         let close = candidates.filter { $0.value.contains(key) || key.contains($0.value) }
-        return close.count == 1 ? close.first!.key : nil
+        if close.count == 1 { return close.first!.key }
+        guard close.isEmpty, length > 3 else { return nil }
+        // 其他社区城乡管理事务支出 for 其他城乡社区管理事务支出: the one clearly closest name.
+        let scored = candidates.map { (code: $0.key, distance: ReaderProjectMatcher.distance(key, $0.value)) }
+            .sorted { $0.distance < $1.distance }
+        guard let best = scored.first, best.distance * 3 <= key.count,
+              scored.count == 1 || scored[1].distance > best.distance + 1 else { return nil }
+        return best.code
+    }
+
+    /// A 项 the title places under the wrong 款 (`司法(款)其他公共安全支出(项)` is 2049999, under 20499):
+    /// the only code of the class with exactly that name.
+    func item(inClass classCode: String, named title: String) -> String? {
+        let key = ReaderText.key(title)
+        let same = names.filter { $0.key.count == 7 && $0.key.hasPrefix(classCode) && $0.value == key }
+        return same.count == 1 ? same.first!.key : nil
     }
 }

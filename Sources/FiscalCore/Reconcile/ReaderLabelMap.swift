@@ -20,6 +20,8 @@ struct ReaderLabel: Equatable {
     var alternative: String?
     /// The label is a function title with its (类) marker: `公共安全(类)公安(款)行政运行(项)`.
     var titlesFunction = false
+    /// The title names a 项 under a 款 it is not in: what the self-check shows as a hint.
+    var misplaced: String?
 }
 
 enum ReaderLabelMap {
@@ -65,15 +67,18 @@ enum ReaderLabelMap {
         var text = String(ReaderText.normalize(Array(label)))
         var functionCode: String?
         var titlesFunction = false
+        var misplacedNote: String?
         if let parsed = functionMarkers(text, functions) {
             functionCode = parsed.code
             titlesFunction = true
+            misplacedNote = parsed.misplaced
             text = parsed.rest
         }
         for marker in ["(类)", "(款)", "(项)", "(万元)", "(元)", "(%)", "(个)"] { text = text.replacingOccurrences(of: marker, with: "") }
         let key = ReaderText.key(text)
         var result = ReaderLabel(key: key, core: key, residue: "")
         result.titlesFunction = titlesFunction
+        result.misplaced = misplacedNote
         var work = key
 
         if let (dim, value) = ReaderScopeNames.exact[key] {
@@ -129,8 +134,10 @@ enum ReaderLabelMap {
 
     /// `公共安全(类)公安(款)行政运行(项)支出` → (2040201, the text without the function name).
     /// The code is "" when a 款 or 项 is not one `functions` knows.
-    static func functionMarkers(_ text: String, _ functions: ReaderFunctionNames = .official) -> (code: String, rest: String)? {
+    static func functionMarkers(_ text: String, _ functions: ReaderFunctionNames = .official)
+        -> (code: String, rest: String, misplaced: String?)? {
         guard let classEnd = text.range(of: "(类)") else { return nil }
+        var misplaced: String?
         let before = String(text[..<classEnd.lowerBound])
         // The report's own class names, and every edition's official ones (文化体育与传媒支出 is 207).
         let named = functions.names.filter { $0.key.count == 3 }.map { ($0.key, $0.value) }
@@ -152,6 +159,9 @@ enum ReaderLabelMap {
                 if code.count == 5, let item = functions.child(of: code, length: 7, named: name)
                     ?? ReaderScopeNames.functionItems[name].map({ code + $0 }) {
                     code = item
+                } else if let item = functions.item(inClass: classCode, named: name) {
+                    misplaced = "function title: \(name) is \(item), not under \(code.isEmpty ? "the 款 the title names" : code)"
+                    code = item
                 } else {
                     code = ""
                 }
@@ -159,7 +169,7 @@ enum ReaderLabelMap {
             }
         }
         if after.hasPrefix("支出") { after.removeFirst(2) }
-        return (code, rest + after)
+        return (code, rest + after, misplaced)
     }
 
     static func stripLeadingDate(_ s: String) -> String {
@@ -176,6 +186,10 @@ enum ReaderLabelMap {
             let n = String(ReaderText.normalize(Array(s)))
             if let c = leadingConnectors.first(where: { n.hasPrefix($0) && n.count > $0.count }) {
                 s = String(s.dropFirst(c.count)).readerTrimmed()
+                changed = true
+            } else if n.hasPrefix("加上"), n.count > 3 {
+                // A balance's 加上级补助收入…, 加上年结余收入…: plus, then the item.
+                s = String(s.dropFirst()).readerTrimmed()
                 changed = true
             } else if let c = trailingCopulas.first(where: { n.hasSuffix($0) && n.count > $0.count }) {
                 s = String(s.dropLast(c.count)).readerTrimmed()
@@ -198,7 +212,7 @@ enum ReaderLabelMap {
         switch metric {
         case ClaimMetric.sangongSaving: return ClaimMetric.sangongSaving
         case ClaimMetric.budgetInitial, ClaimMetric.budgetCurrent, ClaimMetric.budgetTotal: return ClaimMetric.sangongBudget
-        case nil, ClaimMetric.paid: return ClaimMetric.sangongActual
+        case nil, ClaimMetric.paid, ClaimMetric.expenseTotal: return ClaimMetric.sangongActual
         default: return ""
         }
     }

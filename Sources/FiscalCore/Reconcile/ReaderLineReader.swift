@@ -58,7 +58,7 @@ struct ReaderLineReader {
     /// What the paragraph's changes are measured against, once it has said so.
     var comparisonBase: ComparisonBase?
 
-    enum ComparisonBase { case priorYear, executionReport }
+    enum ComparisonBase { case priorYear, budget, executionReport }
     var listItemPending = false
     var itemSubject: ReaderScope?
     /// The item's title names what the reader cannot place: its figures are not mapped either.

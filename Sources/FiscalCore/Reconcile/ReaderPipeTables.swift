@@ -1,6 +1,7 @@
 import Foundation
 
-/// Tables a report's text gives with `|` between cells (a web page's table, a 自评表): header
+/// Tables a report's text gives with `|`, tabs or aligned columns between cells (a web page's
+/// table, a 自评表): header
 /// rows, then rows whose first cell (or the cell under a label column) says what the row is. A
 /// cell is read by its column's header (`column` lines of `vocabulary.tsv`: 决算数, 年初预算数,
 /// 执行率, 分值 …) and its row's label, within what the table's title names (its fund, 三公).
@@ -10,29 +11,45 @@ import Foundation
 enum ReaderPipeTables {
     struct Cell { var text: String; var line: Int }
 
-    static func claims(_ lines: [[Character]], functions: ReaderFunctionNames) -> [Claim] {
+    /// The claims of every table, and the lines they came from (the prose reader leaves those).
+    static func read(_ lines: [[Character]]) -> (claims: [Claim], lines: Set<Int>) {
         var claims: [Claim] = []
+        var taken = Set<Int>()
         var run: [(line: Int, cells: [Cell])] = []
         func flush(_ end: Int) {
             defer { run = [] }
             guard run.count >= 2 else { return }
             let start = run[0].line
             let context = lines[max(0, start - 5)..<(start - 1)].map { String(ReaderText.normalize($0)) }
-            claims += read(run.map(\.cells), context: context)
+            let read = read(run.map(\.cells), context: context)
+            if !read.isEmpty { taken.formUnion(run.map(\.line)) }
+            claims += read
         }
         for (index, chars) in lines.enumerated() {
             let line = String(ReaderText.normalize(chars))
-            guard line.contains("|") else {
+            guard let parts = cells(line) else {
                 if !line.trimmingCharacters(in: .whitespaces).isEmpty { flush(index) }
                 continue
             }
-            var cells = line.split(separator: "|", omittingEmptySubsequences: false)
-                .map { Cell(text: $0.trimmingCharacters(in: .whitespaces), line: index + 1) }
-            if cells.last?.text.isEmpty == true { cells.removeLast() }
+            var cells = parts.map { Cell(text: $0.trimmingCharacters(in: .whitespaces), line: index + 1) }
+            // `a | b |` ends in an empty cell that is no cell; a line that is only `|` is a blank cell.
+            if cells.count > 1, cells.last?.text.isEmpty == true { cells.removeLast() }
             run.append((index + 1, cells))
         }
         flush(lines.count)
-        return claims
+        return (claims, taken)
+    }
+
+    /// A table line's cells: split at `|`, at tabs, or at runs of two or more spaces when that
+    /// gives three cells or more, one of them a number (columns aligned with spaces). `nil` for prose.
+    static func cells(_ line: String) -> [String]? {
+        if line.contains("|") { return line.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+        if line.contains("\t") { return line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // Prose never has three runs of spaces and no punctuation: 项目   年初预算数   全年执行数.
+        guard parts.count >= 3, !trimmed.contains(where: { "，。；,;".contains($0) }) else { return nil }
+        return parts
     }
 
     static func isNumber(_ text: String) -> Bool { value(text, unit: .wan) != nil }
@@ -47,11 +64,18 @@ enum ReaderPipeTables {
 
     /// A table printed one cell per line: the header is the cells before the first row's label
     /// (the cell before the first number), and rows are as wide as the header.
+    /// A `|` line alone may be a blank cell or only a separator: the reading whose every row starts
+    /// with a label (not a number) is the table's.
     static func rechunk(_ rows: [[Cell]]) -> [[Cell]] {
-        let cells = rows.flatMap { $0 }.filter { !$0.text.isEmpty }
-        guard let firstNumber = cells.firstIndex(where: { isNumber($0.text) }), firstNumber >= 2 else { return rows }
-        let width = firstNumber - 1
-        return stride(from: 0, to: cells.count, by: width).map { Array(cells[$0..<min($0 + width, cells.count)]) }
+        let all = rows.flatMap { $0 }
+        for cells in [all, all.filter { !$0.text.isEmpty }] {
+            guard let firstNumber = cells.firstIndex(where: { isNumber($0.text) }), firstNumber >= 2 else { continue }
+            let width = firstNumber - 1
+            let chunks = stride(from: 0, to: cells.count, by: width).map { Array(cells[$0..<min($0 + width, cells.count)]) }
+            let labelled = chunks.dropFirst().allSatisfy { row in row.first.map { !isNumber($0.text) && !$0.text.isEmpty } ?? false }
+            if labelled { return chunks }
+        }
+        return rows
     }
 
     /// The rows of one table: header rows first (no number in them), then data rows.
@@ -104,7 +128,8 @@ enum ReaderPipeTables {
                     continue
                 }
                 guard var value = value(cell.text, unit: column == "rate" ? .percent : unit) else { continue }
-                if value.unit != .percent { value.hundredths *= scale }
+                if column == "score" { value = StatedValue(hundredths: value.hundredths, decimals: value.decimals, unit: .count, countWord: "分") }
+                if value.unit == .wan || value.unit == .yuan { value.hundredths *= scale }
                 claims.append(claim(label: label, column: column, header: names[c], value: value, line: cell.line,
                                     side: names[0..<c].last { ReaderVocabulary.column($0, table: names) == nil } ?? "",
                                     title: title))

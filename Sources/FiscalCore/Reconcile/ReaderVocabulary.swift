@@ -68,6 +68,9 @@ enum ReaderVocabulary {
         return tables.sections.first { key.contains($0.word) }?.kind
     }
 
+    /// The metric `-` of a word that names a figure no budget ledger holds (总收入 …).
+    static let nonLedger = "-"
+
     /// Sections whose amounts no budget ledger holds.
     static let nonLedgerSections: Set<String> = ["office-operation", "procurement", "assets", "performance-management"]
 

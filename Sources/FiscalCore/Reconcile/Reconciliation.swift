@@ -168,12 +168,12 @@ extension LedgerFacts {
             result.note = "the figure's unit \(claim.value.unit.rawValue) does not fit \(claim.metric)"
             return result
         }
-        let ledgerHundredths = LedgerFacts.round(exact.value, exact.scale, to: 1)
+        let ledgerHundredths = roundedHalfUp(exact.value, exact.scale)
         result.ledger = StatedValue(hundredths: Int64(ledgerHundredths), decimals: claim.value.unit == .count ? 0 : 2,
                                     unit: claim.value.unit)
         // Round the ledger to the precision the report wrote (0, 1 or 2 decimals) before comparing.
         let step = Int128([100, 10, 1][min(max(claim.value.decimals, 0), 2)])
-        let ledgerAtPrecision = LedgerFacts.round(exact.value, exact.scale * step, to: 1) * step
+        let ledgerAtPrecision = roundedHalfUp(exact.value, exact.scale * step) * step
         let stated = Int128(claim.value.hundredths)
         result.difference = Int64(stated - ledgerAtPrecision)
         if stated * exact.scale == exact.value {
@@ -195,11 +195,4 @@ extension LedgerFacts {
         return nil
     }
 
-    /// value / scale rounded half away from zero.
-    static func round(_ value: Int128, _ scale: Int128, to _: Int) -> Int128 {
-        let (q, r) = value.quotientAndRemainder(dividingBy: scale)
-        let twice = (r < 0 ? -r : r) * 2
-        if twice >= (scale < 0 ? -scale : scale) { return q + (value < 0 ? -1 : 1) }
-        return q
-    }
 }

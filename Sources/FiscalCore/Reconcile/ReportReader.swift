@@ -47,7 +47,8 @@ public struct ReportReader: Sendable {
         let matcher = ReaderProjectMatcher(projectNames, aliases: aliases)
         let lines = ReaderText.lines(text)
         let functions = ReaderFunctionNames.learning(from: lines)
-        for paragraph in ReaderParagraphs.join(lines) {
+        let pipeTables = ReaderPipeTables.read(lines)
+        for paragraph in ReaderParagraphs.join(lines) where !pipeTables.lines.contains(paragraph.firstLine) {
             let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
             if normalized.allSatisfy(\.isWhitespace) { continue }
@@ -105,7 +106,7 @@ public struct ReportReader: Sendable {
         }
         reading.tables = ReaderCodeTables.read(lines)
         reading.tableTitles = Set(lines.compactMap { ReaderCodeTables.title(String(ReaderText.normalize($0)))?.template })
-        for claim in ReaderCodeTables.claims(reading.tables) + ReaderPipeTables.claims(lines, functions: functions) {
+        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims {
             reading.sentenceCount += 1
             reading.claims.append(claim)
             reading.sentences.append(reading.sentenceCount)

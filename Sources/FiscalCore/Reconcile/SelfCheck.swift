@@ -29,6 +29,7 @@ public struct ReportSelfCheck: Sendable {
         tables.checkTemplate()
         tables.checkProse(against: reading.claims)
         tables.checkUnits(reading.claims)
+        tables.checkTitles(reading.claims)
         return run.findings + tables.findings
     }
 }
@@ -36,7 +37,7 @@ public struct ReportSelfCheck: Sendable {
 /// Checks a report's own arithmetic: `ReportSelfCheck().check(text)`.
 public func selfCheck(_ text: String) -> [SelfCheckFinding] { ReportSelfCheck().check(text) }
 
-private struct SelfCheckRun {
+struct SelfCheckRun {
     typealias A = SelfCheckArithmetic
     let reading: ReaderReading
     var findings: [SelfCheckFinding] = []
@@ -197,49 +198,7 @@ private struct SelfCheckRun {
         }
     }
 
-    // MARK: Identities
-
-    mutating func checkIdentities() {
-        for (i, c) in claims.enumerated() {
-            switch c.metric {
-            case ClaimMetric.expenseTotal:
-                guard let income = find(ClaimMetric.incomeTotal, c.scope, near: i) else { continue }
-                let other = claims[income]
-                if !A.sameAmount(c.value, other.value) {
-                    add(.totals, "收入总计 and 支出总计 must agree: \(Self.describe(other)), \(Self.describe(c))",
-                        c, A.amount(fen: A.fen(other.value), like: c.value), [other])
-                }
-            case ClaimMetric.budgetCurrent:
-                guard let initial = find(ClaimMetric.budgetInitial, c.scope, near: i) else { continue }
-                let additions = find(ClaimMetric.budgetAdditions, c.scope, near: i)
-                let reductions = find(ClaimMetric.budgetReductions, c.scope, near: i)
-                guard additions != nil || reductions != nil else { continue }
-                budgetCheck(total: i, plus: [initial] + (additions.map { [$0] } ?? []), minus: reductions.map { [$0] } ?? [],
-                            what: "年初 + 追加 − 调减 = 当年")
-            case ClaimMetric.budgetTotal:
-                guard let current = find(ClaimMetric.budgetCurrent, c.scope, near: i),
-                      let carry = find(ClaimMetric.carryIn, c.scope, near: i) else { continue }
-                budgetCheck(total: i, plus: [carry, current], minus: [], what: "上年结转 + 当年预算 = 全年预算")
-            case ClaimMetric.carryOut:
-                guard let forward = find(ClaimMetric.carriedForward, c.scope, near: i),
-                      let surplus = find(ClaimMetric.surplus, c.scope, near: i) else { continue }
-                budgetCheck(total: i, plus: [forward, surplus], minus: [], what: "结转 + 结余 = 结转和结余")
-            default:
-                continue
-            }
-        }
-    }
-
-    mutating func budgetCheck(total: Int, plus: [Int], minus: [Int], what: String) {
-        let t = claims[total], ps = plus.map { claims[$0] }, ms = minus.map { claims[$0] }
-        guard (ps + ms + [t]).allSatisfy({ $0.value.fen != nil }) else { return }
-        let value = ps.reduce(Int64(0)) { $0 + A.fen($1.value) } - ms.reduce(Int64(0)) { $0 + A.fen($1.value) }
-        let slack = (ps + ms).reduce(A.ulpFen(t.value)) { $0 + A.ulpFen($1.value) }
-        guard 2 * (value - A.fen(t.value)).magnitude > UInt64(slack) else { return }
-        let expected = A.amount(fen: value, like: t.value)
-        let terms = ps.map(Self.describe).joined(separator: " + ") + ms.map { " − " + Self.describe($0) }.joined()
-        add(.budget, "\(what): \(terms) = \(expected.text), but \(t.label) is stated as \(t.value.text)", t, expected, ps + ms)
-    }
+    // MARK: Changes (the identities are in SelfCheckIdentities.swift)
 
     /// 本年支出N万元，较上年增加D万元，增长R%: R = D / (N − D) (or D / (N + D) for a fall).
     mutating func checkChanges() {

@@ -76,13 +76,6 @@ enum SelfCheckArithmetic {
     /// round_half_up(a·b / c) for c > 0, exactly; nil when it does not fit.
     static func roundedQuotient(_ a: Int64, _ b: Int64, _ c: Int64) -> Int64? {
         guard c > 0 else { return nil }
-        let negative = (a < 0) != (b < 0)
-        let product = a.magnitude.multipliedFullWidth(by: b.magnitude)
-        let divisor = c.magnitude
-        guard product.high < divisor else { return nil }
-        let (q, r) = divisor.dividingFullWidth(product)
-        let rounded = r >= divisor - r ? q + 1 : q
-        guard rounded <= UInt64(Int64.max) else { return nil }
-        return negative ? -Int64(rounded) : Int64(rounded)
+        return Int64(exactly: roundedHalfUp(Int128(a) * Int128(b), Int128(c)))
     }
 }

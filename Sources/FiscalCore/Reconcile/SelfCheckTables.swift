@@ -89,6 +89,17 @@ struct SelfCheckTables {
         }
     }
 
+    /// A function title whose 项 is not under the 款 it names (its official place, by the report's
+    /// own tables): a hint, the figure is read under the 项's code.
+    mutating func checkTitles(_ claims: [Claim]) {
+        for c in claims where c.note?.hasPrefix("function title:") == true {
+            var finding = SelfCheckFinding(kind: .consistency, message: c.note!, line: c.line, stated: c.value,
+                                           expected: c.value, figures: [])
+            finding.hint = true
+            findings.append(finding)
+        }
+    }
+
     /// A report that prints most of the template's tables should print all of them.
     mutating func checkTemplate() {
         let template = ReaderVocabulary.tables.tables.map(\.title)

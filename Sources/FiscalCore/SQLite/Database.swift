@@ -1,17 +1,41 @@
 import CSQLite
+import Foundation
 
-/// One SQLite connection. Set up the way every book connection must be: foreign keys on,
-/// WAL, extended result codes, and a busy timeout so a second writer waits instead of failing.
+/// One SQLite connection, opened the way its use needs (issue 12):
+///
+/// - a **reader** opens the file read-only: no journal-mode change, no write of any kind, so
+///   it works on a book in a read-only file or directory, and never alters a file that turns
+///   out not to be a book. It waits for a writer that holds the book (an import) as long as
+///   that takes, telling `onWait` once when it starts waiting.
+/// - a **writer** sets WAL (readers read beside it) and waits up to `writerTimeout` for
+///   another writer, then fails with SQLITE_BUSY, which the core words as "the book is busy".
 final class Database {
+    /// `readImmutable`: a book on a read-only medium whose WAL index cannot be created
+    /// (SQLite's `immutable=1`: nobody can be writing it there).
+    enum Access { case read, readImmutable, write, create }
+
     let handle: OpaquePointer
     let path: String
     private var statementCache: [String: Statement] = [:]
+    private let waiting: BusyWait
 
-    init(path: String, create: Bool = true) throws(SQLiteError) {
+    /// How long a writer waits for another writer, in milliseconds (`FISCAL_BUSY_TIMEOUT`
+    /// overrides it, for tests).
+    static var writerTimeout: Int {
+        ProcessInfo.processInfo.environment["FISCAL_BUSY_TIMEOUT"].flatMap(Int.init) ?? 60_000
+    }
+
+    init(path: String, access: Access = .create, onWait: (@Sendable () -> Void)? = nil) throws(SQLiteError) {
         var db: OpaquePointer?
-        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
-        if create { flags |= SQLITE_OPEN_CREATE }
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        var flags = SQLITE_OPEN_NOMUTEX
+        switch access {
+        case .read: flags |= SQLITE_OPEN_READONLY
+        case .readImmutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+        case .write: flags |= SQLITE_OPEN_READWRITE
+        case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        let name = access == .readImmutable ? Database.immutableURI(path) : path
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite3_close_v2(db) }
@@ -19,13 +43,44 @@ final class Database {
         }
         handle = db
         self.path = path
+        waiting = BusyWait(timeoutMS: access == .read || access == .readImmutable ? nil : Database.writerTimeout, onWait: onWait)
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, 5_000)
+        sqlite3_busy_handler(db, { context, count in
+            Unmanaged<BusyWait>.fromOpaque(context!).takeUnretainedValue().shouldRetry(count: Int(count))
+        }, Unmanaged.passUnretained(waiting).toOpaque())
         try execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:" {
+        if path != ":memory:" && (access == .write || access == .create) {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
         }
+    }
+
+    /// A read-only connection that has read the header; on a read-only medium where SQLite
+    /// cannot make the WAL index, an immutable one.
+    static func reader(path: String, onWait: (@Sendable () -> Void)? = nil) throws(SQLiteError) -> Database {
+        do {
+            let db = try Database(path: path, access: .read, onWait: onWait)
+            try db.execute("SELECT count(*) FROM sqlite_schema")
+            return db
+        } catch where [SQLITE_CANTOPEN, SQLITE_READONLY].contains(error.primaryCode) {
+            return try Database(path: path, access: .readImmutable, onWait: onWait)
+        }
+    }
+
+    static func immutableURI(_ path: String) -> String {
+        var uri = "file:"
+        for byte in path.utf8 {
+            if byte >= 0x80 || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "%") {
+                uri += String(format: "%%%02X", byte)
+            } else {
+                uri.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return uri + "?immutable=1"
+    }
+
+    convenience init(path: String, create: Bool) throws(SQLiteError) {
+        try self.init(path: path, access: create ? .create : .write)
     }
 
     deinit {
@@ -99,5 +154,48 @@ final class Database {
         try execute("BEGIN DEFERRED")
         defer { try? execute("COMMIT") }
         return try body()
+    }
+}
+
+/// SQLite's busy handler: sleeps a little longer each time, tells whoever waits once, and
+/// gives up after the timeout (never, for a reader).
+final class BusyWait: @unchecked Sendable {
+    let timeoutMS: Int?
+    let onWait: (@Sendable () -> Void)?
+    private var waitedMS = 0
+    private var told = false
+
+    init(timeoutMS: Int?, onWait: (@Sendable () -> Void)?) {
+        self.timeoutMS = timeoutMS
+        self.onWait = onWait
+    }
+
+    func shouldRetry(count: Int) -> Int32 {
+        if count == 0 { waitedMS = 0 }
+        if let timeoutMS, waitedMS >= timeoutMS { return 0 }
+        let step = min(100, 1 << min(count, 7))
+        if waitedMS >= 500 && !told { told = true; onWait?() }
+        usleep(useconds_t(step * 1_000))
+        waitedMS += step
+        return 1
+    }
+}
+
+extension Database {
+    /// Copies the whole database into a new file with SQLite's online backup API, a few
+    /// hundred pages at a time: others keep reading and writing meanwhile, and the copy is
+    /// one consistent moment of the book (a write in between makes SQLite start over).
+    func backup(to path: String) throws(SQLiteError) {
+        let target = try Database(path: path, access: .create)
+        guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
+            throw target.error(sqlite3_errcode(target.handle), sql: nil)
+        }
+        var rc: Int32
+        repeat {
+            rc = sqlite3_backup_step(backup, 256)
+            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { usleep(20_000) }
+        } while rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED
+        sqlite3_backup_finish(backup)
+        guard rc == SQLITE_DONE else { throw SQLiteError(code: rc, message: String(cString: sqlite3_errstr(rc)), sql: nil) }
     }
 }

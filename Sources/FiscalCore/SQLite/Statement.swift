@@ -7,6 +7,7 @@ enum SQLValue: Sendable, Equatable {
     case null
     case integer(Int64)
     case text(String)
+    case blob([UInt8])
 }
 
 protocol SQLBindable {
@@ -15,6 +16,7 @@ protocol SQLBindable {
 extension Int64: SQLBindable { var sqlValue: SQLValue { .integer(self) } }
 extension Int: SQLBindable { var sqlValue: SQLValue { .integer(Int64(self)) } }
 extension String: SQLBindable { var sqlValue: SQLValue { .text(self) } }
+extension Array: SQLBindable where Element == UInt8 { var sqlValue: SQLValue { .blob(self) } }
 extension Bool: SQLBindable { var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
 extension Optional: SQLBindable where Wrapped: SQLBindable {
     var sqlValue: SQLValue { self?.sqlValue ?? .null }
@@ -68,6 +70,7 @@ final class Statement {
             case .null: rc = sqlite3_bind_null(handle, index)
             case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
             case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, SQLITE_TRANSIENT)
+            case .blob(let b): rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
             }
             guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
         }
@@ -141,6 +144,18 @@ struct Row {
         return try body(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column.index))))
     }
 
+    func optionalInt(_ column: Column) throws(SQLiteError) -> Int64? {
+        sqlite3_column_type(handle, column.index) == SQLITE_NULL ? nil : try int(column)
+    }
+
+    /// A BLOB column's bytes, valid inside `body`; nil for NULL or another type.
+    func withBlob<T>(_ column: Column, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        guard sqlite3_column_type(handle, column.index) == SQLITE_BLOB, let p = sqlite3_column_blob(handle, column.index) else {
+            return try body(nil)
+        }
+        return try body(UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column.index))))
+    }
+
     func isNull(_ name: String) throws(SQLiteError) -> Bool { sqlite3_column_type(handle, try index(name)) == SQLITE_NULL }
 
     func int(_ name: String) throws(SQLiteError) -> Int64 {
@@ -160,6 +175,13 @@ struct Row {
         case SQLITE_INTEGER: return sqlite3_column_int64(handle, i)
         default: throw badValue(name, String(cString: sqlite3_column_text(handle, i)), "an integer")
         }
+    }
+
+    /// A BLOB column's bytes; nil for NULL or a value of another type.
+    func optionalBlob(_ name: String) throws(SQLiteError) -> [UInt8]? {
+        let i = try index(name)
+        guard sqlite3_column_type(handle, i) == SQLITE_BLOB, let p = sqlite3_column_blob(handle, i) else { return nil }
+        return Array(UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))))
     }
 
     func optionalText(_ name: String) throws(SQLiteError) -> String? {

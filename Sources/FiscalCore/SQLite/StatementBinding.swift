@@ -22,6 +22,11 @@ extension Statement {
         guard rc == SQLITE_OK else { throw database.error(rc, sql: sql) }
     }
 
+    /// Binds bytes as a BLOB, copied by SQLite.
+    func bind(_ index: Int32, blob bytes: UnsafeRawBufferPointer) throws(SQLiteError) {
+        try check(sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), SQLITE_TRANSIENT))
+    }
+
     func bind(_ index: Int32, _ value: Int64) throws(SQLiteError) {
         try check(sqlite3_bind_int64(handle, index, value))
     }

@@ -54,6 +54,25 @@ struct SQLiteStore {
                 try db.execute("PRAGMA schema_version = \(cookie + 1)")
                 try db.execute("PRAGMA writable_schema = OFF")
             }
+            if step.fillsChain {
+                // The rows are history already guarded against UPDATE: the guards step aside
+                // inside this transaction, and come back from their text as stored.
+                let guards = try db.prepare("""
+                    SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%BEFORE UPDATE%'
+                    """).rows { (try $0.text("name"), try $0.text("sql")) }
+                for g in guards { try db.execute("DROP TRIGGER \(g.0)") }
+                try fillChain()
+                for g in guards { try db.execute(g.1) }
+            }
+            if !step.triggers.isEmpty {
+                let declared = try Schema.declaredObjects()
+                for name in step.triggers {
+                    guard let object = declared.first(where: { $0.type == "trigger" && $0.name == name }), let sql = object.sql else {
+                        throw SQLiteError(code: 1, message: "schema.sql declares no trigger \(name)", sql: nil)
+                    }
+                    try db.execute(sql)
+                }
+            }
             if !step.sql.isEmpty { try db.execute(step.sql) }
             v += 1
             try db.execute("PRAGMA user_version = \(v)")
@@ -63,7 +82,8 @@ struct SQLiteStore {
     // MARK: Book and years
 
     func insertBook(name: String, firstYear: Int) throws {
-        try db.cached("INSERT INTO book (id, name, first_year) VALUES (1, ?, ?)").run([name, firstYear])
+        let hash = ChainRecord.book(id: 1, name: name, firstYear: Int64(firstYear)).hash(after: ChainRecord.genesis)
+        try db.cached("INSERT INTO book (id, name, first_year, hash) VALUES (1, ?, ?, ?)").run([name, firstYear, hash])
     }
 
     func bookName() throws -> String {
@@ -92,8 +112,11 @@ struct SQLiteStore {
     }
 
     func insertYearEvent(_ year: Int, action: String, date: Day, reason: String?) throws {
-        try db.cached("INSERT INTO year_event (year, action, date, reason) VALUES (?, ?, ?, ?)")
-            .run([year, action, date.description, reason])
+        let id = try nextID("year_event")
+        let hash = ChainRecord.yearEvent(id: id, year: Int64(year), action: action, date: date.description, reason: reason)
+            .hash(after: try chainHead("year_event"))
+        try db.cached("INSERT INTO year_event (id, year, action, date, reason, hash) VALUES (?, ?, ?, ?, ?, ?)")
+            .run([id, year, action, date.description, reason, hash])
     }
 
     func yearEvents(_ year: Int) throws -> [(action: String, date: String, reason: String?)] {

@@ -14,6 +14,15 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
+    /// Σ |monthly total| of a year, exact: the measure ``Money/yearCeiling`` bounds.
+    func yearMagnitude(year: Int) throws -> Int128 {
+        var sum: Int128 = 0
+        try db.cached("SELECT amount FROM monthly_total WHERE year = ?").forEach([year]) {
+            sum += Int128(try $0.int("amount").magnitude)
+        }
+        return sum
+    }
+
     /// The available balance of each economic code of a project that received authority of
     /// its own, keyed by code.
     func ownAuthorityLines(year: Int, project: Int64) throws -> [String: Money] {

@@ -5,7 +5,7 @@
 /// exact text, before it commits: no other connection ever sees the book without them, and a
 /// failed import rolls the drop back with everything else.
 extension SQLiteStore {
-    static let rowTriggers = ["entry_open_year", "posting_open_year", "posting_total"]
+    static let rowTriggers = ["entry_open_year", "posting_open_year", "posting_total", "entry_no_replace", "posting_no_replace"]
 
     /// Drops the per-row triggers; returns their CREATE statements as stored.
     func suspendRowTriggers() throws -> [String] {

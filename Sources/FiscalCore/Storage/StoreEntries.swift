@@ -1,12 +1,17 @@
 extension SQLiteStore {
     /// Writes an entry and its postings; the caller owns the transaction.
     func insertEntry(_ draft: EntryDraft) throws -> Int64 {
+        let id = try nextID("entry")
+        let record = try entryRecord(
+            id: id, date: draft.date.description, year: Int64(draft.date.year), kind: draft.kind.rawValue, doc: draft.doc,
+            memo: draft.memo, ref: draft.ref, reverses: draft.reverses, overdraft: draft.overdraft,
+            postings: draft.postings.map { ($0.account.rawValue, $0.projectID, $0.econ?.code, $0.amount.fen) },
+            projectHash: { try projectHash(id: $0) })
         try db.cached("""
-            INSERT INTO entry (date, year, kind, doc, memo, ref, reverses, overdraft)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).run([draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
-                      draft.ref, draft.reverses, draft.overdraft])
-        let id = db.lastInsertRowID
+            INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([id, draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
+                      draft.ref, draft.reverses, draft.overdraft, record.hash(after: try chainHead("entry"))])
         let insert = try db.cached("INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES (?, ?, ?, ?, ?)")
         for p in draft.postings {
             try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen])

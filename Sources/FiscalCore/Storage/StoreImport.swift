@@ -83,7 +83,7 @@ extension SQLiteStore {
         let dates = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, rows.count * 10))
         defer { dates.deallocate() }
         var n = 0
-        try insertBatched(rows, "INSERT INTO entry (id, date, year, kind, doc, memo, ref, overdraft) VALUES ", columns: 8) { statement, row, p in
+        try insertBatched(rows, "INSERT INTO entry (id, date, year, kind, doc, memo, ref, overdraft, hash) VALUES ", columns: 9) { statement, row, p in
             let date = UnsafeMutableBufferPointer(rebasing: dates[(n * 10)..<(n * 10 + 10)])
             n += 1
             writeDate(row.date, into: date)
@@ -95,6 +95,7 @@ extension SQLiteStore {
             if let memo = row.memo { try statement.bind(p + 5, borrowedUTF8: memo) }
             if let ref = row.ref { try statement.bind(p + 6, borrowedUTF8: ref) }
             try statement.bind(p + 7, row.overdraft ? 1 : 0)
+            try statement.bind(p + 8, blob: row.hash)
         }
     }
 
@@ -151,6 +152,9 @@ struct ImportEntryRow {
     var memo: UnsafeBufferPointer<UInt8>?
     var ref: UnsafeBufferPointer<UInt8>?
     var overdraft: Bool
+    /// Its link in the chain (``ChainRecord``), computed by the import in id order: 32 bytes
+    /// the batch owns until it is flushed.
+    var hash: UnsafeRawBufferPointer
 }
 
 struct ImportPostingRow {

@@ -11,9 +11,12 @@ extension SQLiteStore {
     }
 
     func insertProject(_ p: Project) throws -> Int64 {
-        try db.cached("INSERT INTO project (code, name, kind, fund, function_code, unit, status) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .run([p.code, p.name, p.kind.rawValue, p.fund.rawValue, p.function?.code, p.unit, p.status.rawValue])
-        return db.lastInsertRowID
+        let id = try nextID("project")
+        let hash = ChainRecord.project(id: id, code: p.code, name: p.name, kind: p.kind.rawValue, fund: p.fund.rawValue,
+                                       function: p.function?.code, unit: p.unit).hash(after: try chainHead("project"))
+        try db.cached("INSERT INTO project (id, code, name, kind, fund, function_code, unit, status, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .run([id, p.code, p.name, p.kind.rawValue, p.fund.rawValue, p.function?.code, p.unit, p.status.rawValue, hash])
+        return id
     }
 
     func project(code: String) throws -> Project? {
@@ -25,8 +28,12 @@ extension SQLiteStore {
     }
 
     func setProjectStatus(id: Int64, status: ProjectStatus, date: Day, reason: String?) throws {
+        // The event first: schema.sql lets the status follow only the last recorded event.
+        let eventID = try nextID("project_event")
+        let hash = ChainRecord.projectEvent(id: eventID, project: id, status: status.rawValue, date: date.description, reason: reason)
+            .hash(after: try chainHead("project_event"))
+        try db.cached("INSERT INTO project_event (id, project_id, status, date, reason, hash) VALUES (?, ?, ?, ?, ?, ?)")
+            .run([eventID, id, status.rawValue, date.description, reason, hash])
         try db.cached("UPDATE project SET status = ? WHERE id = ?").run([status.rawValue, id])
-        try db.cached("INSERT INTO project_event (project_id, status, date, reason) VALUES (?, ?, ?, ?)")
-            .run([id, status.rawValue, date.description, reason])
     }
 }

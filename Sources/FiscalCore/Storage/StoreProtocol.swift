@@ -53,6 +53,7 @@ protocol Store {
 
     // Maintained totals
     func monthlyTotals(year: Int, throughMonth: Int) throws -> [MonthlyTotal]
+    func yearMagnitude(year: Int) throws -> Int128
     func ownAuthorityLines(year: Int, project: Int64) throws -> [String: Money]
     func availabilitySeed(year: Int, project: Int64?,
                           _ body: (_ projectID: Int64, _ econ: String, _ available: Int64, _ ownAuthority: Bool) -> Void) throws
@@ -60,6 +61,13 @@ protocol Store {
     // Checks (`verify`)
     func structuralViolations() throws -> [Violation]
     func totalsViolations() throws -> [Violation]
+    func schemaViolations() throws -> [Violation]
+    func chainViolations() throws -> [Violation]
+    func firstRewrittenEntry() throws -> Int64?
+    func lastEntry() throws -> (id: Int64, date: String, hash: [UInt8]?)?
+    func entryHash(id: Int64) throws -> (date: String, hash: [UInt8]?)?
+    func entriesAfter(id: Int64, datedThrough date: String) throws -> [(id: Int64, date: String)]
+    func bookHash() throws -> [UInt8]
     func forEachEntryHeader(_ body: (_ id: Int64, _ date: UnsafeBufferPointer<UInt8>, _ year: Int64) throws -> Void) throws
     func forEachPostingRow(_ body: (_ entry: Int64, _ project: Int64, _ account: UnsafeBufferPointer<UInt8>,
                                     _ econ: UnsafeBufferPointer<UInt8>?, _ amount: Int64) throws -> Void) throws
@@ -72,6 +80,8 @@ protocol Store {
     func entryID(ref: UnsafeBufferPointer<UInt8>) throws -> Int64?
     func refExists(utf8 ref: UnsafeBufferPointer<UInt8>) throws -> Bool
     func nextEntryID() throws -> Int64
+    func chainHead(_ table: String) throws -> [UInt8]
+    func projectHashes() throws -> [Int64: [UInt8]]
     func suspendRowTriggers() throws -> [String]
     func restoreTriggers(_ texts: [String]) throws
     func insertEntries(_ rows: ArraySlice<ImportEntryRow>) throws

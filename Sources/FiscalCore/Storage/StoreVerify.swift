@@ -50,6 +50,10 @@ extension SQLiteStore {
             WHERE t.account = 'available' AND (t.year, t.project_id) NOT IN (SELECT year, project_id FROM excused)
             GROUP BY t.year, t.project_id HAVING sum(t.amount) > 0 ORDER BY t.year, pr.code
             """) { row in "project \(try row.text("code")) in \(try row.int("year")) has \(Money(fen: try row.int("available"))) available, below zero, with no overdraft recorded" }
+        try collect("over the ceiling", """
+            SELECT year, total(abs(amount)) AS held FROM monthly_total GROUP BY year
+            HAVING total(abs(amount)) > \(Money.yearCeiling.fen) ORDER BY year
+            """) { row in "year \(try row.int("year")) holds more than \(Money.yearCeiling) 元 of totals, the most a year may hold" }
         try collect("bad reversal", """
             SELECT r.id, r.reverses FROM entry r WHERE r.reverses IS NOT NULL AND EXISTS (
                 SELECT account, project_id, coalesce(econ, ''), amount FROM posting WHERE entry_id = r.reverses
@@ -113,5 +117,40 @@ extension SQLiteStore {
     func postingSums(entryID: Int64) throws -> [(project: Int64, sum: Int64)] {
         try db.cached("SELECT project_id, sum(amount) AS sum FROM posting WHERE entry_id = ? GROUP BY project_id ORDER BY project_id")
             .rows([entryID]) { (try $0.int("project_id"), try $0.int("sum")) }
+    }
+}
+
+extension SQLiteStore {
+    /// Every table, index and trigger of the book, as SQLite stores their text.
+    func schemaObjects() throws -> [Schema.Object] {
+        try db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name").rows {
+            Schema.Object(type: try $0.text("type"), name: try $0.text("name"), table: try $0.text("tbl_name"), sql: try $0.optionalText("sql"))
+        }
+    }
+
+    /// The book's schema against `schema.sql`: each table, index or trigger missing, altered
+    /// (its text differs: a changed CHECK, a trigger rewritten through `writable_schema`) or
+    /// added, by name; and a schema version other than the one the code reads.
+    func schemaViolations() throws -> [Violation] {
+        let declared = Dictionary(uniqueKeysWithValues: try Schema.declaredObjects().map { ("\($0.type) \($0.name)", $0) })
+        let stored = Dictionary(uniqueKeysWithValues: try schemaObjects().map { ("\($0.type) \($0.name)", $0) })
+        var found: [Violation] = []
+        for key in declared.keys.sorted() {
+            guard let object = stored[key] else {
+                found.append(Violation(check: "schema", detail: "\(key) is missing"))
+                continue
+            }
+            if object != declared[key] {
+                found.append(Violation(check: "schema", detail: "\(key) differs from schema.sql"))
+            }
+        }
+        for key in stored.keys.sorted() where declared[key] == nil {
+            found.append(Violation(check: "schema", detail: "\(key) is not in schema.sql"))
+        }
+        let version = try schemaVersion()
+        if version != Schema.version {
+            found.append(Violation(check: "schema", detail: "version \(version), not \(Schema.version)"))
+        }
+        return found
     }
 }

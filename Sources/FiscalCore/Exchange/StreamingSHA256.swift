@@ -2,7 +2,7 @@ import CCrypto
 
 /// SHA-256 from the system's libcrypto (nothing cryptographic is written here), fed piece by
 /// piece: an import hashes its file as it reads it, and each row's canonical bytes.
-struct SHA256 {
+struct StreamingSHA256 {
     private let context: OpaquePointer
 
     init() {
@@ -34,7 +34,7 @@ struct SHA256 {
     static func file(_ path: String) throws -> String {
         guard let handle = fopen(path, "rb") else { throw FiscalError.invalidValue(field: "file", value: path, reason: "cannot be read") }
         defer { fclose(handle) }
-        let hasher = SHA256()
+        let hasher = StreamingSHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }

@@ -1,0 +1,148 @@
+/// The canonical bytes of one row of history, version 1 (README, "Trust"), and the chain over
+/// them: `hash = SHA-256(previous hash ‖ canonical bytes)`. The one encoder every path uses:
+/// a command, the import, the migration that fills in an older book, and `verify`.
+///
+/// A record is a sequence of fields, each a tag byte and its value:
+///
+///     I  integer: 8 bytes, big-endian two's complement
+///     T  text: 4-byte big-endian length, then the UTF-8 bytes
+///     B  bytes (a hash): 4-byte big-endian length, then the bytes
+///     N  null
+///
+/// Every record begins `I 1` (the encoding's version) and `T table`, then the row's fields in
+/// the order below. The first row of each chain follows the book row's hash; the book row
+/// follows 32 zero bytes.
+///
+///     book           id, name, first_year
+///     project        id, code, name, kind, fund, function_code, unit   (status: see project_event)
+///     project_event  id, project_id, status, date, reason
+///     year_event     id, year, action, date, reason                   (fiscal_year.status follows these)
+///     entry          id, date, year, kind, doc, memo, ref, reverses, overdraft, number of postings,
+///                    then per posting in id order: account, B(hash of its project), econ, amount
+struct ChainRecord {
+    static let version: Int64 = 1
+    static let genesis = [UInt8](repeating: 0, count: SHA256Digest.size)
+
+    /// The previous hash's 32 bytes, then the record: hashed as they lie, with no copy.
+    private(set) var bytes: [UInt8] = []
+
+    init(table: StaticString) {
+        bytes.reserveCapacity(256)
+        start(table)
+    }
+
+    /// Starts a new record in the same buffer (the import reuses one for every entry).
+    mutating func start(_ table: StaticString) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: ChainRecord.genesis)
+        int(ChainRecord.version)
+        text(table)
+    }
+
+    mutating func int(_ v: Int64) {
+        bytes.append(0x49)
+        let u = UInt64(bitPattern: v)
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: u >> UInt64(shift))) }
+    }
+
+    mutating func int(_ v: Int64?) { if let v { int(v) } else { bytes.append(0x4E) } }
+
+    mutating func text(_ s: String?) {
+        guard var s else { bytes.append(0x4E); return }
+        s.withUTF8 { utf8 in tagged(0x54, utf8) }
+    }
+
+    mutating func text(_ s: StaticString) {
+        tagged(0x54, UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    mutating func text(utf8: UnsafeBufferPointer<UInt8>?) {
+        guard let utf8 else { bytes.append(0x4E); return }
+        tagged(0x54, utf8)
+    }
+
+    mutating func blob(_ b: [UInt8]?) {
+        guard let b else { bytes.append(0x4E); return }
+        b.withUnsafeBufferPointer { tagged(0x42, $0) }
+    }
+
+    /// A tag, a 4-byte big-endian length, the bytes: one contiguous copy (a million entries).
+    private mutating func tagged(_ tag: UInt8, _ value: UnsafeBufferPointer<UInt8>) {
+        bytes.append(tag)
+        let n = UInt32(value.count)
+        bytes.append(contentsOf: [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
+        bytes.append(contentsOf: value)
+    }
+
+    /// SHA-256(previous ‖ these bytes).
+    func hash(after previous: [UInt8]) -> [UInt8] {
+        var copy = self
+        var out = [UInt8](repeating: 0, count: SHA256Digest.size)
+        out.withUnsafeMutableBufferPointer { copy.link(after: previous, into: $0.baseAddress!) }
+        return out
+    }
+
+    /// SHA-256(previous ‖ these bytes) into `out` (32 bytes), without allocating.
+    mutating func link(after previous: [UInt8], into out: UnsafeMutablePointer<UInt8>) {
+        bytes.withUnsafeMutableBytes { buffer in
+            for i in 0..<min(previous.count, SHA256Digest.size) { buffer[i] = previous[i] }
+            SHA256Digest.hash(UnsafeRawBufferPointer(buffer), into: out)
+        }
+    }
+
+    // MARK: The records
+
+    static func book(id: Int64, name: String, firstYear: Int64) -> ChainRecord {
+        var r = ChainRecord(table: "book")
+        r.int(id); r.text(name); r.int(firstYear)
+        return r
+    }
+
+    static func project(id: Int64, code: String, name: String, kind: String, fund: String,
+                        function: String?, unit: String?) -> ChainRecord {
+        var r = ChainRecord(table: "project")
+        r.int(id); r.text(code); r.text(name); r.text(kind); r.text(fund); r.text(function); r.text(unit)
+        return r
+    }
+
+    static func projectEvent(id: Int64, project: Int64, status: String, date: String, reason: String?) -> ChainRecord {
+        var r = ChainRecord(table: "project_event")
+        r.int(id); r.int(project); r.text(status); r.text(date); r.text(reason)
+        return r
+    }
+
+    static func yearEvent(id: Int64, year: Int64, action: String, date: String, reason: String?) -> ChainRecord {
+        var r = ChainRecord(table: "year_event")
+        r.int(id); r.int(year); r.text(action); r.text(date); r.text(reason)
+        return r
+    }
+
+    /// An entry's head; its postings follow through ``posting(account:project:econ:amount:)``.
+    static func entry(id: Int64, date: String, year: Int64, kind: String, doc: String?, memo: String?, ref: String?,
+                      reverses: Int64?, overdraft: Bool, postings: Int) -> ChainRecord {
+        var r = ChainRecord(table: "entry")
+        r.int(id); r.text(date); r.int(year); r.text(kind); r.text(doc); r.text(memo); r.text(ref)
+        r.int(reverses); r.int(overdraft ? 1 : 0); r.int(Int64(postings))
+        return r
+    }
+
+    /// An imported entry's head, from the bytes the import holds (no reversal, no copies).
+    mutating func startImportedEntry(id: Int64, date: UnsafeBufferPointer<UInt8>, year: Int64, kind: StaticString,
+                                     doc: UnsafeBufferPointer<UInt8>?, memo: UnsafeBufferPointer<UInt8>?,
+                                     ref: UnsafeBufferPointer<UInt8>?, overdraft: Bool, postings: Int) {
+        start("entry")
+        int(id); text(utf8: date); int(year); text(kind); text(utf8: doc); text(utf8: memo); text(utf8: ref)
+        int(nil); int(overdraft ? 1 : 0); int(Int64(postings))
+    }
+
+    mutating func posting(account: StaticString, project: [UInt8]?, econ: UnsafeBufferPointer<UInt8>?, amount: Int64) {
+        text(account); blob(project); text(utf8: econ); int(amount)
+    }
+
+    /// Bytes already encoded as fields (an entry's postings, gathered before their count).
+    mutating func append(encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+
+    mutating func posting(account: String, project: [UInt8]?, econ: String?, amount: Int64) {
+        text(account); blob(project); text(econ); int(amount)
+    }
+}
