@@ -28,7 +28,9 @@ let package = Package(
         .target(
             name: "FiscalCore",
             dependencies: ["CSQLite", "CCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Reconcile/vocabulary.tsv")]
+            exclude: ["Domain/Codes/README.md"],
+            resources: [.embedInCode("Storage/schema.sql"), .embedInCode("Reconcile/vocabulary.tsv"),
+                        .embedInCode("Domain/Codes/econ-department.tsv"), .embedInCode("Domain/Codes/function.tsv")]
         ),
         .target(
             name: "FiscalCLI",

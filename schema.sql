@@ -1,8 +1,8 @@
--- fiscal book schema, version 3. The binary embeds this exact file
+-- fiscal book schema, version 4. The binary embeds this exact file
 -- (Sources/FiscalCore/Storage/schema.sql is a link to it) and runs it on `fiscal init`.
 -- Money is INTEGER 分 everywhere. Debit is positive; every entry sums to zero per project.
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- The department whose books these are (账套). One row.
 CREATE TABLE book (
@@ -217,3 +217,65 @@ BEGIN SELECT RAISE(ABORT, 'project history is append-only'); END;
 CREATE TRIGGER project_event_no_replace BEFORE INSERT ON project_event
 WHEN EXISTS (SELECT 1 FROM project_event WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'project history is append-only'); END;
+
+-- [step 4 begins: local codes and import batches; a v3 book gets exactly this text]
+-- Codes a book adds to the official classification tables (`fiscal codes add`): a 款 the
+-- tables lack (e.g. under 399 其他支出), or a function 项 with its name. Never changed.
+CREATE TABLE local_code (
+    scheme  TEXT NOT NULL CHECK (scheme IN ('econ', 'function')),
+    code    TEXT NOT NULL CHECK (code NOT GLOB '*[^0-9]*' AND
+                                 length(code) IN (3, 5, 7) AND (scheme = 'function' OR length(code) < 7)),
+    name    TEXT NOT NULL CHECK (length(name) > 0),
+    added   TEXT NOT NULL CHECK (added GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    PRIMARY KEY (scheme, code)
+) STRICT;
+CREATE TRIGGER local_code_no_update BEFORE UPDATE ON local_code
+BEGIN SELECT RAISE(ABORT, 'local codes are kept as added'); END;
+CREATE TRIGGER local_code_no_delete BEFORE DELETE ON local_code
+BEGIN SELECT RAISE(ABORT, 'local codes are kept as added'); END;
+
+-- Every import (批次): the file, the SHA-256 of its bytes and of its rows taken apart from
+-- their column and row order (so a re-saved file is known again), what it posted — the
+-- entries first_entry..last_entry, one transaction's consecutive ids — and its money by kind.
+CREATE TABLE import_batch (
+    id           INTEGER PRIMARY KEY,
+    file         TEXT NOT NULL,
+    sha256       TEXT NOT NULL CHECK (length(sha256) = 64),
+    rows_sha256  TEXT NOT NULL CHECK (length(rows_sha256) = 64),
+    rows         INTEGER NOT NULL CHECK (rows >= 0),
+    posted       INTEGER NOT NULL CHECK (posted >= 0),
+    skipped      INTEGER NOT NULL CHECK (skipped >= 0),
+    first_entry  INTEGER REFERENCES entry(id),
+    last_entry   INTEGER REFERENCES entry(id),
+    imported     TEXT NOT NULL CHECK (imported GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    again        INTEGER NOT NULL DEFAULT 0 CHECK (again IN (0, 1))
+) STRICT;
+CREATE INDEX import_batch_sha256 ON import_batch(sha256);
+CREATE INDEX import_batch_rows_sha256 ON import_batch(rows_sha256);
+
+-- A batch's money by event kind (the totals to tie to the bank list).
+CREATE TABLE import_batch_total (
+    batch_id  INTEGER NOT NULL REFERENCES import_batch(id),
+    kind      TEXT NOT NULL,
+    entries   INTEGER NOT NULL CHECK (entries > 0),
+    amount    INTEGER NOT NULL,
+    PRIMARY KEY (batch_id, kind)
+) STRICT, WITHOUT ROWID;
+
+-- A batch taken back (`fiscal import undo`): its reversals are the entries first_entry..last_entry.
+CREATE TABLE import_undo (
+    batch_id     INTEGER PRIMARY KEY REFERENCES import_batch(id),
+    date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    reason       TEXT NOT NULL CHECK (length(reason) > 0),
+    first_entry  INTEGER REFERENCES entry(id),
+    last_entry   INTEGER REFERENCES entry(id)
+) STRICT;
+CREATE TRIGGER import_batch_no_update BEFORE UPDATE ON import_batch
+BEGIN SELECT RAISE(ABORT, 'import history is append-only'); END;
+CREATE TRIGGER import_batch_no_delete BEFORE DELETE ON import_batch
+BEGIN SELECT RAISE(ABORT, 'import history is append-only'); END;
+CREATE TRIGGER import_undo_no_update BEFORE UPDATE ON import_undo
+BEGIN SELECT RAISE(ABORT, 'import history is append-only'); END;
+CREATE TRIGGER import_undo_no_delete BEFORE DELETE ON import_undo
+BEGIN SELECT RAISE(ABORT, 'import history is append-only'); END;
+-- [step 4 ends]

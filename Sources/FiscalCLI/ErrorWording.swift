@@ -9,6 +9,9 @@ enum ErrorWording {
         switch error {
         case .overdraft: error.description + overdraftHint
         case let .noBook(path): "no book at \(path) (create one with `fiscal init --name NAME`, or pass --db)"
+        case let .yearNotOpen(year, _, latest) where year == latest + 1: error.description + " (`fiscal year open \(year)`)"
+        case .repeatedCarryIn: error.description + " (--again records it once more)"
+        case .alreadyImported: error.description + " (--again imports it once more)"
         case .yearNotEnded: error.description + ", or preview with --dry-run"
         case let .yearAlreadyClosed(year): error.description + " (`fiscal reopen --year \(year) --reason …` first)"
         default: error.description

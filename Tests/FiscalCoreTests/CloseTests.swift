@@ -130,6 +130,7 @@ private func department() throws -> CloseFixture {
         #expect(throws: FiscalError.self) { try f.close(2023) }
         // 2025 while 2024 is open.
         try f.pay("ZX01", "1.00", on: "2024-02-01")
+        try f.book.openYear(2025, date: day("2024-12-01"))
         try f.appropriate("ZX01", "10.00", on: "2025-01-02")
         #expect(throws: FiscalError.self) { try f.close(2025, today: "2026-01-05") }
     }

@@ -206,12 +206,14 @@ import Testing
             ("2024-01-05", .appropriate(project: "JD01", amount: y("600,000"), econ: nil), nil, false),
             ("2024-02-01", .pay(project: "JD01", amount: y("1,234.50"), econ: EconomicCode("30201")!), nil, false),
         ]
+        try original.book.openYear(2024, date: day("2023-12-01"))
         for (i, (date, event, memo, overdraft)) in events.enumerated() {
             try original.book.record(event, RecordOptions(date: day(date), doc: i % 3 == 0 ? "文\(i)" : nil, memo: memo,
                                                           ref: i % 2 == 0 ? "R\(i)" : nil, allowOverdraft: overdraft))
         }
         let csv = try Self.text(original.book, .csv)
         let copy = try TempBook(projects: [("JD01", .project), ("RY01", .personnel), ("zx.03", .project)])
+        try copy.book.openYear(2024, date: day("2023-12-01"))
         let result = try copy.book.importEvents(fromFile: try copy.file("events.csv", csv), options: ImportOptions(allowOverdraft: true))
         #expect(result.isAccepted && result.posted == events.count && result.overdrafts == 1, "\(result.problems)")
 

@@ -83,7 +83,7 @@ import Glibc
             "line 4: kind 'payy': not a kind of event (appropriate, supplement, reduce, transfer, pay, refund, recall, carry-in)",
             "line 5: econ '302': a transfer takes no economic code; to_project: required for a transfer (the receiving project)",
             "line 6: to_project 'JD01': a transfer needs two different projects",
-            "line 7: econ '3020': not an economic code (3 or 5 digits, e.g. 302 or 30217)",
+            "line 7: econ '3020': no such code; did you mean 30201 办公费 or 30202 印刷费 or 30203 咨询费?",
             "line 8: amount '0.001': not an amount (more than two decimals (分 is the smallest unit))",
             "line 9: amount '0': must be positive",
             "line 10: 7 fields, but the header names 6",
@@ -103,7 +103,7 @@ import Glibc
         #expect(result.isAccepted && result.posted == 1, "\(result.problems)")
     }
 
-    @Test func importingTwicePostsOnce() throws {
+    @Test func importingTheSameRowsTwiceIsRefusedNamingTheBatchUnlessAgain() throws {
         let t = try TempBook()
         let csv = """
             date,kind,project,amount,econ,ref
@@ -113,8 +113,18 @@ import Glibc
             """
         let first = try t.importCSV(csv)
         #expect((first.rows, first.posted, first.skipped) == (3, 3, 0))
-        let second = try t.importCSV(csv)
-        // Rows with a ref are skipped; a row without one cannot be recognised and is posted again.
+        #expect(first.batch == 1)
+        // The same rows, re-saved with the columns in another order: known again.
+        let resaved = """
+            ref,econ,amount,project,kind,date
+            R2,30201,10,JD01,pay,2023-01-03
+            ,30201,20,JD01,pay,2023-01-04
+            R1,,1000,JD01,appropriate,2023-01-02
+            """
+        #expect(throws: FiscalError.self) { try t.importCSV(resaved) }
+        #expect(try t.book.importBatches().count == 1)
+        let second = try t.importCSV(csv, options: ImportOptions(again: true))
+        // Again: rows with a ref are skipped; a row without one is posted again, as asked.
         #expect((second.rows, second.posted, second.skipped) == (3, 1, 2))
         #expect(try t.book.journal(JournalFilter()).count == 4)
     }
@@ -231,23 +241,27 @@ import Glibc
         #expect(a == b, "see the issue above")
     }
 
-    @Test func yearsOpenAsRecordingOpensThem() throws {
+    @Test func aYearNotOpenedOnPurposeRefusesItsRows() throws {
         let t = try TempBook()
-        let result = try t.importCSV("""
+        let csv = """
             date,kind,project,amount
             2024-01-02,appropriate,JD01,1000
             2023-12-31,appropriate,JD01,1000
             2026-01-02,appropriate,JD01,1000
             2022-12-31,appropriate,JD01,1000
-            """)
+            """
+        let result = try t.importCSV(csv)
         #expect(result.problems.map(\.description) == [
-            "line 4: date '2026-01-02': year 2026 is not in this book (its years: 2023–2024)",
-            "line 5: date '2022-12-31': year 2022 is not in this book (its years: 2023)",
+            "line 2: date '2024-01-02': year 2024 is not open yet; open it first",
+            "line 4: date '2026-01-02': year 2026 is not in this book (its latest year is 2023)",
+            "line 5: date '2022-12-31': year 2022 is not in this book (its latest year is 2023)",
         ])
+        try t.book.openYear(2024, date: day("2023-11-20"))
         let ok = try t.importCSV("date,kind,project,amount\n2024-01-02,appropriate,JD01,1000\n2023-12-31,appropriate,JD01,1000\n")
-        #expect(ok.isAccepted && ok.yearsOpened == [2024])
+        #expect(ok.isAccepted)
         #expect(try t.book.years().map(\.year) == [2023, 2024])
-        #expect(try t.book.store.yearEvents(2024).map(\.date) == ["2024-01-02"])
+        #expect(try t.book.store.yearEvents(2024).map(\.date) == ["2023-11-20"])
+        #expect(throws: FiscalError.self) { try t.book.openYear(2026, date: day("2023-11-20")) }
     }
 
     @Test func aClosedYearTakesNoRows() throws {
@@ -282,7 +296,7 @@ import Glibc
         #expect(paid.memo == "购买办公用品（含打印纸）𠮷")
 
         // Read as UTF-8 on purpose, it is refused with a hint rather than stored garbled.
-        let forced = try t.book.importEvents(fromFile: path, options: ImportOptions(encoding: .utf8))
+        let forced = try t.book.importEvents(fromFile: path, options: ImportOptions(encoding: .utf8, again: true))
         #expect(forced.problems.map(\.description) == [
             "line 1: header: not valid UTF-8 text (save the file as UTF-8, or pass --encoding gb18030)",
         ])

@@ -228,18 +228,18 @@ struct LedgerTests {
         }
         #expect(try t.snapshot() == before)
 
-        // Two years ahead is not in the book; the next year opens on its first entry.
-        guard case .invalidValue(field: "date", value: "2025-01-01", _)? = refusal({
+        // Two years ahead is not in the book; the next year is not open until opened on purpose.
+        guard case .yearNotOpen(year: 2025, what: "2025-01-01", latest: 2023)? = refusal({
             try t.record(.appropriate(project: "JD01", amount: fen(1), econ: nil), on: "2025-01-01")
         }) else { Issue.record("2025 not refused"); return }
-        guard case .invalidValue(field: "date", value: "2022-12-31", _)? = refusal({
+        guard case .yearNotOpen(year: 2022, what: "2022-12-31", _)? = refusal({
             try t.record(.appropriate(project: "JD01", amount: fen(1), econ: nil), on: "2022-12-31")
         }) else { Issue.record("2022 not refused"); return }
-        // A refused entry does not leave its year opened behind it.
-        guard case .overdraft? = refusal({ try t.record(.pay(project: "JD01", amount: fen(1), econ: econ("30201")), on: "2024-01-02") }) else {
-            Issue.record("a payment with nothing available in 2024 was not refused"); return
-        }
+        guard case .yearNotOpen(year: 2024, _, latest: 2023)? = refusal({
+            try t.record(.appropriate(project: "JD01", amount: fen(1), econ: nil), on: "2024-01-01")
+        }) else { Issue.record("2024 opened without asking"); return }
         #expect(try t.book.years().map(\.year) == [2023])
+        try t.book.openYear(2024, date: day("2023-12-01"))
         try t.record(.appropriate(project: "JD01", amount: fen(1), econ: nil), on: "2024-01-01")
         #expect(try t.book.years().map(\.year) == [2023, 2024])
         #expect(try t.book.years().map(\.closed) == [true, false])

@@ -52,6 +52,9 @@ struct SchemaTests {
                     #expect(text.contains(edit.new), "step \(step) of \(edit.table) does not match schema.sql")
                     text = text.replacingOccurrences(of: edit.new, with: edit.old)
                 }
+                let added = Schema.migrations[step]!.sql
+                #expect(added.isEmpty || text.contains(added), "step \(step) does not match schema.sql")
+                if !added.isEmpty { text = text.replacingOccurrences(of: added, with: "") }
             }
             let path = t.directory.appendingPathComponent("v\(version).db").path
             let old = try Database(path: path)
@@ -70,9 +73,13 @@ struct SchemaTests {
             #expect(try objects(old) != current)
             let book = try Book.open(at: path)
             #expect(try book.store.schemaVersion() == Schema.version)
-            // The migration filled in the chain of the rows the book already had.
-            #expect(try book.verify() == [])
-            #expect(try book.seal(asOf: day("2023-01-31")).entryID == 1)
+            // The migration filled in the chain of the rows the book already had (a book from
+            // before the chain step; rows written raw into a later one have no hash of their own).
+            if (version..<Schema.version).contains(where: { Schema.migrations[$0]!.fillsChain }) {
+                let problems = try book.verify()
+                #expect(problems.isEmpty, "\(problems)")
+                #expect(try book.seal(asOf: day("2023-01-31")).entryID == 1)
+            }
             #expect(try objects(Database(path: path, create: false)) == current)
         }
     }

@@ -22,8 +22,8 @@ import Testing
         return rows
     }
 
-    func importRows(_ t: TempBook, _ rows: [String]) throws -> ImportResult {
-        try t.importCSV("date,kind,project,amount,econ,ref\n" + rows.joined(separator: "\n") + "\n")
+    func importRows(_ t: TempBook, _ rows: [String], again: Bool = false) throws -> ImportResult {
+        try t.importCSV("date,kind,project,amount,econ,ref\n" + rows.joined(separator: "\n") + "\n", options: ImportOptions(again: again))
     }
 
     func totals(_ t: TempBook) throws -> [String] {
@@ -67,7 +67,7 @@ import Testing
         let t = try TempBook()
         let rows = Self.rows(count: EventImport.chunkRows + 10)
         #expect(try importRows(t, rows).posted == rows.count)
-        let again = try importRows(t, rows)
+        let again = try importRows(t, rows, again: true)
         #expect(again.isAccepted && again.posted == 0 && again.skipped == rows.count)
         #expect(try t.book.verify().isEmpty)
     }

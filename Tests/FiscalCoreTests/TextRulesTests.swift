@@ -18,7 +18,7 @@ import Testing
     @Test func codesOfTheDocumentedSetAreTaken() throws {
         let t = try TempBook()
         for code in ["A-1", "zx.03", "XM_2023", "2040201"] {
-            _ = try t.book.addProject(Project(code: code, name: "项目", kind: .project, fund: .general))
+            _ = try t.book.addProject(Project(code: code, name: "项目\(code)", kind: .project, fund: .general))
         }
     }
 

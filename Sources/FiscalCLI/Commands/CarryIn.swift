@@ -24,6 +24,9 @@ extension FiscalCommand {
         @Option(help: ArgumentHelp("The fiscal year the carry-over opens.", valueName: "year"))
         var year: Int
 
+        @Flag(help: "Record it although the project has a carry-in of the same amount in the year already.")
+        var again = false
+
         func validate() throws {
             guard let date = entry.date else {
                 guard Day(year: year, month: 1, day: 1) != nil else { throw ValidationError("--year '\(year)': not a year") }
@@ -35,7 +38,7 @@ extension FiscalCommand {
         func run() throws {
             var entry = self.entry
             entry.date = entry.date ?? Day(year: year, month: 1, day: 1)
-            try record(book, entry) { .carryIn(project: target.project, amount: try target.money()) }
+            try record(book, entry, again: again) { .carryIn(project: target.project, amount: try target.money()) }
         }
     }
 }

@@ -2,9 +2,19 @@ import ArgumentParser
 import FiscalCore
 
 extension FiscalCommand {
+    /// `fiscal import FILE` (the default subcommand), `fiscal import list`, `fiscal import undo`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import events from a CSV or .xlsx file, all or nothing.",
+            abstract: "Import events from a CSV or .xlsx file, all or nothing; list and undo imports.",
+            subcommands: [ImportFile.self, ImportList.self, ImportUndo.self],
+            defaultSubcommand: ImportFile.self
+        )
+    }
+
+    struct ImportFile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "file",
+            abstract: "Import events from a CSV or .xlsx file, all or nothing (`fiscal import FILE`).",
             discussion: """
                 Columns (header required, any order): date, kind, project, amount, and optionally econ, doc, ref, memo, to_project — or 日期, 类型, 项目编码, 金额, 经济分类, 文号, 凭证号 (or 参考号), 摘要, 调入项目. Kinds: appropriate, supplement, reduce, transfer (from project to to_project), pay and refund (econ required), recall, carry-in — or 年初预算, 追加, 调减, 调剂, 支付, 退回, 收回, 上年结转. Dates YYYY-MM-DD (also 2023/3/15); amounts as every command takes them (1,234.56, 550万).
 
@@ -12,12 +22,14 @@ extension FiscalCommand {
 
                 Files as 预算管理一体化 exports them import as they are: 支付日期, 支付金额, 经济分类科目, 凭证号, 项目名称 (a project by its exact name, when no other project has it) are understood; econ may be written `30201 办公费` (the name is checked against the classification); --kind pay gives the kind of a file without a kind column; 收款人, 支付方式 and similar columns are ignored with a note.
 
-                Every row is checked before anything is written — values, projects, years, and availability in date order — and if any row is bad, each bad row is listed with its line number and nothing is written (exit 1). Rows whose ref is already in the book are skipped, so importing a file twice posts it once; rows without a ref are always posted. Rows are posted in date order (file order within a date) in one transaction. A progress bar shows on stderr when it is a terminal and the file is large.
+                Every row is checked before anything is written — values, projects, economic codes, years, and availability in date order — and if any row is bad, each bad row is listed with its line number and nothing is written (exit 1). Rows whose ref is already in the book are skipped. Every import is recorded as a batch (file, SHA-256, rows, money by kind): a file whose content — or whose rows, re-saved in another column or row order — was imported before is refused, naming the earlier batch, unless --again. `fiscal import list` shows the batches; `fiscal import undo BATCH --reason TEXT` takes one back. Rows are posted in date order (file order within a date) in one transaction. A progress bar shows on stderr when it is a terminal and the file is large.
 
                 Examples:
                   fiscal import 2023-payments.csv --dry-run
                   fiscal import 支付明细.csv --encoding gb18030 --format json
                   fiscal import 支付明细.xlsx --sheet 12月 --kind pay
+                  fiscal import list
+                  fiscal import undo 3 --reason "导错了文件"
                 """
         )
 
@@ -49,6 +61,9 @@ extension FiscalCommand {
         @Flag(help: "Post rows that exceed what is available, marking their entries as overdrafts.")
         var allowOverdraft = false
 
+        @Flag(help: "Import content that was imported before (same file, or the same rows re-saved).")
+        var again = false
+
         @Option(help: ArgumentHelp("Summary format: text or json.", valueName: "format"))
         var format: SummaryFormat = .text
 
@@ -57,7 +72,8 @@ extension FiscalCommand {
             let bar = ProgressBar.onTerminal()
             let result = try opened.importEvents(
                 fromFile: file, options: ImportOptions(encoding: encoding, dryRun: dryRun, allowOverdraft: allowOverdraft,
-                                                 sheet: sheet, kind: kind.flatMap(EntryKind.event(named:))),
+                                                 sheet: sheet, kind: kind.flatMap(EntryKind.event(named:)),
+                                                 again: again, today: try book.todayDay()),
                 progress: bar.map { bar in
                     { p in
                         // A small file is done before a bar would help: 4 MiB is about 60,000 rows.
@@ -82,8 +98,10 @@ enum ImportSummaryView {
             print(JSONValue.object([
                 ("file", .string(r.file))] + sheet + [("encoding", .string(r.encoding.rawValue)),
                 ("rows", .int(r.rows)), (noun, .int(r.posted)), ("skipped", .int(r.skipped)),
-                ("overdrafts", .int(r.overdrafts)), ("years_opened", .array(r.yearsOpened.map { .int($0) })),
+                ("overdrafts", .int(r.overdrafts)),
                 ("dry_run", .bool(r.dryRun)), ("bad_rows", .int(r.badRows)),
+                ("batch", r.batch.map { .int(Int($0)) } ?? .null), ("sha256", .string(r.sha256)),
+                ("totals", ImportBatchView.totalsJSON(r.totals)),
                 ("problems", .array(r.problems.map { .object([("line", .int($0.line)), ("message", .string($0.message))]) })),
             ]).rendered())
         }
@@ -100,8 +118,9 @@ enum ImportSummaryView {
                             : "imported \(r.file): \(r.rows) row\(r.rows == 1 ? "" : "s"), \(r.posted) \(noun)"
         line += ", \(r.skipped) skipped (already in the book)"
         if r.overdrafts > 0 { line += ", \(r.overdrafts) recorded as overdraft\(r.overdrafts == 1 ? "" : "s")" }
-        if !r.yearsOpened.isEmpty { line += "; opened \(r.yearsOpened.map(String.init).joined(separator: ", "))" }
         if r.dryRun { line += "; nothing written (--dry-run)" }
+        if let batch = r.batch { line += "; batch \(batch)" }
         print(line)
+        for t in r.totals { print("  \(t.kind.rawValue): \(t.entries) entr\(t.entries == 1 ? "y" : "ies"), \(t.amount.formatted(grouping: true)) 元") }
     }
 }

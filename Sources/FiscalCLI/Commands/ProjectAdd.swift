@@ -42,8 +42,12 @@ extension FiscalCommand {
         func run() throws {
             let project = Project(code: code, name: name, kind: kind, fund: fund,
                                   function: try function.map { try ArgumentCheck.function($0) }, unit: unit.nonEmpty)
-            let added = try book.openBook().addProject(project)
+            let opened = try book.openBook()
+            let added = try opened.addProject(project)
             print("added project \(added.code) \(added.name) (\(added.kind.rawValue), \(added.fund.rawValue))")
+            if let function = added.function, let note = try opened.codes().check(function: function.code) {
+                print("note: \(note)")
+            }
         }
     }
 }

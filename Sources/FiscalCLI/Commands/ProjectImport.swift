@@ -31,7 +31,7 @@ extension FiscalCommand {
         var encoding: TextEncoding?
 
         @Option(help: ArgumentHelp("Summary format: text or json.", valueName: "format"))
-        var format: Import.SummaryFormat = .text
+        var format: ImportFile.SummaryFormat = .text
 
         func run() throws {
             let today = try book.todayDay()

@@ -69,16 +69,18 @@ enum ArgumentCheck {
         return money
     }
 
-    static func econ(_ text: String, field: String = "--econ") throws(ValidationError) -> EconomicCode {
-        try code(EconomicCode(text), text, field, "not an economic code (3 or 5 digits, e.g. 302 or 30217)")
-    }
-
-    static func function(_ text: String, field: String = "--function") throws(ValidationError) -> FunctionCode {
-        try code(FunctionCode(text), text, field, "not a function code (3, 5 or 7 digits, e.g. 2040201)")
-    }
-
-    private static func code<Code>(_ code: Code?, _ text: String, _ field: String, _ reason: String) throws(ValidationError) -> Code {
-        guard let code else { throw ValidationError("\(field) '\(text)': \(reason)") }
+    /// An economic code's shape; whether the book knows it is the core's check (local codes
+    /// live in the book). A malformed one gets the nearest official codes.
+    static func econ(_ text: String, item: Bool = false) throws(ValidationError) -> EconomicCode {
+        guard let code = EconomicCode(text) else {
+            throw ValidationError(BookCodes.official.unknown(econ: text, item: item).description)
+        }
         return code
+    }
+
+    /// A function code's shape and class (201–234).
+    static func function(_ text: String) throws(ValidationError) -> FunctionCode {
+        do { _ = try BookCodes.official.check(function: text) } catch { throw ValidationError(error.description) }
+        return FunctionCode(text)!
     }
 }

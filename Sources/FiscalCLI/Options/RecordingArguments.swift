@@ -34,7 +34,7 @@ struct CostCode: ParsableArguments {
 
     func validate() throws { _ = try code() }
 
-    func code() throws(ValidationError) -> EconomicCode { try ArgumentCheck.econ(econ) }
+    func code() throws(ValidationError) -> EconomicCode { try ArgumentCheck.econ(econ, item: true) }
 }
 
 /// `--year` of a whole-year report: this year if the book has it, else the book's latest.

@@ -1,6 +1,7 @@
 import CCrypto
 
-/// SHA-256 from the system's OpenSSL libcrypto: the only importer of CCrypto.
+/// SHA-256 from the system's OpenSSL libcrypto, in one piece (the chain); an import's file
+/// and rows are hashed piece by piece through EVP in Exchange/StreamingSHA256.swift.
 enum SHA256Digest {
     static let size = 32
 

@@ -20,6 +20,9 @@ extension Book {
             events.append((date, events.count, event, RecordOptions(date: date, doc: doc, memo: memo)))
         }
 
+        for (code, name) in DemoData.functionCodes {
+            try addLocalCode(LocalCode(scheme: .function, code: code, name: name), date: day("2023-01-01"))
+        }
         for p in DemoData.projects {
             _ = try addProject(Project(code: p.code, name: p.name, kind: p.kind, fund: .general,
                                        function: FunctionCode(p.function), unit: p.unit))

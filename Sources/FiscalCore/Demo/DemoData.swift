@@ -50,6 +50,13 @@ enum DemoData {
         var profile: Profile = .even
     }
 
+    /// The 支出功能分类 codes the demo uses that fiscal's reference table lacks (Codes/README.md):
+    /// the demo adds them as a book would, with `fiscal codes add function`.
+    static let functionCodes: [(code: String, name: String)] = [
+        ("20402", "公安"), ("2040201", "行政运行"), ("2040220", "执法办案"), ("2040221", "特别业务"),
+        ("2040222", "特勤业务"), ("2040299", "其他公安支出"),
+    ]
+
     static let projects: [DemoProject] = [
         DemoProject(code: "JB01", name: "人员经费", kind: .personnel, function: "2040201", unit: "市局机关",
                     initial: "47892.03", addition: ("57.80", "2023-10-20"),

@@ -13,10 +13,15 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
     case alreadyReversed(entry: Int64, by: Int64)
     case closedYear(year: Int, what: String)
     case unknownYear(Int)
+    case repeatedCarryIn(project: String, year: Int, amount: Money, entry: Int64)
+    /// An entry dated in a year the book has not opened (`latest`: the book's latest year).
+    case yearNotOpen(year: Int, what: String, latest: Int)
     case overdraft(String)
     case yearNotEnded(year: Int, today: Day, closingDate: Day)
     case yearAlreadyClosed(Int)
     case refused(String)
+    /// The content of an import is in the book already (`how`: its bytes, or its rows).
+    case alreadyImported(file: String, how: String, batch: Int64, earlierFile: String, on: String)
     /// Another fiscal command holds the book for longer than a writer waits.
     case busy
     /// A writing command on a book in a read-only file or directory.
@@ -60,11 +65,18 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
         case let .alreadyReversed(entry, by): "entry '\(entry)': already reversed by entry \(by)"
         case let .closedYear(year, what): "date '\(what)': year \(year) is closed"
         case let .unknownYear(year): "year '\(year)': not in this book"
+        case let .repeatedCarryIn(project, year, amount, entry):
+            "carry-in \(amount.formatted(grouping: true)) of project \(project) in \(year): recorded already as entry \(entry)"
+        case let .yearNotOpen(year, what, latest):
+            year == latest + 1 ? "date '\(what)': year \(year) is not open yet; open it first"
+                               : "date '\(what)': year \(year) is not in this book (its latest year is \(latest))"
         case let .overdraft(text): text
         case let .yearNotEnded(year, today, closingDate):
             "year \(year) has not ended (today is \(today)): entries may still come in \(year); close it on or after \(closingDate)"
         case let .yearAlreadyClosed(year): "year \(year) is already closed"
         case let .refused(text): text
+        case let .alreadyImported(file, how, batch, earlier, on):
+            "file '\(file)': \(how) imported already as batch \(batch) (\(earlier), \(on)); nothing was imported"
         case .readOnly: "the book is read-only here (its file or directory cannot be written): reading commands still work"
         case .busy: "the book is busy: another fiscal command is writing; try again"
         case let .damaged(reason): "the book is damaged (\(reason)): run fiscal verify; restore from a backup"

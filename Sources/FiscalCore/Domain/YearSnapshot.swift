@@ -16,9 +16,12 @@ public struct YearSnapshot: Sendable {
     /// The year's maintained totals through `throughMonth` (inclusive).
     public var totals: [MonthlyTotal]
     public var throughMonth: Int
+    /// The codes the book knows, its local ones included, for the names reports print.
+    public var codes: BookCodes
 
     public init(year: Int, status: YearStatus, bookName: String, projects: [Project], totals: [MonthlyTotal],
-                throughMonth: Int = 12) {
+                throughMonth: Int = 12, codes: BookCodes = .official) {
+        self.codes = codes
         self.year = year
         self.status = status
         self.bookName = bookName

@@ -13,21 +13,55 @@ extension Book {
                              progress: ((ImportProgress) -> Void)? = nil) throws(FiscalError) -> ImportResult {
         let source = try openRecordSource(path: path, options: options)
         var result = try guarded {
-            try store.withBulkWriteSettings(cacheKiB: 64 * 1024) {
+            let sha256 = try StreamingSHA256.file(path)
+            return try store.withBulkWriteSettings(cacheKiB: 64 * 1024) {
                 try store.write {
-                    if !options.dryRun {
-                        var stream = try EventImport(store: store, source: source, options: options, progress: progress)
-                        if let result = try stream.performStreaming() { return result }
+                    // A workbook holds several sheets, each its own import: there the rows say
+                    // what was imported before, not the file's bytes.
+                    if source is CSVRecordSource { try refuseImported(path, sha256: sha256, rows: nil, options) }
+                    let firstID = try store.nextEntryID()
+                    var result: ImportResult
+                    var stream = try EventImport(store: store, source: source, options: options, progress: progress)
+                    if !options.dryRun, let streamed = try stream.performStreaming() {
+                        result = streamed
+                        result.rowsSHA256 = stream.rows.hex
+                    } else {
+                        // Not in date order (or a dry run): read again, hold every row, sort.
+                        let again = options.dryRun ? source : try source.restarted()
+                        var run = try EventImport(store: store, source: again, options: options, progress: progress)
+                        result = try run.perform()
+                        result.rowsSHA256 = run.rows.hex
                     }
-                    // Not in date order (or a dry run): read again, hold every row, sort.
-                    let again = options.dryRun ? source : try source.restarted()
-                    var run = try EventImport(store: store, source: again, options: options, progress: progress)
-                    return try run.perform()
+                    result.sha256 = sha256
+                    guard result.isAccepted else { return result }
+                    try refuseImported(path, sha256: nil, rows: result.rowsSHA256, options)
+                    if !options.dryRun { result.batch = try recordBatch(result, entries: firstID, options) }
+                    return result
                 }
             }
         }
         result.describeSource(source)
         return result
+    }
+
+    /// Refuses content imported before (and not undone) unless `again`: the same bytes, or
+    /// the same rows in another column or row order.
+    private func refuseImported(_ path: String, sha256: String?, rows: String?, _ options: ImportOptions) throws {
+        guard !options.again else { return }
+        let earlier = try store.importBatches().first {
+            $0.undone == nil && ($0.sha256 == sha256 || $0.rowsSHA256 == rows)
+        }
+        guard let earlier else { return }
+        throw FiscalError.alreadyImported(file: path, how: sha256 != nil ? "its content was" : "its rows (in another order) were",
+                                          batch: earlier.id, earlierFile: earlier.file, on: earlier.imported.description)
+    }
+
+    private func recordBatch(_ r: ImportResult, entries firstID: Int64, _ options: ImportOptions) throws -> Int64 {
+        let next = try store.nextEntryID()
+        return try store.insertImportBatch(ImportBatchRecord(
+            file: r.file, sha256: r.sha256, rowsSHA256: r.rowsSHA256, rows: r.rows, posted: r.posted, skipped: r.skipped,
+            entries: next > firstID ? firstID...(next - 1) : nil, imported: options.today ?? Day(year: 1970, month: 1, day: 1)!,
+            again: options.again, totals: r.totals))
     }
 }
 
@@ -76,11 +110,16 @@ struct EventImport {
     var engine: PostingEngine
     /// Economic codes already interned, by ``econKey(_:)``.
     var econByKey: [Int: UInt16] = [:]
+    /// The codes the book accepts (official and local).
+    let codes: BookCodes
 
     /// First line of each ref in the file, by hash; a clash of different refs goes to `refOverflow`.
     var refLines: [Int: (start: Int, length: UInt32, line: Int32)] = [:]
     var refOverflow: [String: Int32] = [:]
     var bookHasRefs = false
+
+    /// The fingerprint of the file's good rows (ImportFingerprint.swift).
+    var rows = RowFingerprint()
 
     /// Writing, kept between chunks when the file is streamed, and on the other core where it can.
     var writer: BulkWriter? = nil
@@ -108,6 +147,7 @@ struct EventImport {
             projectByName[project.name] = projectByName[project.name] == nil ? Int32(projectIDs.count - 1) : .some(nil)
         }
         bookHasRefs = try store.hasRefs()
+        codes = BookCodes(local: try store.localCodes())
         engine = try PostingEngine(store: store)
     }
 

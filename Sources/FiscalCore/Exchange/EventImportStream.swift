@@ -40,8 +40,7 @@ extension EventImport {
                 let econs = EconomicCodeBytes(run.engine.availability.econCodes)
                 let (firstID, hashes) = run.chain!.hash(run.events, order: run.events.indices.map(Int32.init),
                                                         arena: run.arena, econs: econs)
-                try pipeline.submit(run.events, arena: run.arena, econs: econs, firstID: firstID, hashes: hashes,
-                                    yearsOpened: run.result.yearsOpened)
+                try pipeline.submit(run.events, arena: run.arena, econs: econs, firstID: firstID, hashes: hashes)
                 run.events = []
                 run.arena = []
                 run.events.reserveCapacity(EventImport.chunkRows)

@@ -28,6 +28,8 @@ extension EventImport {
             arena.removeSubrange(start...)
             return
         }
+        fingerprint(date: date, kind: kind, project: project, amount: amount, econ: econ,
+                    text: (start, docLength, memoLength, refLength), toProject: toProject)
         if refLength > 0 && bookHasRefs {
             let exists = try arena.withUnsafeBufferPointer {
                 try store.refExists(utf8: UnsafeBufferPointer(rebasing: $0[refStart..<(refStart + Int(refLength))]))
@@ -96,7 +98,9 @@ extension EventImport {
     private mutating func readEcon(_ row: inout ImportRow, kind: EntryKind?) -> UInt16 {
         // The common case — a well-formed code on a kind that takes one — without a String:
         // the code's digits are its key.
-        if let kind, kind.econRule.allowed, let key = row.field(.econ, EventImport.econKey), let known = econByKey[key] {
+        // A class (3 digits, key below 500,000) passed for authority is checked again for a payment.
+        if let kind, kind.econRule.allowed, let key = row.field(.econ, EventImport.econKey), let known = econByKey[key],
+           key >= 500_000 || !kind.econRule.required {
             return known
         }
         guard let written = row.text(.econ) else {
@@ -108,16 +112,25 @@ extension EventImport {
         case .success(let code): value = code
         case .failure(let reason): row.bad(.econ, written, reason.description); return 0
         }
-        if EconomicCode(value) == nil {
-            row.bad(.econ, value, "not an economic code (3 or 5 digits, e.g. 302 or 30217)")
-        } else if let kind, !kind.econRule.allowed {
+        if let kind, !kind.econRule.allowed {
             row.bad(.econ, value, "a \(kind.rawValue) takes no economic code")
+        } else if let problem = econProblem(value, kind: kind ?? .appropriate) {
+            row.bad(.econ, value, problem)
         } else {
             let index = engine.intern(econ: value)
             if let key = row.field(.econ, EventImport.econKey) { econByKey[key] = index }
             return index
         }
         return 0
+    }
+
+    /// Why the book refuses an economic code for a kind (the one code rule, ``BookCodes``).
+    private func econProblem(_ value: String, kind: EntryKind) -> String? {
+        do { try codes.check(econ: value, for: kind) } catch {
+            if case let .invalidValue(_, _, reason) = error { return reason }
+            return error.description
+        }
+        return nil
     }
 
     /// The code of an economic class as a file writes it: `30201`, or with its name as budget

@@ -30,12 +30,12 @@ extension EventImport {
                 date: e.day, postings: EventImport.legPostings(e, projectIDs: projectIDs),
                 control: .check(verb: e.kind.rawValue, allowOverdraft: options.allowOverdraft),
                 projectCode: { codes[$0] ?? "#\($0)" })
-            if admission.opensYear { result.yearsOpened.append(e.year) }
             if admission.overdraft {
                 events[i].overdraft = true
                 result.overdrafts += 1
             }
             result.posted += 1
+            result.count(e.kind, fen: e.amount)
         } catch let error as FiscalError {
             result.add(ImportProblem(line: Int(e.line), message: error.description, isOverdraft: error.isOverdraft))
         }

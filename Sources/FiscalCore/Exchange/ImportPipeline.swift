@@ -14,15 +14,13 @@ final class ImportPipeline: @unchecked Sendable {
     init(writer: BulkWriter) { self.writer = writer }
 
     /// Hands a checked chunk to the writer, once the chunk before it is written.
-    func submit(_ events: [ImportedEvent], arena: [UInt8], econs: EconomicCodeBytes, firstID: Int64, hashes: [UInt8],
-                yearsOpened: [Int]) throws {
+    func submit(_ events: [ImportedEvent], arena: [UInt8], econs: EconomicCodeBytes, firstID: Int64, hashes: [UInt8]) throws {
         try waitIdle()
         let order = (0..<Int32(events.count)).map { $0 }
         group.enter()
         queue.async {
             do {
-                try self.writer.write(events, order: order, arena: arena, econs: econs, firstID: firstID, hashes: hashes,
-                                      yearsOpened: yearsOpened)
+                try self.writer.write(events, order: order, arena: arena, econs: econs, firstID: firstID, hashes: hashes)
             } catch {
                 self.failure = error
             }

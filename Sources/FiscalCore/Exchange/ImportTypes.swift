@@ -10,9 +10,15 @@ public struct ImportOptions: Sendable {
     public var sheet: String?
     /// The kind of every row of a file that has no kind column (a payment list: `.pay`).
     public var kind: EntryKind?
+    /// Import content the book has imported before (same bytes, or the same rows re-saved).
+    public var again: Bool
+    /// The day the batch is recorded as imported.
+    public var today: Day?
 
     public init(encoding: TextEncoding? = nil, dryRun: Bool = false, allowOverdraft: Bool = false,
-                sheet: String? = nil, kind: EntryKind? = nil) {
+                sheet: String? = nil, kind: EntryKind? = nil, again: Bool = false, today: Day? = nil) {
+        self.again = again
+        self.today = today
         self.encoding = encoding
         self.dryRun = dryRun
         self.allowOverdraft = allowOverdraft
@@ -47,12 +53,18 @@ public struct ImportResult: Sendable {
     /// Rows posted past availability control (with `allowOverdraft`).
     public var overdrafts = 0
     /// Years the import opened (the year after the book's latest opens on first use).
-    public var yearsOpened: [Int] = []
     public var dryRun = false
     /// The bad rows, in line order; at most `ImportResult.listedProblems` of them.
     public var problems: [ImportProblem] = []
     /// How many rows are bad (may exceed `problems.count`). Any bad row: nothing was written.
     public var badRows = 0
+    /// The batch the import was recorded as (nil for a dry run or a refused file).
+    public var batch: Int64?
+    /// SHA-256 of the file's bytes, and of its rows apart from their order (ImportFingerprint.swift).
+    public var sha256 = ""
+    public var rowsSHA256 = ""
+    /// Posted rows and their money by kind.
+    public var totals: [ImportTotal] = []
 
     public static let listedProblems = 1000
 

@@ -10,8 +10,6 @@ final class BulkWriter: @unchecked Sendable {
     private let projectIDs: [Int64]
     private let suspended: [String]
     private var sums: MonthlySums
-    /// Years the import opened that are in the book already.
-    private var yearsInserted: Set<Int> = []
 
     /// Suspends the per-row triggers (inside the import's transaction).
     init(store: any Store, projectIDs: [Int64]) throws {
@@ -22,15 +20,9 @@ final class BulkWriter: @unchecked Sendable {
     }
 
     /// Writes admitted rows (`order` indexes `events`) as entries and postings, numbered from
-    /// `firstID` with the chain's `hashes` (32 bytes each, in `order`, from ``ImportChain``);
-    /// years the import opened go into the book before their first entry.
+    /// `firstID` with the chain's `hashes` (32 bytes each, in `order`, from ``ImportChain``).
     func write(_ events: [ImportedEvent], order: [Int32], arena: [UInt8], econs: EconomicCodeBytes,
-               firstID: Int64, hashes: [UInt8], yearsOpened: [Int], progress: ((Int) -> Void)? = nil) throws {
-        for year in yearsOpened where !yearsInserted.contains(year) {
-            guard let first = order.first(where: { events[Int($0)].year == year }) else { continue }
-            try store.insertYear(year, date: events[Int(first)].day, reason: "first entry of the year")
-            yearsInserted.insert(year)
-        }
+               firstID: Int64, hashes: [UInt8], progress: ((Int) -> Void)? = nil) throws {
         let batch = ImportBatch(econs: econs)
         try arena.withUnsafeBufferPointer { text in
             try hashes.withUnsafeBytes { hashBytes in
@@ -74,7 +66,6 @@ extension EventImport {
         let econs = EconomicCodeBytes(engine.availability.econCodes)
         let (firstID, hashes) = chain!.hash(events, order: order, arena: arena, econs: econs)
         try writer!.write(events, order: order, arena: arena, econs: econs, firstID: firstID, hashes: hashes,
-                          yearsOpened: result.yearsOpened,
                           progress: report.map { report in { report(ImportProgress(phase: .posting, done: $0, total: total)) } })
     }
 

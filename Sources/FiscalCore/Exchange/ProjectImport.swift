@@ -101,8 +101,12 @@ extension Book {
         }
         var function: FunctionCode?
         if let value = row.text(4) {
-            function = FunctionCode(value)
-            if function == nil { row.bad(4, value, "not a function code (3, 5 or 7 digits, e.g. 2040201)") }
+            do {
+                _ = try BookCodes.official.check(function: value)
+                function = FunctionCode(value)
+            } catch {
+                if case let .invalidValue(_, _, reason) = error { row.bad(4, value, reason) } else { row.bad(4, value, error.description) }
+            }
         }
         let unit = row.text(5)
         if let unit, let problem = TextRules.problem(unit, as: .unit) { row.bad(5, unit, problem) }

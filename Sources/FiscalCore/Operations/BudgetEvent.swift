@@ -62,8 +62,12 @@ public struct RecordOptions: Sendable {
     public var memo: String?
     public var ref: String?
     public var allowOverdraft: Bool
+    /// Record a carry-in although the project has an identical one in the year already.
+    public var again: Bool
 
-    public init(date: Day, doc: String? = nil, memo: String? = nil, ref: String? = nil, allowOverdraft: Bool = false) {
+    public init(date: Day, doc: String? = nil, memo: String? = nil, ref: String? = nil, allowOverdraft: Bool = false,
+                again: Bool = false) {
         self.date = date; self.doc = doc; self.memo = memo; self.ref = ref; self.allowOverdraft = allowOverdraft
+        self.again = again
     }
 }

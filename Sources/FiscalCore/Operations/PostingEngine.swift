@@ -33,8 +33,6 @@ struct PostingEngine {
         var overdraft = false
         /// What it overdraws, when it does.
         var shortfall: Shortfall?
-        /// Its year opened with it: the caller records the year before the entry.
-        var opensYear = false
     }
 
     init(store: Store) throws {
@@ -71,9 +69,8 @@ struct PostingEngine {
         date: Day, postings: Postings, control: Control, projectCode: (Int64) throws -> String
     ) throws -> Admission {
         var admission = Admission()
-        admission.opensYear = try years.admit(date)
+        try years.admit(date)
         let year = date.year
-        if admission.opensYear { seededYears.insert(year) }  // a new year holds nothing yet
         // Balance per project, and the debits to `available` summed per project and code.
         uses.removeAll(keepingCapacity: true)
         balances.removeAll(keepingCapacity: true)
@@ -98,16 +95,16 @@ struct PostingEngine {
                 admission.shortfall = shortfall
             }
         }
-        try checkCeiling(year: year, opensYear: admission.opensYear, postings: postings)
+        try checkCeiling(year: year, postings: postings)
         for p in postings { availability.apply(p, year: year) }
         return admission
     }
 
     /// Refuses an entry that would take its year past ``Money/yearCeiling``; the last check
     /// before the engine follows an admitted entry, so a refused one leaves no trace.
-    private mutating func checkCeiling<Postings: Sequence<LegPosting>>(year: Int, opensYear: Bool, postings: Postings) throws {
+    private mutating func checkCeiling<Postings: Sequence<LegPosting>>(year: Int, postings: Postings) throws {
         var held: Int128
-        if let known = yearMagnitude[year] { held = known } else { held = opensYear ? 0 : try store.yearMagnitude(year: year) }
+        if let known = yearMagnitude[year] { held = known } else { held = try store.yearMagnitude(year: year) }
         for p in postings { held += Int128(p.amount.magnitude) }
         guard held <= Int128(Money.yearCeiling.fen) else {
             throw FiscalError.refused(

@@ -7,9 +7,15 @@ extension Book {
         }
         try TextRules.check(project.name, .name)
         try TextRules.check(project.unit, .unit)
+        if let function = project.function { _ = try codes().check(function: function.code) }
         return try guarded {
             try store.write {
                 if try store.project(code: code) != nil { throw FiscalError.duplicateProject(code) }
+                let name = project.name.trimmingWhitespace()
+                if let same = try store.projects().first(where: { $0.name.trimmingWhitespace() == name }) {
+                    throw FiscalError.invalidValue(field: "name", value: project.name,
+                                                   reason: "project \(same.code) already has this name")
+                }
                 var saved = project
                 saved.id = try store.insertProject(project)
                 return saved

@@ -19,6 +19,10 @@ extension Book {
                     guard let project = try store.project(code: code) else { throw FiscalError.unknownProject(code) }
                     ids[code] = project.id
                 }
+                if case let .carryIn(code, amount) = event, !options.again {
+                    try refuseRepeatedCarryIn(project: code, id: ids[code]!, amount: amount, year: options.date.year)
+                }
+                if let econ = event.econ { try BookCodes(local: try store.localCodes()).check(econ: econ.code, for: event.kind) }
                 let draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
                                        ref: options.ref, postings: event.postings(ids: ids))
                 var engine = try PostingEngine(store: store)
@@ -27,6 +31,15 @@ extension Book {
                 return try store.entry(id: id)!
             }
         }
+    }
+
+    /// A second carry-in of the same amount for the same project and year is almost always the
+    /// same 上年结转 typed twice: refused, naming the first.
+    private func refuseRepeatedCarryIn(project code: String, id: Int64, amount: Money, year: Int) throws {
+        let same = try store.journal(JournalFilter(projectID: id, year: year)).first { e in
+            e.kind == .carryIn && e.reversedBy == nil && e.postings.contains { $0.account == .carryIn && $0.amount == amount }
+        }
+        if let same { throw FiscalError.repeatedCarryIn(project: code, year: year, amount: amount, entry: same.id) }
     }
 
     /// Undoes a posted entry with an entry of the opposite postings that points at it.
@@ -69,8 +82,8 @@ extension Book {
     }
 
     /// Admits a draft through the posting engine — year, balance, availability (marking a
-    /// recorded overdraft) — refuses a duplicate reference, and writes it, opening its year
-    /// first where the engine says so. The caller holds the transaction.
+    /// recorded overdraft) — refuses a duplicate reference, and writes it. The caller holds
+    /// the transaction.
     func post(_ draft: EntryDraft, engine: inout PostingEngine, control: PostingEngine.Control = .none) throws -> Int64 {
         try postEntry(draft, engine: &engine, control: control).id
     }
@@ -85,7 +98,6 @@ extension Book {
         let admission = try engine.admit(date: draft.date, postings: postings, control: control,
                                          projectCode: { try store.projectCode(id: $0) ?? "#\($0)" })
         if let ref = draft.ref, try store.refExists(ref) { throw FiscalError.duplicateRef(ref) }
-        if admission.opensYear { try store.insertYear(draft.date.year, date: draft.date, reason: "first entry of the year") }
         var draft = draft
         draft.overdraft = draft.overdraft || admission.overdraft
         return (try store.insertEntry(draft), admission)

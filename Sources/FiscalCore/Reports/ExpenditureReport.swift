@@ -64,7 +64,7 @@ extension ExpenditureReport {
                 sums[key, default: (.zero, .zero)].project += amounts.project
             }
         }
-        let names = dimension == .econ ? EconomicCode.names : FunctionCode.names
+        let names = dimension == .econ ? snapshot.codes.economic.names : snapshot.codes.function.names
         let lines = sums.keys.sorted { a, b in a.isEmpty ? false : (b.isEmpty ? true : a < b) }.map { code in
             let level = code.isEmpty ? 0 : (prefixes.firstIndex(of: code.count) ?? 0)
             let hasChildren = sums.keys.contains { $0.count > code.count && $0.hasPrefix(code) && !code.isEmpty }

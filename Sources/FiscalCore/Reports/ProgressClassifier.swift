@@ -4,6 +4,7 @@
 struct ProgressClassifier {
     var grouping: ProgressGrouping
     var projects: [Int64: Project]
+    var codes: BookCodes = .official
 
     static let unassigned = "-"
 
@@ -25,8 +26,8 @@ struct ProgressClassifier {
         case .kind: return ProjectKind(rawValue: key)?.nameZh ?? key
         case .fund: return Fund(rawValue: key)?.nameZh ?? key
         case .unit: return key == ProgressClassifier.unassigned ? "（未指定单位）" : key
-        case .function: return key == ProgressClassifier.unassigned ? "（未指定功能分类）" : (FunctionCode.names[key] ?? key)
-        case .econ: return key == ProgressClassifier.unassigned ? "（未指定经济分类）" : (EconomicCode.names[key] ?? key)
+        case .function: return key == ProgressClassifier.unassigned ? "（未指定功能分类）" : (codes.function.name(key) ?? key)
+        case .econ: return key == ProgressClassifier.unassigned ? "（未指定经济分类）" : (codes.economic.name(key) ?? key)
         }
     }
 
@@ -45,8 +46,8 @@ struct ProgressClassifier {
         switch (grouping, key) {
         case (_, "basic"): return "基本支出"
         case (.project, "project"), (.kind, "project"): return "项目支出"
-        case (.function, _): return key == ProgressClassifier.unassigned ? "（未指定）" : (FunctionCode.names[key] ?? key)
-        case (.econ, _): return key == ProgressClassifier.unassigned ? "（未指定）" : (EconomicCode.names[key] ?? key)
+        case (.function, _): return key == ProgressClassifier.unassigned ? "（未指定）" : (codes.function.name(key) ?? key)
+        case (.econ, _): return key == ProgressClassifier.unassigned ? "（未指定）" : (codes.economic.name(key) ?? key)
         default: return "小计"
         }
     }

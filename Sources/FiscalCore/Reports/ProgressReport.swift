@@ -89,7 +89,7 @@ extension ProgressReport {
     public init(spec: ProgressSpec, snapshot: YearSnapshot) {
         let totals = snapshot.totals
         let projects = snapshot.projectsByID
-        let classifier = ProgressClassifier(grouping: spec.grouping, projects: projects)
+        let classifier = ProgressClassifier(grouping: spec.grouping, projects: projects, codes: snapshot.codes)
         var byRow: [String: BudgetFigures] = [:]
         for t in totals {
             let key = classifier.rowKey(t)

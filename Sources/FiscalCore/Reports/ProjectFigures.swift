@@ -18,8 +18,21 @@ extension Book {
                 guard let status = try store.yearStatus(year) else { throw FiscalError.unknownYear(year) }
                 return YearSnapshot(year: year, status: status, bookName: try store.bookName(), projects: try store.projects(),
                                     totals: try store.monthlyTotals(year: year, throughMonth: throughMonth),
-                                    throughMonth: throughMonth)
+                                    throughMonth: throughMonth, codes: BookCodes(local: try store.localCodes()))
             }
         }
+    }
+}
+
+extension Book {
+    /// What a project has left available in a year, and, when `econ` has authority of its own
+    /// in that project, what is left of that line — what a recording command reports after it.
+    public func leftAvailable(project code: String, year: Int, econ: EconomicCode?) throws(FiscalError)
+        -> (project: Money, line: Money?) {
+        let project = try self.project(code: code)
+        let figures = try figures(project: project, year: year)
+        guard let econ else { return (figures.available, nil) }
+        let lines = try guarded { try store.ownAuthorityLines(year: year, project: project.id) }
+        return (figures.available, lines[econ.code])
     }
 }

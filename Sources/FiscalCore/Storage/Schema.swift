@@ -4,7 +4,7 @@ public enum Schema {
     public static var sql: String { String(decoding: PackageResources.schema_sql, as: UTF8.self) }
 
     /// The version `schema.sql` sets with `PRAGMA user_version`.
-    public static let version = 3
+    public static let version = 4
 
     /// The oldest version a reader reads as it is, without the migration only a writer may
     /// run (v1 differs from v2 only in how a CHECK is written).
@@ -53,7 +53,18 @@ public enum Schema {
             "project_no_update", "project_no_delete", "project_no_replace",
             "project_event_no_update", "project_event_no_delete", "project_event_no_replace",
         ]),
+        // v4: local codes and import batches (issue 13) — new tables only, the text between the
+        // step's markers in schema.sql.
+        3: Migration(sql: section("step 4")),
     ]
+
+    /// The text of schema.sql between `-- [NAME begins…]` and `-- [NAME ends]`: a step that only
+    /// adds objects runs exactly what a new book runs.
+    static func section(_ name: String) -> String {
+        let text = sql
+        guard let start = text.range(of: "-- [\(name) begins"), let end = text.range(of: "-- [\(name) ends]") else { return "" }
+        return String(text[start.lowerBound..<end.upperBound])
+    }
 }
 
 extension Schema {

@@ -33,6 +33,15 @@ protocol Store {
     func projectCode(id: Int64) throws -> String?
     func setProjectStatus(id: Int64, status: ProjectStatus, date: Day, reason: String?) throws
 
+    // Local codes
+    func localCodes() throws -> [LocalCode]
+    func insertLocalCode(_ code: LocalCode, date: Day) throws
+
+    // Import batches
+    func insertImportBatch(_ batch: ImportBatchRecord) throws -> Int64
+    func importBatches() throws -> [ImportBatchRecord]
+    func insertImportUndo(batch: Int64, date: Day, reason: String, entries: ClosedRange<Int64>?) throws
+
     // Entries
     func insertEntry(_ draft: EntryDraft) throws -> Int64
     func refExists(_ ref: String) throws -> Bool
