@@ -7,7 +7,7 @@ struct StreamingSHA256 {
 
     init() {
         context = EVP_MD_CTX_new()
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        EVP_DigestInit_ex(context, SHA256Digest.algorithm, nil)
     }
 
     func update(_ bytes: UnsafeRawBufferPointer) {
