@@ -6,38 +6,44 @@ extension Book {
     /// slowest part, so it runs on a second connection on the other core while this one scans
     /// the ledger once; a book in memory runs both here.
     public func verify() throws(FiscalError) -> [Violation] {
-        let structural = StructuralCheck.start(path: path)
+        // Three independent reads, on three connections: the OS spreads them over the cores.
+        let structural = BackgroundCheck.start(path: path) { try $0.structuralViolations() }
+        let chain = BackgroundCheck.start(path: path) { try $0.chainViolations() }
         let (schema, byEntry, totals, fromTotals) = try guarded {
             try store.read {
-                let schema = try store.schemaViolations() + store.chainViolations()
                 let scan = try LedgerScan(store: store).violations()
-                return (schema, scan.byEntry, scan.totals, try store.totalsViolations())
+                return (try store.schemaViolations(), scan.byEntry, scan.totals, try store.totalsViolations())
             }
         }
-        let structure: [Violation]
-        if let structural { structure = try structural.wait() }
-        else { structure = try guarded { try store.read { try store.structuralViolations() } } }
-        return structure + schema + byEntry + fromTotals + totals
+        func result(_ check: BackgroundCheck?, here: () throws -> [Violation]) throws(FiscalError) -> [Violation] {
+            if let check { return try check.wait() }
+            return try guarded { try store.read { try here() } }
+        }
+        let structure = try result(structural) { try store.structuralViolations() }
+        let chained = try result(chain) { try store.chainViolations() }
+        return structure + schema + chained + byEntry + fromTotals + totals
     }
 }
 
-/// `PRAGMA integrity_check` and `foreign_key_check` on a connection and thread of their own.
-private final class StructuralCheck: @unchecked Sendable {
+/// A read-only check of the whole book (SQLite's integrity check, the hash chain) on a
+/// connection and thread of its own; a book in memory has no second connection and runs it
+/// in place.
+private final class BackgroundCheck: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<[Violation], FiscalError> = .success([])
 
-    static func start(path: String) -> StructuralCheck? {
+    static func start(path: String, _ check: @escaping @Sendable (SQLiteStore) throws -> [Violation]) -> BackgroundCheck? {
         guard path != ":memory:" else { return nil }
-        let check = StructuralCheck()
-        Thread.detachNewThread { check.run(path: path) }
-        return check
+        let background = BackgroundCheck()
+        Thread.detachNewThread { background.run(path: path, check) }
+        return background
     }
 
-    private func run(path: String) {
+    private func run(path: String, _ check: (SQLiteStore) throws -> [Violation]) {
         do {
             result = .success(try guarded {
                 let store = SQLiteStore(db: try Database.reader(path: path))
-                return try store.read { try store.structuralViolations() }
+                return try store.read { try check(store) }
             })
         } catch {
             result = .failure(error)
