@@ -41,7 +41,13 @@ struct ImportChain {
                     }
                     let slot = out.baseAddress! + n * SHA256Digest.size
                     record.link(after: previous, into: slot)
-                    previous = Array(UnsafeBufferPointer(start: slot, count: SHA256Digest.size))
+                    // In place: a new array per entry was a million allocations on the hot path.
+                    // (The head read from the book may be any length in a forged book.)
+                    if previous.count == SHA256Digest.size {
+                        previous.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: slot, count: SHA256Digest.size) }
+                    } else {
+                        previous = Array(UnsafeBufferPointer(start: slot, count: SHA256Digest.size))
+                    }
                     nextID += 1
                 }
             }
