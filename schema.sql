@@ -1,8 +1,8 @@
--- fiscal book schema, version 4. The binary embeds this exact file
+-- fiscal book schema, version 5. The binary embeds this exact file
 -- (Sources/FiscalCore/Storage/schema.sql is a link to it) and runs it on `fiscal init`.
 -- Money is INTEGER 分 everywhere. Debit is positive; every entry sums to zero per project.
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 -- The department whose books these are (账套). One row.
 CREATE TABLE book (
@@ -83,7 +83,8 @@ CREATE TABLE entry (
                    CHECK (year = CAST(substr(date, 1, 4) AS INTEGER)),
     kind       TEXT NOT NULL CHECK (kind = 'appropriate' OR kind = 'supplement' OR kind = 'reduce'
                    OR kind = 'transfer' OR kind = 'pay' OR kind = 'refund' OR kind = 'recall'
-                   OR kind = 'carry-in' OR kind = 'close' OR kind = 'open' OR kind = 'reversal'),
+                   OR kind = 'carry-in' OR kind = 'close' OR kind = 'open' OR kind = 'reversal'
+                   OR kind = 'commit' OR kind = 'release' OR kind = 'consolidate' OR kind = 'eliminate'),
     doc        TEXT,
     memo       TEXT,
     ref        TEXT UNIQUE,
@@ -279,3 +280,71 @@ BEGIN SELECT RAISE(ABORT, 'import history is append-only'); END;
 CREATE TRIGGER import_undo_no_delete BEFORE DELETE ON import_undo
 BEGIN SELECT RAISE(ABORT, 'import history is append-only'); END;
 -- [step 4 ends]
+
+-- [step 5 begins: commitments, entry details, project aliases, import profiles, consolidation]
+-- (The entry kinds 'commit', 'release' (issue 14), 'consolidate' and 'eliminate' (issue 16)
+-- join the CHECK above in this step, through the migration's table edit.)
+
+-- 5a. Commitments (预算占用, issue 14): a contract takes authority before cash moves. The
+-- status account `committed` (已占用) holds what is promised and not yet paid.
+INSERT INTO account (code, family, name_zh, name_en) VALUES ('committed', 'status', '已占用', 'committed');
+
+-- 合同: master data like a project; never changed or removed.
+CREATE TABLE contract (
+    id           INTEGER PRIMARY KEY,
+    number       TEXT NOT NULL UNIQUE CHECK (length(number) BETWEEN 1 AND 64),
+    project_id   INTEGER NOT NULL REFERENCES project(id),
+    supplier     TEXT,
+    econ         TEXT NOT NULL CHECK (length(econ) = 5 AND econ NOT GLOB '*[^0-9]*'),
+    procurement  TEXT CHECK (procurement IS NULL OR procurement IN ('goods', 'works', 'services')),
+    sme          INTEGER NOT NULL DEFAULT 0 CHECK (sme IN (0, 1)),
+    signed       TEXT NOT NULL CHECK (signed GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    memo         TEXT,
+    hash         BLOB
+) STRICT;
+CREATE INDEX contract_project ON contract(project_id);
+CREATE TRIGGER contract_no_update BEFORE UPDATE ON contract
+BEGIN SELECT RAISE(ABORT, 'a contract is never changed'); END;
+CREATE TRIGGER contract_no_delete BEFORE DELETE ON contract
+BEGIN SELECT RAISE(ABORT, 'a contract is never removed'); END;
+CREATE TRIGGER contract_no_replace BEFORE INSERT ON contract
+WHEN EXISTS (SELECT 1 FROM contract WHERE id = NEW.id OR number = NEW.number)
+BEGIN SELECT RAISE(ABORT, 'a contract is never changed'); END;
+
+-- A posting on `committed` (and the payment or release that liquidates it) names its contract.
+ALTER TABLE posting ADD COLUMN contract_id INTEGER REFERENCES contract(id);
+CREATE INDEX posting_contract ON posting(contract_id) WHERE contract_id IS NOT NULL;
+
+-- 5b. What a payment list says beside the money (issue 15): 收款人, 支付方式; and, for a
+-- transfer between units of one department (issue 16), the other unit.
+ALTER TABLE entry ADD COLUMN payee TEXT;
+ALTER TABLE entry ADD COLUMN payment_method TEXT;
+ALTER TABLE entry ADD COLUMN counterpart_unit TEXT;
+
+-- 5c. Other names a report uses for a project (issue 11): 禁毒专项 for 2023年禁毒工作经费.
+CREATE TABLE project_alias (
+    alias       TEXT PRIMARY KEY CHECK (length(alias) > 0),
+    project_id  INTEGER NOT NULL REFERENCES project(id),
+    added       TEXT NOT NULL CHECK (added GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+) STRICT;
+
+-- 5d. Saved column mappings for files as budget systems export them (issue 15).
+CREATE TABLE import_profile (
+    name     TEXT PRIMARY KEY CHECK (length(name) > 0),
+    mapping  TEXT NOT NULL,
+    kind     TEXT,
+    added    TEXT NOT NULL CHECK (added GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+) STRICT;
+
+-- 5e. A consolidated book (部门汇总, issue 16): the unit books it was built from, each with
+-- the seal (chain head) it was taken at. A book with rows here takes no recording.
+CREATE TABLE consolidated_unit (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+    path       TEXT NOT NULL,
+    book_name  TEXT NOT NULL,
+    seal       BLOB,
+    entries    INTEGER NOT NULL CHECK (entries >= 0),
+    taken      TEXT NOT NULL CHECK (taken GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+) STRICT;
+-- [step 5 ends]

@@ -3,6 +3,8 @@
 public enum Account: String, CaseIterable, Sendable, Codable {
     case carryIn = "carry-in", initial, addition, reduction, transfer, recall
     case available, paid, carriedForward = "carried-forward", surplus
+    /// 已占用: promised on a contract, not yet paid (issue 14; schema v5).
+    case committed
 
     public var isResource: Bool {
         switch self {
@@ -15,7 +17,7 @@ public enum Account: String, CaseIterable, Sendable, Codable {
         switch self {
         case .carryIn: "上年结转"; case .initial: "年初预算"; case .addition: "追加"; case .reduction: "调减"
         case .transfer: "调剂"; case .recall: "收回"; case .available: "可执行指标"; case .paid: "已支付"
-        case .carriedForward: "年末结转"; case .surplus: "年末结余"
+        case .carriedForward: "年末结转"; case .surplus: "年末结余"; case .committed: "已占用"
         }
     }
 }

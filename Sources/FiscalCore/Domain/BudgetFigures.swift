@@ -12,6 +12,7 @@ public struct BudgetFigures: Sendable, Equatable {
     public var available = Money.zero      // 可执行指标
     public var carriedForward = Money.zero // 年末结转
     public var surplus = Money.zero        // 年末结余
+    public var committed = Money.zero      // 已占用: open commitments (issue 14)
 
     public init() {}
 
@@ -33,6 +34,7 @@ public struct BudgetFigures: Sendable, Equatable {
         case .paid: paid -= amount
         case .carriedForward: carriedForward -= amount
         case .surplus: surplus -= amount
+        case .committed: committed -= amount
         }
     }
 
@@ -41,6 +43,7 @@ public struct BudgetFigures: Sendable, Equatable {
         s.carryIn += b.carryIn; s.initial += b.initial; s.additions += b.additions; s.reductions += b.reductions
         s.transfers += b.transfers; s.recalled += b.recalled; s.paid += b.paid; s.paidInMonth += b.paidInMonth
         s.available += b.available; s.carriedForward += b.carriedForward; s.surplus += b.surplus
+        s.committed += b.committed
         return s
     }
 

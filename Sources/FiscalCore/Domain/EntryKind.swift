@@ -100,7 +100,7 @@ extension Account {
         switch self {
         case .carryIn: "carry-in"; case .initial: "initial"; case .addition: "addition"; case .reduction: "reduction"
         case .transfer: "transfer"; case .recall: "recall"; case .available: "available"; case .paid: "paid"
-        case .carriedForward: "carried-forward"; case .surplus: "surplus"
+        case .carriedForward: "carried-forward"; case .surplus: "surplus"; case .committed: "committed"
         }
     }
 }

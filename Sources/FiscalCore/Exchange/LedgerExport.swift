@@ -116,7 +116,7 @@ struct LedgerWriter {
         switch account {
         case .carryIn: "Carry-In"; case .initial: "Initial"; case .addition: "Addition"; case .reduction: "Reduction"
         case .transfer: "Transfer"; case .recall: "Recall"; case .available: "Available"; case .paid: "Paid"
-        case .carriedForward: "Carried-Forward"; case .surplus: "Surplus"
+        case .carriedForward: "Carried-Forward"; case .surplus: "Surplus"; case .committed: "Committed"
         }
     }
 

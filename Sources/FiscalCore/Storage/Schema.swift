@@ -4,7 +4,7 @@ public enum Schema {
     public static var sql: String { String(decoding: PackageResources.schema_sql, as: UTF8.self) }
 
     /// The version `schema.sql` sets with `PRAGMA user_version`.
-    public static let version = 4
+    public static let version = 5
 
     /// The oldest version a reader reads as it is, without the migration only a writer may
     /// run (v1 differs from v2 only in how a CHECK is written).
@@ -56,6 +56,15 @@ public enum Schema {
         // v4: local codes and import batches (issue 13) — new tables only, the text between the
         // step's markers in schema.sql.
         3: Migration(sql: section("step 4")),
+        // v5: commitments, entry details, project aliases, import profiles and consolidation
+        // (issues 11, 14, 15, 16): four entry kinds, then new tables and columns.
+        4: Migration(tableEdits: [(
+            table: "entry",
+            old: "OR kind = 'carry-in' OR kind = 'close' OR kind = 'open' OR kind = 'reversal'),",
+            new: """
+                OR kind = 'carry-in' OR kind = 'close' OR kind = 'open' OR kind = 'reversal'
+                                   OR kind = 'commit' OR kind = 'release' OR kind = 'consolidate' OR kind = 'eliminate'),
+                """)], sql: section("step 5")),
     ]
 
     /// The text of schema.sql between `-- [NAME begins…]` and `-- [NAME ends]`: a step that only
