@@ -131,6 +131,8 @@ struct EventImport {
     /// of the refs of earlier chunks, which are in the book by then.
     var streaming = false
     var chunkRefs: [Int: (start: Int, length: UInt32, line: Int32)] = [:]
+    /// Refs of this chunk the filter says may be in an earlier one, asked about at its end.
+    var pendingRefs: [(start: Int, length: UInt32, line: Int32)] = []
     var refFilter = RefFilter()
     var firstImportID: Int64 = 0
 

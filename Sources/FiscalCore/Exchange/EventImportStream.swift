@@ -40,6 +40,8 @@ extension EventImport {
                 let econs = EconomicCodeBytes(run.engine.availability.econCodes)
                 let (firstID, hashes) = run.chain!.hash(run.events, order: run.events.indices.map(Int32.init),
                                                         arena: run.arena, econs: econs)
+                try pipeline.waitIdle()
+                guard try run.pendingRefsAreNew() else { return false }
                 try pipeline.submit(run.events, arena: run.arena, econs: econs, firstID: firstID, hashes: hashes)
                 run.events = []
                 run.arena = []
@@ -56,6 +58,7 @@ extension EventImport {
             run.events.removeAll(keepingCapacity: true)
             run.arena.removeAll(keepingCapacity: true)
             run.chunkRefs.removeAll(keepingCapacity: true)
+            run.pendingRefs.removeAll(keepingCapacity: true)
             return true
         }
         try pipeline?.waitIdle()
@@ -83,7 +86,13 @@ extension EventImport {
         }
         chunkRefs[hash] = (start, length, line)
         if refFilter.mayContain(hash) {
-            try pipeline?.waitIdle()  // the earlier chunks must be in the book to be asked
+            if pipeline != nil {
+                // Asking the book now would wait for the writer on the other core: the ref is
+                // asked about just before the chunk is handed over, when the wait is due anyway.
+                pendingRefs.append((start, length, line))
+                refFilter.insert(hash)
+                return nil
+            }
             let id = try arena.withUnsafeBufferPointer { try store.entryID(ref: UnsafeBufferPointer(rebasing: $0[start..<end])) }
             if let id, id >= firstImportID { return 0 }
         }
@@ -92,17 +101,38 @@ extension EventImport {
     }
 }
 
+extension EventImport {
+    /// Whether none of the refs the filter could not clear in this chunk is in the book from an
+    /// earlier chunk. A repeat fails the streamed pass; the pass over the whole file that
+    /// follows names both lines.
+    mutating func pendingRefsAreNew() throws -> Bool {
+        for ref in pendingRefs {
+            let id = try arena.withUnsafeBufferPointer {
+                try store.entryID(ref: UnsafeBufferPointer(rebasing: $0[ref.start..<(ref.start + Int(ref.length))]))
+            }
+            if let id, id >= firstImportID {
+                result.add(ImportProblem(line: Int(ref.line), message: "ref: repeats the ref of an earlier line"))
+                return false
+            }
+        }
+        return true
+    }
+}
+
 /// A Bloom filter of ref hashes, 16 MiB whatever the file's size: "maybe seen" sends a ref to
-/// the book's unique index; "not seen" is certain. Both bits of a ref lie in one 64-bit word,
-/// so a look-up costs one cache miss, not two: at a million refs about one look-up in 3,000 is
-/// wasted, at ten million one in 40.
+/// the book's unique index; "not seen" is certain. All four bits of a ref lie in one 64-bit
+/// word, so a look-up costs one cache miss. A wasted look-up is dear while streaming — it waits
+/// for the writer on the other core — so four bits, not two: at a million refs about one
+/// look-up in a million is wasted (two bits wasted one in 3,000: a stall in every chunk, and
+/// the two cores took turns instead of working together); at ten million one in 130.
 struct RefFilter {
     private var words: [UInt64] = []
     private static let wordCount = 1 << 21
 
     private static func position(_ hash: Int) -> (word: Int, mask: UInt64) {
         let h = UInt64(bitPattern: Int64(hash))
-        return (Int(h & UInt64(wordCount - 1)), 1 << ((h >> 32) & 63) | 1 << ((h >> 40) & 63))
+        let bits: UInt64 = 1 << ((h >> 21) & 63) | 1 << ((h >> 27) & 63) | 1 << ((h >> 33) & 63) | 1 << ((h >> 39) & 63)
+        return (Int(h & UInt64(wordCount - 1)), bits)
     }
 
     func mayContain(_ hash: Int) -> Bool {
