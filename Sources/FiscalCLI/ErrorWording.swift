@@ -21,6 +21,8 @@ enum ErrorWording {
     /// One bad row of an import, as the officer reads it.
     static func line(for problem: ImportProblem) -> String {
         let kindHint = problem.message.contains("missing column kind") ? " (a file of one kind: --kind pay)" : ""
-        return problem.description + (problem.isOverdraft ? overdraftHint : "") + kindHint
+        let encodingHint = problem.message.contains("not valid UTF-8 text") ? " (save the file as UTF-8, or pass --encoding gb18030)"
+            : problem.message.contains("not valid GB18030 text") ? " (pass --encoding utf-8 if the file is UTF-8)" : ""
+        return problem.description + (problem.isOverdraft ? overdraftHint : "") + kindHint + encodingHint
     }
 }

@@ -162,7 +162,7 @@ private func department() throws -> CloseFixture {
         let memos = try f.book.journal(JournalFilter(year: 2023)).filter { $0.kind == .close }.compactMap(\.memo)
         #expect(memos.filter { $0.contains("override-carry") }.count == 1)
         #expect(memos.filter { $0.contains("override-surplus") }.count == 2)
-        #expect(try f.book.yearHistory(2023).last!.reason!.contains("--carry ZX02"))
+        #expect(try f.book.yearHistory(2023).last!.reason!.contains("指定结转 ZX02"))
     }
 
     @Test func badOverridesAreRefused() throws {

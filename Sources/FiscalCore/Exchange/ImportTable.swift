@@ -118,8 +118,8 @@ func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> 
 func textProblem(_ bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding) -> String? {
     guard bytes.contains(where: { $0 >= 0x80 }), !isValidUTF8(bytes) else { return nil }
     return encoding == .utf8
-        ? "not valid UTF-8 text (save the file as UTF-8, or pass --encoding gb18030)"
-        : "not valid GB18030 text (pass --encoding utf-8 if the file is UTF-8)"
+        ? "not valid UTF-8 text"
+        : "not valid GB18030 text"
 }
 
 extension String {

@@ -70,7 +70,8 @@ extension Book {
         var text = "年终结算：结转 \(plan.carriedForward) 元，结余 \(plan.surplus) 元（待收回 \(plan.toRecall) 元）"
         let o = plan.overrides
         if !o.carry.isEmpty || !o.surplus.isEmpty {
-            text += "；overrides:" + o.carry.map { " --carry \($0)" }.joined() + o.surplus.map { " --surplus \($0)" }.joined()
+            if !o.carry.isEmpty { text += "；指定结转 " + o.carry.joined(separator: "、") }
+            if !o.surplus.isEmpty { text += "；指定结余 " + o.surplus.joined(separator: "、") }
         }
         return text
     }

@@ -33,8 +33,8 @@ public enum CloseRule: String, CaseIterable, Sendable {
         case .completed: "项目已完成，转为结余"
         case .terminated: "项目已终止，转为结余"
         case .agedCarryIn: "结转资金连续两年未使用，转为结余，待收回"
-        case .overrideCarry: "命令行指定结转（--carry）"
-        case .overrideSurplus: "命令行指定结余（--surplus）"
+        case .overrideCarry: "经办人指定结转"
+        case .overrideSurplus: "经办人指定结余"
         }
     }
 
@@ -45,8 +45,8 @@ public enum CloseRule: String, CaseIterable, Sendable {
         case .completed: "project completed: surplus"
         case .terminated: "project terminated: surplus"
         case .agedCarryIn: "carry-in unused for two years: surplus, to be recalled"
-        case .overrideCarry: "override --carry: carried forward"
-        case .overrideSurplus: "override --surplus: surplus"
+        case .overrideCarry: "officer's choice: carried forward"
+        case .overrideSurplus: "officer's choice: surplus"
         }
     }
 }

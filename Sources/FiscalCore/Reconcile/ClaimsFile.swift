@@ -48,7 +48,7 @@ public enum ClaimsFile {
                                 line: fields.count > 5 ? Int(fields[5]) ?? 0 : 0, note: note))
         }
         if !problems.isEmpty {
-            throw .invalidValue(field: "--claims", value: "\(problems.count) bad line\(problems.count == 1 ? "" : "s")",
+            throw .invalidValue(field: "claims file", value: "\(problems.count) bad line\(problems.count == 1 ? "" : "s")",
                                 reason: problems.joined(separator: "; "))
         }
         return claims
