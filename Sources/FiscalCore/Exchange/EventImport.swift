@@ -126,6 +126,8 @@ struct EventImport {
     var pipeline: ImportPipeline? = nil
     /// Entry ids and hashes, kept between chunks like the writer.
     var chain: ImportChain? = nil
+    /// The admitted rows' postings summed for `monthly_total`, kept between chunks like the writer.
+    var sums: MonthlySums? = nil
 
     /// Streaming (EventImportStream.swift): refs of the current chunk, and a fixed-size filter
     /// of the refs of earlier chunks, which are in the book by then.

@@ -38,8 +38,9 @@ extension EventImport {
             if let pipeline = run.pipeline {
                 // The chain is hashed here, on this core, while the other writes the chunk before.
                 let econs = EconomicCodeBytes(run.engine.availability.econCodes)
-                let (firstID, hashes) = run.chain!.hash(run.events, order: run.events.indices.map(Int32.init),
-                                                        arena: run.arena, econs: econs)
+                let order = run.events.indices.map(Int32.init)
+                let (firstID, hashes) = run.chain!.hash(run.events, order: order, arena: run.arena, econs: econs)
+                run.sum(order)
                 try pipeline.waitIdle()
                 guard try run.pendingRefsAreNew() else { return false }
                 try pipeline.submit(run.events, arena: run.arena, econs: econs, firstID: firstID, hashes: hashes)
@@ -66,6 +67,7 @@ extension EventImport {
             try store.rollbackTo("import_stream")
             writer = nil
             chain = nil
+            sums = nil
             return nil
         }
         result.encoding = source.encoding

@@ -9,14 +9,12 @@ final class BulkWriter: @unchecked Sendable {
     private let store: any Store
     private let projectIDs: [Int64]
     private let suspended: [String]
-    private var sums: MonthlySums
 
     /// Suspends the per-row triggers (inside the import's transaction).
     init(store: any Store, projectIDs: [Int64]) throws {
         self.store = store
         self.projectIDs = projectIDs
         suspended = try store.suspendRowTriggers()
-        sums = MonthlySums(projectIDs: projectIDs)
     }
 
     /// Writes admitted rows (`order` indexes `events`) as entries and postings, numbered from
@@ -34,10 +32,7 @@ final class BulkWriter: @unchecked Sendable {
                     batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: doc,
                                                         memo: memo, ref: ref, overdraft: e.overdraft, hash: hash))
                     for leg in e.kind.legs {
-                        let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
-                        batch.append(entry: id, p)
-                        sums.add(year: e.year, project: Int(leg.onReceiver ? e.toProject : e.project), econ: Int(p.econ),
-                                 account: MonthlySums.index(of: p.account), month: Int(e.date / 100 % 100), amount: p.amount)
+                        batch.append(entry: id, EventImport.legPosting(leg, e, projectIDs: projectIDs))
                     }
                     if batch.entries.count == bulkInsertRows { try batch.flush(to: store) }
                     if let progress, n & 0x3FFF == 0x3FFF { progress(n + 1) }
@@ -48,7 +43,7 @@ final class BulkWriter: @unchecked Sendable {
     }
 
     /// Adds the summed postings to `monthly_total` and re-creates the per-row triggers.
-    func finish(econCodes: [String]) throws {
+    func finish(sums: MonthlySums, econCodes: [String]) throws {
         try store.addToMonthlyTotals(sums, econCodes: econCodes)
         try store.restoreTriggers(suspended)
     }
@@ -65,12 +60,30 @@ extension EventImport {
         let report = reportingProgress ? progress : nil
         let econs = EconomicCodeBytes(engine.availability.econCodes)
         let (firstID, hashes) = chain!.hash(events, order: order, arena: arena, econs: econs)
+        sum(order)
         try writer!.write(events, order: order, arena: arena, econs: econs, firstID: firstID, hashes: hashes,
                           progress: report.map { report in { report(ImportProgress(phase: .posting, done: $0, total: total)) } })
     }
 
+    /// Sums the postings of admitted rows by `monthly_total`'s key. On the import's own thread:
+    /// while streaming, the writer's core is the busier one.
+    mutating func sum(_ order: [Int32]) {
+        if sums == nil { sums = MonthlySums(projectIDs: projectIDs) }
+        events.withUnsafeBufferPointer { events in
+            for i in order {
+                let e = events[Int(i)]
+                for leg in e.kind.legs {
+                    let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
+                    sums!.add(year: e.year, project: Int(leg.onReceiver ? e.toProject : e.project), econ: Int(p.econ),
+                              account: MonthlySums.index(of: p.account), month: Int(e.date / 100 % 100), amount: p.amount)
+                }
+            }
+        }
+    }
+
     mutating func finishWriting() throws {
-        try writer?.finish(econCodes: engine.availability.econCodes)
+        try writer?.finish(sums: sums ?? MonthlySums(projectIDs: projectIDs), econCodes: engine.availability.econCodes)
+        sums = nil
         writer = nil
         chain = nil
     }
