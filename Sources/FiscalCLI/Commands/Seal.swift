@@ -18,7 +18,7 @@ extension FiscalCommand {
 
         @OptionGroup var book: BookOptions
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the seal vouches for (default: today).", valueName: "date"))
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the seal vouches for (default: today).", valueName: "date"), transform: DateArgument.day)
         var asOf: Day?
 
         func run() throws {
