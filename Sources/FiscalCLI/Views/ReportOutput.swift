@@ -25,11 +25,12 @@ struct RenderedReport {
         self.csv = csv
     }
 
-    /// The output as text; empty for xlsx, which is not text (see `print(for:)`).
-    func text(for format: OutputFormat) -> String {
+    /// The output as text; empty for xlsx, which is not text (see `print(for:)`). A terminal
+    /// table is narrowed to `width` columns when given; CSV starts with a BOM when `bom`.
+    func text(for format: OutputFormat, width: Int? = nil, bom: Bool = false) -> String {
         switch format {
-        case .table: tables.map(TableRenderer().render).joined(separator: "\n")
-        case .csv: CSVRenderer().render(csv ?? tables[0])
+        case .table: tables.map(TableRenderer(maxWidth: width).render).joined(separator: "\n")
+        case .csv: CSVRenderer(byteOrderMark: bom).render(csv ?? tables[0])
         case .markdown: tables.map(MarkdownRenderer().render).joined(separator: "\n")
         case .json: json.rendered() + "\n"
         case .html: HTMLRenderer().page(title: pageTitle, tables: tables)
@@ -46,7 +47,10 @@ struct RenderedReport {
             try ZipWriter.write(XLSXRenderer().parts(tables), to: output.outputFile ?? "report.xlsx")
             return
         }
-        try writeText(text(for: output.format), to: output.outputFile)
+        // A table on stdout fits the terminal; one written to a file keeps every name whole.
+        let width = output.wide || output.outputFile != nil ? nil : TerminalWidth.current()
+        try writeText(text(for: output.format, width: width, bom: output.bom ?? (output.outputFile != nil)),
+                      to: output.outputFile)
     }
 }
 
