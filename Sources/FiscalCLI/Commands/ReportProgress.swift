@@ -60,7 +60,7 @@ extension FiscalCommand {
                 }
             }
             try ProgressView(report: report, style: MoneyStyle(output)).rendered
-                .sealed(try opened.seal(asOf: spec.asOf)).print(for: output)
+                .sealed(try opened.seal(asOf: spec.asOf), lang: output.lang).print(for: output)
         }
     }
 }

@@ -17,7 +17,8 @@
 /// `flagMark` in a column of its own after the last column.
 ///
 /// With `maxWidth`, a table wider than that is narrowed by shortening the text of its
-/// left-aligned columns (names, memos) with `…`, widest first, never below its header or
+/// left-aligned columns (names, memos; in the first column only a subtotal's label, never a
+/// row's code) with `…`, widest first, never below its header or
 /// `minimumTextWidth`; amounts and rates are never cut. A table that still does not fit is
 /// printed as narrow as it gets.
 public struct TableRenderer: Sendable {
@@ -38,11 +39,14 @@ public struct TableRenderer: Sendable {
 
     /// The column widths narrowed to fit `maxWidth`: the widest shortenable column loses a
     /// column at a time.
-    func fitting(_ widths: [Int], headers: [String], alignments: [TextTable.Alignment], flagged: Bool) -> [Int] {
+    func fitting(_ widths: [Int], headers: [String], alignments: [TextTable.Alignment], firstColumn: [String],
+                 flagged: Bool) -> [Int] {
         guard let maxWidth else { return widths }
         var widths = widths
+        // The first column holds the rows' codes: those stay whole; a subtotal's label there may be cut.
+        let codes = firstColumn.map(displayWidth).max() ?? 0
         let floor = widths.indices.map { j in
-            alignments[j] == .left ? max(displayWidth(headers[j]), minimumTextWidth) : widths[j]
+            alignments[j] == .left ? max(displayWidth(headers[j]), minimumTextWidth, j == 0 ? codes : 0) : widths[j]
         }
         var total = widths.reduce(0, +) + columnGap * (widths.count - 1) + (flagged ? columnGap + displayWidth(flagMark) : 0)
         while total > maxWidth {
@@ -69,7 +73,9 @@ public struct TableRenderer: Sendable {
                 for (j, cell) in row.cells.enumerated() { widths[j] = max(widths[j], displayWidth(cell)) }
             }
             let natural = widths
-            widths = fitting(widths, headers: headers, alignments: alignments, flagged: rows.contains { $0.style == .flagged })
+            widths = fitting(widths, headers: headers, alignments: alignments,
+                             firstColumn: rows.filter { $0.style == .normal || $0.style == .flagged }.map { $0.cells[0] },
+                             flagged: rows.contains { $0.style == .flagged })
             let gap = String(repeating: " ", count: columnGap)
 
             func line(_ cells: [String], flagged: Bool = false) -> String {
