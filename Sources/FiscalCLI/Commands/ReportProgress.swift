@@ -56,7 +56,7 @@ extension FiscalCommand {
                 do {
                     try svg.write(toFile: chart, atomically: true, encoding: .utf8)
                 } catch {
-                    throw CommandFailure(message: "--chart '\(chart)': cannot write: \(error.localizedDescription)")
+                    throw CommandFailure(message: "--chart '\(chart)': " + cannotWrite(chart, otherwise: error.localizedDescription))
                 }
             }
             try ProgressView(report: report, style: MoneyStyle(output)).rendered

@@ -60,8 +60,23 @@ func writeText(_ text: String, to file: String?) throws {
     do {
         try text.write(toFile: file, atomically: true, encoding: .utf8)
     } catch {
-        throw CommandFailure(message: "-o '\(file)': cannot write: \(error.localizedDescription)")
+        throw CommandFailure(message: "-o '\(file)': " + cannotWrite(file, otherwise: error.localizedDescription))
     }
+}
+
+/// Why a file cannot be written, in the user's terms: the folder that is missing (Foundation
+/// only says "The file doesn't exist"), a file where a folder should be, a folder in the way,
+/// else `reason`.
+func cannotWrite(_ path: String, otherwise reason: String) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    let fm = FileManager.default
+    var isFolder: ObjCBool = false
+    if !folder.isEmpty {
+        if !fm.fileExists(atPath: folder, isDirectory: &isFolder) { return "cannot write: the folder '\(folder)' does not exist" }
+        if !isFolder.boolValue { return "cannot write: '\(folder)' is a file, not a folder" }
+    }
+    if fm.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return "cannot write: '\(path)' is a folder" }
+    return "cannot write: \(reason)"
 }
 
 /// How a money cell reads in a report: 万元 to two decimals (rounded from exact 分) or 元.
