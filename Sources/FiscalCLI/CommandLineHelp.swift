@@ -62,8 +62,10 @@ enum CommandLineHelp {
             let a = arguments[i]
             if a == "--" { break }
             if a.hasPrefix("-") {
-                // An option of a command above the leaf (--help, a global option): skip it and its value.
-                i += globalOptions[a] == true ? 2 : 1
+                // An option before the subcommand (--help, --db x.db, --format csv): skip it, and
+                // the word after it unless that is a subcommand.
+                let next = i + 1 < arguments.count ? arguments[i + 1] : "-"
+                i += globalOptions[a] == true || !(next.hasPrefix("-") || node.subcommands.contains { $0.names.contains(next) }) ? 2 : 1
                 continue
             }
             if let sub = node.subcommands.first(where: { $0.names.contains(a) }) {
