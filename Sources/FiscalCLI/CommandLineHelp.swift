@@ -65,7 +65,8 @@ enum CommandLineHelp {
                 // An option before the subcommand (--help, --db x.db, --format csv): skip it, and
                 // the word after it unless that is a subcommand.
                 let next = i + 1 < arguments.count ? arguments[i + 1] : "-"
-                i += globalOptions[a] == true || !(next.hasPrefix("-") || node.subcommands.contains { $0.names.contains(next) }) ? 2 : 1
+                let nextIsValue = globalOptions[a] == true || !(next.hasPrefix("-") || node.subcommands.contains { $0.names.contains(next) })
+                i += a.contains("=") || !nextIsValue ? 1 : 2
                 continue
             }
             if let sub = node.subcommands.first(where: { $0.names.contains(a) }) {
