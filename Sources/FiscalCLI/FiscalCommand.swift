@@ -7,8 +7,9 @@ public struct FiscalCommand: ParsableCommand {
         abstract: "A double-entry ledger of a department's budget execution (预算执行).",
         discussion: """
             The book is one SQLite file: --db PATH, else $FISCAL_DB, else ./fiscal.db.
-            Today is --today YYYY-MM-DD, else $FISCAL_TODAY, else the system date.
+            Today is --today DATE (2023-06-01, 2023/6/1, 2023.6.1, 20230601 or 2023年6月1日), else $FISCAL_TODAY, else the system date.
             Amounts are 元 (1234.56, 1,234.56, 1234.56元) or 万元 (550万, 31.2万元).
+            Shell completion (projects, codes and entries from the book): fiscal --generate-completion-script bash|zsh|fish.
 
             Exit codes: 0 ok; 1 a refused command, a failed check or a mismatch; 64 a usage error.
             """,

@@ -11,7 +11,8 @@ public enum FiscalMain {
         // `--verbose`, anywhere, adds SQLite's result code and statement to a storage error;
         // without it the user reads one line in the project's words.
         let verbose = arguments.contains("--verbose")
-        let arguments = arguments.filter { $0 != "--verbose" }
+        // `--db`, `--today` and `--lang` may come before the subcommand too.
+        let arguments = CommandLineHelp.hoistingGlobalOptions(arguments.filter { $0 != "--verbose" })
         do {
             var command = try FiscalCommand.parseAsRoot(arguments)
             try command.run()
@@ -21,6 +22,12 @@ public enum FiscalMain {
         } catch let error as CommandFailure {
             fail(error.message, code: error.code)
         } catch {
+            // A mistyped subcommand or option: say which, with the nearest names.
+            if FiscalCommand.exitCode(for: error) == .validationFailure,
+               let message = CommandLineHelp.message(for: arguments, parserMessage: FiscalCommand.fullMessage(for: error)) {
+                printError(message)
+                exit(ExitCode.validationFailure.rawValue)
+            }
             FiscalCommand.exit(withError: error)
         }
     }

@@ -37,7 +37,7 @@ private func exitCode(_ arguments: [String]) -> Int32 {
     ["pay", "JD01", "12abc", "--econ", "30201"],
     ["pay", "JD01", "0", "--econ", "30201"],
     ["pay", "JD01", "1", "--econ", "3020"],
-    ["pay", "JD01", "1", "--econ", "30201", "--date", "2023/03/01"],
+    ["pay", "JD01", "1", "--econ", "30201", "--date", "03/01/2023"],
     ["transfer", "A", "B", "1.234"],
     ["carry-in", "JD01", "1", "--year", "2023", "--date", "2024-01-01"],
     ["reverse", "1", "--reason", "x", "--date", "2023-13-01"],

@@ -37,7 +37,7 @@ private func lagging(unit: String?, flagName: String?) -> TextTable {
     #expect(text.contains("JD02      800.00  !\n"))
     #expect(text.hasSuffix("单位：万元\n! 滞后：差距低于 -10.00 个百分点\n"))
     let markdown = MarkdownRenderer().render(table)
-    #expect(markdown.contains("| 项目 | 全年预算数 |  |\n"))
+    #expect(markdown.contains("| 项目 | 全年预算数 | 滞后 |\n"))
     #expect(markdown.contains("| JD02 | 800.00 | ! |\n"))
     #expect(markdown.contains("\n单位：万元\n"))
 }

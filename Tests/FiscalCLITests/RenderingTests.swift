@@ -177,7 +177,7 @@ private func column(of cell: String, in line: String) -> Int? {
     let expected = """
         ### 支出进度
 
-        | 项目 | 预算数 | 执行率 |  |
+        | 项目 | 预算数 | 执行率 | ! |
         | --- | ---: | ---: | --- |
         | JD01 a\\|b | 1,200.00 | 50.00% |  |
         | JD02 装备 | 800.00 | 10.00% | ! |
@@ -281,4 +281,35 @@ private func sampleChart() -> LineChart {
     let texts = parse(renderSVG(chart)).summary.texts
     #expect(texts.contains("140%"))
     #expect(!texts.contains("160%"))
+}
+
+// MARK: - Fitting the terminal
+
+@Test func aWideTableShortensItsTextColumnsWithAnEllipsisNeverItsAmounts() {
+    var table = TextTable(columns: [.init("编码"), .init("名称"), .init("金额", .right)])
+    table.append(["XM02", "公安强制隔离戒毒所经费", "1,200,000.00"])
+    table.append(["XM03", "短名", "800.00"])
+    // Natural: 4 + 2 + 22 + 2 + 12 = 42 columns.
+    #expect(TableRenderer().render(table).split(separator: "\n")[2] == "XM02  公安强制隔离戒毒所经费  1,200,000.00")
+    let narrow = TableRenderer(maxWidth: 30).render(table)
+    #expect(narrow == """
+        编码  名称                金额
+        ----  ----------  ------------
+        XM02  公安强制…   1,200,000.00
+        XM03  短名              800.00
+
+        """)
+    // Never below the header or eight columns: a table that cannot fit is as narrow as it gets.
+    #expect(TableRenderer(maxWidth: 10).render(table).split(separator: "\n")[2] == "XM02  公安强…   1,200,000.00")
+}
+
+@Test func shortenCutsByDisplayColumns() {
+    #expect(shorten("公安强制隔离戒毒所经费", to: 9) == "公安强制…")
+    #expect(shorten("abcdefghij", to: 5) == "abcd…")
+    #expect(shorten("短名", to: 4) == "短名")
+}
+
+@Test func theTerminalWidthIsColumnsElse120() {
+    #expect(TerminalWidth.current(environment: ["COLUMNS": "80"]) == 80)
+    #expect(TerminalWidth.current(environment: ["COLUMNS": "wide"]) == TerminalWidth.current(environment: [:]))
 }

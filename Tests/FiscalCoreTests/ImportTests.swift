@@ -56,7 +56,7 @@ import Glibc
         #expect(result.badRows == 3)
         #expect(result.problems.map(\.description) == [
             "line 3: amount '12abc': not an amount (unexpected 'a')",
-            "line 5: date '2023-02-30': not a date (YYYY-MM-DD)",
+            "line 5: date '2023-02-30': no such day (2023-02 has 28 days, not 30)",
             "line 7: project 'XX99': no such project",
         ])
         #expect(result.posted == 0)

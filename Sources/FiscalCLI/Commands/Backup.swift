@@ -1,5 +1,6 @@
 import ArgumentParser
 import FiscalCore
+import Foundation
 
 extension FiscalCommand {
     struct Backup: ParsableCommand {
@@ -21,6 +22,10 @@ extension FiscalCommand {
         var file: String
 
         func run() throws {
+            let folder = (file as NSString).deletingLastPathComponent
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+                throw CommandFailure(message: "backup '\(file)': " + cannotWrite(file, otherwise: ""))
+            }
             try book.openReader().backup(to: file)
             print("backed up the book to \(file)")
         }

@@ -66,7 +66,7 @@ struct FileSink: TextOutputStream {
             return
         }
         guard let f = fopen(path, "w") else {
-            throw CommandFailure(message: "--output '\(path)': " + String(cString: strerror(errno)))
+            throw CommandFailure(message: "--output '\(path)': " + cannotWrite(path, otherwise: String(cString: strerror(errno))))
         }
         file = f
     }

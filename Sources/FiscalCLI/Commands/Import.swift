@@ -16,7 +16,7 @@ extension FiscalCommand {
             commandName: "file",
             abstract: "Import events from a CSV or .xlsx file, all or nothing (`fiscal import FILE`).",
             discussion: """
-                Columns (header required, any order): date, kind, project, amount, and optionally econ, doc, ref, memo, to_project — or 日期, 类型, 项目编码, 金额, 经济分类, 文号, 凭证号 (or 参考号), 摘要, 调入项目. Kinds: appropriate, supplement, reduce, transfer (from project to to_project), pay and refund (econ required), recall, carry-in — or 年初预算, 追加, 调减, 调剂, 支付, 退回, 收回, 上年结转. Dates YYYY-MM-DD (also 2023/3/15); amounts as every command takes them (1,234.56, 550万).
+                Columns (header required, any order): date, kind, project, amount, and optionally econ, doc, ref, memo, to_project — or 日期, 类型, 项目编码, 金额, 经济分类, 文号, 凭证号 (or 参考号), 摘要, 调入项目. Kinds: appropriate, supplement, reduce, transfer (from project to to_project), pay and refund (econ required), recall, carry-in — or 年初预算, 追加, 调减, 调剂, 支付, 退回, 收回, 上年结转. Dates 2023-03-15, 2023/3/15, 2023.3.15, 20230315 or 2023年3月15日; amounts as every command takes them (1,234.56, 550万).
 
                 The file may be UTF-8 (with or without BOM) or GB18030, what Excel saves on a Chinese Windows; the encoding is detected unless --encoding says it. An Excel workbook (.xlsx, told by its content) is read from its first sheet or the one --sheet names: title rows above the header are skipped, dates may be date cells or text, amounts are read from the cell's stored decimal text, exactly; a bad row is named by sheet and row.
 

@@ -40,7 +40,7 @@ extension FiscalCommand {
         @Option(help: ArgumentHelp("Why it is taken back (kept with the reversals).", valueName: "text"))
         var reason: String
 
-        @Option(help: ArgumentHelp("The reversals' date, in the year of the batch's entries (default: today).", valueName: "date"))
+        @Option(help: ArgumentHelp("The reversals' date, in the year of the batch's entries (default: today).", valueName: "date"), transform: DateArgument.day)
         var date: Day?
 
         func run() throws {

@@ -18,13 +18,13 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var output: ListFormatOptions
 
-        @Option(help: ArgumentHelp("Only entries touching this project.", valueName: "code"))
+        @Option(help: ArgumentHelp("Only entries touching this project.", valueName: "code"), completion: BookCompletion.projects)
         var project: String?
 
-        @Option(help: ArgumentHelp("First date, inclusive (YYYY-MM-DD).", valueName: "date"))
+        @Option(help: ArgumentHelp("First date, inclusive (e.g. 2023-06-01 or 2023/6/1).", valueName: "date"), transform: DateArgument.day)
         var from: Day?
 
-        @Option(help: ArgumentHelp("Last date, inclusive (YYYY-MM-DD).", valueName: "date"))
+        @Option(help: ArgumentHelp("Last date, inclusive (e.g. 2023-06-01 or 2023/6/1).", valueName: "date"), transform: DateArgument.day)
         var to: Day?
 
         func run() throws {

@@ -19,7 +19,7 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var output: ListFormatOptions
 
-        @Argument(help: "The project's code.")
+        @Argument(help: "The project's code.", completion: BookCompletion.projects)
         var code: String
 
         func run() throws {

@@ -17,7 +17,7 @@ extension FiscalCommand {
 
         @OptionGroup var book: BookOptions
 
-        @Argument(help: "The project's code.")
+        @Argument(help: "The project's code.", completion: BookCompletion.projects)
         var code: String
 
         @Argument(help: "active, completed or terminated.")

@@ -84,7 +84,7 @@ extension FiscalCommand {
             }
             if let emitClaims {
                 do { try ClaimsFile.write(list).write(toFile: emitClaims, atomically: true, encoding: .utf8) } catch {
-                    throw FiscalError.invalidValue(field: "--emit-claims", value: emitClaims, reason: "cannot write: \(error.localizedDescription)")
+                    throw FiscalError.invalidValue(field: "--emit-claims", value: emitClaims, reason: cannotWrite(emitClaims, otherwise: error.localizedDescription))
                 }
             }
             let result = try opened.reconcile(list, year: year)

@@ -19,7 +19,7 @@ extension FiscalCommand {
 
         @OptionGroup var book: BookOptions
 
-        @Option(help: ArgumentHelp("The month, YYYY-MM (default: the month of today).", valueName: "month"))
+        @Option(help: ArgumentHelp("The month, e.g. 2023-06 or 2023/6 (default: the month of today).", valueName: "month"), transform: DateArgument.month)
         var month: YearMonth?
 
         @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the page to this file (default: stdout).", valueName: "file.html"))

@@ -23,7 +23,7 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(help: ArgumentHelp("The month, YYYY-MM (default: the month of today).", valueName: "month"))
+        @Option(help: ArgumentHelp("The month, e.g. 2023-06 or 2023/6 (default: the month of today).", valueName: "month"), transform: DateArgument.month)
         var month: YearMonth?
 
         @Option(help: ArgumentHelp("Rows: project, kind, fund, unit, function or econ.", valueName: "grouping"))
@@ -56,11 +56,11 @@ extension FiscalCommand {
                 do {
                     try svg.write(toFile: chart, atomically: true, encoding: .utf8)
                 } catch {
-                    throw CommandFailure(message: "--chart '\(chart)': cannot write: \(error.localizedDescription)")
+                    throw CommandFailure(message: "--chart '\(chart)': " + cannotWrite(chart, otherwise: error.localizedDescription))
                 }
             }
             try ProgressView(report: report, style: MoneyStyle(output)).rendered
-                .sealed(try opened.seal(asOf: spec.asOf)).print(for: output)
+                .sealed(try opened.seal(asOf: spec.asOf), lang: output.lang).print(for: output)
         }
     }
 }

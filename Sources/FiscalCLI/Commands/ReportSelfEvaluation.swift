@@ -24,7 +24,7 @@ extension FiscalCommand {
         @OptionGroup var output: OutputOptions
         @OptionGroup var period: YearOption
 
-        @Option(help: ArgumentHelp("One project's code (default: every project).", valueName: "code"))
+        @Option(help: ArgumentHelp("One project's code (default: every project).", valueName: "code"), completion: BookCompletion.projects)
         var project: String?
 
         @Option(help: ArgumentHelp("The indicator's 分值 in points (default 10).", valueName: "points"))

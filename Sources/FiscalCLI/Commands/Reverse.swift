@@ -16,13 +16,13 @@ extension FiscalCommand {
 
         @OptionGroup var book: BookOptions
 
-        @Argument(help: "The id of the entry to undo (see `fiscal journal`).")
+        @Argument(help: "The id of the entry to undo (see `fiscal journal`).", completion: BookCompletion.entries)
         var entry: Int64
 
         @Option(help: ArgumentHelp("Why it is undone (kept as the reversal's memo).", valueName: "text"))
         var reason: String
 
-        @Option(help: ArgumentHelp("The reversal's date, YYYY-MM-DD (default: today).", valueName: "date"))
+        @Option(help: ArgumentHelp("The reversal's date, e.g. 2023-06-01 or 2023/6/1 (default: today).", valueName: "date"), transform: DateArgument.day)
         var date: Day?
 
         @Flag(help: "Record even if the reversal takes available authority below zero.")

@@ -18,7 +18,7 @@ extension FiscalCommand {
 
         @OptionGroup var book: BookOptions
 
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the seal vouches for (default: today).", valueName: "date"))
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the seal vouches for (default: today).", valueName: "date"), transform: DateArgument.day)
         var asOf: Day?
 
         func run() throws {
@@ -35,8 +35,10 @@ enum SealLine {
         "seal \(seal.token)  (as of \(seal.asOf), entry \(seal.entryID); check \(seal.short))"
     }
 
-    /// `封存码 3F2A-91C0-77D1 (截至 2023-06-30, 第 1234 笔; S1.…)` under a report.
-    static func footer(_ seal: FiscalCore.Seal) -> String {
-        "封存码 \(seal.short)：截至 \(seal.asOf)，第 \(seal.entryID) 笔；\(seal.token)"
+    /// `封存码 3F2A-91C0-77D1：截至 2023-06-30，第 1234 笔；S1.…` under a report; in English
+    /// `seal 3F2A-91C0-77D1: as of 2023-06-30, entry 1234; S1.…`.
+    static func footer(_ seal: FiscalCore.Seal, lang: Language = .zh) -> String {
+        lang == .zh ? "封存码 \(seal.short)：截至 \(seal.asOf)，第 \(seal.entryID) 笔；\(seal.token)"
+                    : "seal \(seal.short): as of \(seal.asOf), entry \(seal.entryID); \(seal.token)"
     }
 }

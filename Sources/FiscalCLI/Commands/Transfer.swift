@@ -17,10 +17,10 @@ extension FiscalCommand {
         @OptionGroup var book: BookOptions
         @OptionGroup var entry: EntryOptions
 
-        @Argument(help: "The project giving the authority.")
+        @Argument(help: "The project giving the authority.", completion: BookCompletion.projects)
         var from: String
 
-        @Argument(help: "The project receiving it.")
+        @Argument(help: "The project receiving it.", completion: BookCompletion.projects)
         var to: String
 
         @Argument(help: "The amount: 元 or 万元.")

@@ -5,14 +5,24 @@ import FiscalCore
 // core, because parsing argv is the CLI's job: a bad value is a usage error (exit 64) in the
 // argument parser's words, and shell completion offers the cases (`allValueStrings`).
 
-extension Day: ExpressibleByArgument {
-    /// `YYYY-MM-DD`, a real calendar day (`2023-02-30` is refused).
-    public init?(argument: String) { self.init(argument) }
+/// Dates and months as options take them (`--date 2023/6/1`): the core's one parser, with an
+/// error that says what is wrong and lists the forms it reads.
+enum DateArgument {
+    static func day(_ text: String) throws -> Day {
+        guard let day = Day(text) else { throw ArgumentProblem(Day.problem(text)) }
+        return day
+    }
+
+    static func month(_ text: String) throws -> YearMonth {
+        guard let month = YearMonth(text) else { throw ArgumentProblem("not a month; write \(YearMonth.acceptedForms)") }
+        return month
+    }
 }
 
-extension YearMonth: ExpressibleByArgument {
-    /// `YYYY-MM`.
-    public init?(argument: String) { self.init(argument) }
+/// Why a value could not be read, shown after the parser's "The value 'x' is invalid for '--date <date>'".
+struct ArgumentProblem: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 extension ProjectKind: ExpressibleByArgument {}

@@ -7,7 +7,7 @@ struct BookOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The book file (default: $FISCAL_DB, else ./fiscal.db).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Today's date, YYYY-MM-DD (default: $FISCAL_TODAY, else the system date).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("Today's date, e.g. 2023-06-01 or 2023/6/1 (default: $FISCAL_TODAY, else the system date).", valueName: "date"), transform: DateArgument.day)
     var today: Day?
 
     var path: String {
@@ -19,7 +19,7 @@ struct BookOptions: ParsableArguments {
         if let today { return today }
         if let env = ProcessInfo.processInfo.environment["FISCAL_TODAY"], !env.isEmpty {
             // Not an argument, so not a usage error: a refused command, exit 1.
-            guard let day = Day(env) else { throw CommandFailure(message: "FISCAL_TODAY '\(env)': not a date (YYYY-MM-DD)") }
+            guard let day = Day(env) else { throw CommandFailure(message: "FISCAL_TODAY '\(env)': \(Day.problem(env))") }
             return day
         }
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
@@ -40,7 +40,7 @@ struct BookOptions: ParsableArguments {
 
 /// The date, document number, memo and reference every recording command takes.
 struct EntryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The entry's date, YYYY-MM-DD (default: today).", valueName: "date"))
+    @Option(help: ArgumentHelp("The entry's date, e.g. 2023-06-01 or 2023/6/1 (default: today).", valueName: "date"), transform: DateArgument.day)
     var date: Day?
 
     @Option(help: ArgumentHelp("Document number (文号 / 凭证号).", valueName: "text"))

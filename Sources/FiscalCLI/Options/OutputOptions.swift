@@ -18,6 +18,10 @@ protocol FormatChoice {
     var lang: Language { get }
     /// Where to write the output (`-o FILE`); stdout when nil. An .xlsx needs a file.
     var outputFile: String? { get }
+    /// Long names whole in a terminal table, however wide (`--wide`).
+    var wide: Bool { get }
+    /// A byte order mark before CSV (`--bom`/`--no-bom`); nil: only when writing to a file.
+    var bom: Bool? { get }
 }
 
 extension FormatChoice {
@@ -44,6 +48,12 @@ struct OutputOptions: ParsableArguments, FormatChoice {
 
     @Option(help: ArgumentHelp("Label language: zh (中文) or en.", valueName: "lang"))
     var lang: Language = .zh
+
+    @Flag(help: "Tables: show long names whole instead of shortening them with … to fit the terminal.")
+    var wide = false
+
+    @Flag(inversion: .prefixedNo, help: "CSV: start with a byte order mark, so Excel reads UTF-8 (default: on with -o, off on stdout).")
+    var bom: Bool?
 }
 
 /// The format of a listing (journal, balance, projects): no unit, money in 元.
@@ -58,4 +68,10 @@ struct ListFormatOptions: ParsableArguments, FormatChoice {
 
     @Option(help: ArgumentHelp("Label language: zh (中文) or en.", valueName: "lang"))
     var lang: Language = .zh
+
+    @Flag(help: "Tables: show long names whole instead of shortening them with … to fit the terminal.")
+    var wide = false
+
+    @Flag(inversion: .prefixedNo, help: "CSV: start with a byte order mark, so Excel reads UTF-8 (default: on with -o, off on stdout).")
+    var bom: Bool?
 }

@@ -3,7 +3,7 @@ import FiscalCore
 
 /// The project and amount every single-project recording command takes, in that order.
 struct ProjectAmount: ParsableArguments {
-    @Argument(help: "The project's code.")
+    @Argument(help: "The project's code.", completion: BookCompletion.projects)
     var project: String
 
     @Argument(help: "The amount: 元 (1234.56, 1,234.56) or 万元 (550万).")
@@ -16,7 +16,7 @@ struct ProjectAmount: ParsableArguments {
 
 /// `--econ` where authority may be granted to one economic code only (appropriate, supplement, reduce).
 struct AuthorityCode: ParsableArguments {
-    @Option(help: ArgumentHelp("Authority for one economic code only (e.g. 30217 公务接待费).", valueName: "code"))
+    @Option(help: ArgumentHelp("Authority for one economic code only (e.g. 30217 公务接待费).", valueName: "code"), completion: BookCompletion.econ)
     var econ: String?
 
     func validate() throws { _ = try code() }
@@ -29,7 +29,7 @@ struct AuthorityCode: ParsableArguments {
 
 /// `--econ` where every amount must say what kind of cost it is (pay, refund).
 struct CostCode: ParsableArguments {
-    @Option(help: ArgumentHelp("The economic code of the cost (e.g. 30201 办公费).", valueName: "code"))
+    @Option(help: ArgumentHelp("The economic code of the cost (e.g. 30201 办公费).", valueName: "code"), completion: BookCompletion.econ)
     var econ: String
 
     func validate() throws { _ = try code() }

@@ -44,6 +44,22 @@ public func pad(_ s: String, to width: Int, alignment: TextTable.Alignment) -> S
     }
 }
 
+/// `s` cut to at most `width` display columns, ending in `…` when cut.
+///
+///     shorten("公安机关禁毒专项经费", to: 9)   // "公安机关…"
+public func shorten(_ s: String, to width: Int) -> String {
+    guard displayWidth(s) > width else { return s }
+    var out = ""
+    var used = 0
+    for character in s {
+        let w = displayWidth(String(character))
+        if used + w > width - 1 { break }
+        out.append(character)
+        used += w
+    }
+    return out + "…"
+}
+
 /// Columns of one scalar: 0, 1 or 2.
 func scalarDisplayWidth(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value

@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     ### 支出进度
 ///
-///     | 项目 | 预算数 | 执行率 |  |
+///     | 项目 | 预算数 | 执行率 | 滞后 |
 ///     | --- | ---: | ---: | --- |
 ///     | JD01 办案 | 1,200.00 | 50.00% |  |
 ///     | JD02 装备 | 800.00 | 10.00% | ! |
@@ -14,7 +14,8 @@ import Foundation
 ///
 /// The title, if any, is a `###` heading. In cells `|` is written `\|` and `\` is written `\\`
 /// (so a backslash before a pipe survives); a line break becomes a space. Subtotal and total
-/// rows are bold; when some row is flagged, a last column without a header holds `flagMark`.
+/// rows are bold; when some row is flagged, a last column headed by the table's `flagName`
+/// (滞后) holds `flagMark` on the flagged rows.
 /// Each note is a paragraph of its own after the table, so each shows on its own line.
 public struct MarkdownRenderer: Sendable {
     public var flagMark: String
@@ -32,7 +33,8 @@ public struct MarkdownRenderer: Sendable {
             var headers = table.paddedHeaders.map(Self.escape)
             var alignments = table.paddedAlignments.map { $0 == .right ? "---:" : "---" }
             if flagColumn {
-                headers.append("")
+                // The column says what its mark means (滞后), as CSV's flag column does.
+                headers.append(Self.escape(table.flagName ?? flagMark))
                 alignments.append("---")
             }
             var lines = [Self.line(headers), Self.line(alignments)]

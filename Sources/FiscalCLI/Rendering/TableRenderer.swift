@@ -15,15 +15,46 @@
 /// header and above a subtotal row, a `=` rule above a total row (not directly under the
 /// header, and not between consecutive rows of the same style). A flagged row gets
 /// `flagMark` in a column of its own after the last column.
+///
+/// With `maxWidth`, a table wider than that is narrowed by shortening the text of its
+/// left-aligned columns (names, memos; in the first column only a subtotal's label, never a
+/// row's code) with `…`, widest first, never below its header or
+/// `minimumTextWidth`; amounts and rates are never cut. A table that still does not fit is
+/// printed as narrow as it gets.
 public struct TableRenderer: Sendable {
     /// Spaces between columns.
     public var columnGap: Int
     /// What marks a flagged row, e.g. a lagging project. Say what it means in a note.
     public var flagMark: String
+    /// The terminal's width in columns; nil never shortens (`--wide`, a file).
+    public var maxWidth: Int?
+    /// The narrowest a shortened text column gets.
+    public var minimumTextWidth = 8
 
-    public init(columnGap: Int = 2, flagMark: String = "!") {
+    public init(columnGap: Int = 2, flagMark: String = "!", maxWidth: Int? = nil) {
         self.columnGap = max(1, columnGap)
         self.flagMark = flagMark
+        self.maxWidth = maxWidth
+    }
+
+    /// The column widths narrowed to fit `maxWidth`: the widest shortenable column loses a
+    /// column at a time.
+    func fitting(_ widths: [Int], headers: [String], alignments: [TextTable.Alignment], firstColumn: [String],
+                 flagged: Bool) -> [Int] {
+        guard let maxWidth else { return widths }
+        var widths = widths
+        // The first column holds the rows' codes: those stay whole; a subtotal's label there may be cut.
+        let codes = firstColumn.map(displayWidth).max() ?? 0
+        let floor = widths.indices.map { j in
+            alignments[j] == .left ? max(displayWidth(headers[j]), minimumTextWidth, j == 0 ? codes : 0) : widths[j]
+        }
+        var total = widths.reduce(0, +) + columnGap * (widths.count - 1) + (flagged ? columnGap + displayWidth(flagMark) : 0)
+        while total > maxWidth {
+            guard let j = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[j] -= 1
+            total -= 1
+        }
+        return widths
     }
 
     public func render(_ table: TextTable) -> String {
@@ -41,11 +72,18 @@ public struct TableRenderer: Sendable {
             for row in rows {
                 for (j, cell) in row.cells.enumerated() { widths[j] = max(widths[j], displayWidth(cell)) }
             }
+            let natural = widths
+            widths = fitting(widths, headers: headers, alignments: alignments,
+                             firstColumn: rows.filter { $0.style == .normal || $0.style == .flagged }.map { $0.cells[0] },
+                             flagged: rows.contains { $0.style == .flagged })
             let gap = String(repeating: " ", count: columnGap)
 
             func line(_ cells: [String], flagged: Bool = false) -> String {
-                var text = zip(cells, zip(widths, alignments))
-                    .map { cell, format in pad(cell, to: format.0, alignment: format.1) }
+                var text = zip(cells.indices, zip(widths, alignments))
+                    .map { j, format in
+                        let cell = format.0 < natural[j] ? shorten(cells[j], to: format.0) : cells[j]
+                        return pad(cell, to: format.0, alignment: format.1)
+                    }
                     .joined(separator: gap)
                 if flagged { text += gap + flagMark }
                 return text.droppingTrailingSpaces

@@ -23,7 +23,7 @@ enum ZipWriter {
             else { try FileManager.default.moveItem(at: temp, to: target) }
         } catch {
             try? FileManager.default.removeItem(at: temp)
-            throw CommandFailure(message: "-o '\(path)': cannot write: \(error.localizedDescription)")
+            throw CommandFailure(message: "-o '\(path)': " + cannotWrite(path, otherwise: error.localizedDescription))
         }
     }
 }

@@ -33,7 +33,7 @@ struct MonthEndView {
         }
         tables[0].title = zh ? "支出进度（按支出类型）" + through : "Progress by kind" + through
         tables[1].title = zh ? "支出进度（按项目）" + through : "Progress by project" + through
-        let foot = seal.map { ["<p class=\"note\">\(HTMLRenderer.escape(SealLine.footer($0)))</p>"] } ?? []
+        let foot = seal.map { ["<p class=\"note\">\(HTMLRenderer.escape(SealLine.footer($0, lang: style.lang)))</p>"] } ?? []
         return HTMLRenderer.document(title: title, body: (sections + tables.map(renderer.render) + foot).joined(separator: "\n"))
     }
 

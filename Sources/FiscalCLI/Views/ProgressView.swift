@@ -34,6 +34,9 @@ struct ProgressView {
         case (.project, "project"), (.kind, "project"): return subtotal ? "project expenditure" : ProjectKind.project.nameEn
         case (.kind, let k): return ProjectKind(rawValue: k)?.nameEn ?? line.name
         case (.fund, let k): return Fund(rawValue: k)?.nameEn ?? line.name
+        case (.econ, "-"): return "(no economic code)"
+        case (.function, "-"): return "(no function code)"
+        case (.unit, "-"): return "(no unit)"
         default: return line.name
         }
     }
@@ -41,7 +44,11 @@ struct ProgressView {
     var table: TextTable {
         let spec = report.spec
         let lines = report.rows + report.groups.map(\.subtotal) + [report.total]
-        let shown = ProgressView.columns.filter { c in !c.optional || lines.contains { !c.value($0.figures).isZero } }
+        var shown = ProgressView.columns.filter { c in !c.optional || lines.contains { !c.value($0.figures).isZero } }
+        // The rate's denominator is always a column: with --basis current, 本年预算 beside 全年预算数.
+        if spec.basis == .current, let at = shown.firstIndex(where: { $0.key == "total_budget" }) {
+            shown.insert(("budget", "本年预算", "current-year budget", false, { $0.budget }), at: at + 1)
+        }
         let keyHeader = spec.grouping == .project ? (zh ? "项目编码" : "code") : (zh ? "分类" : "key")
         var columns: [TextTable.Column] = [.init(keyHeader), .init(zh ? "名称" : "name")]
         columns += shown.map { style.column(zh ? $0.zh : $0.en) }

@@ -25,11 +25,12 @@ struct RenderedReport {
         self.csv = csv
     }
 
-    /// The output as text; empty for xlsx, which is not text (see `print(for:)`).
-    func text(for format: OutputFormat) -> String {
+    /// The output as text; empty for xlsx, which is not text (see `print(for:)`). A terminal
+    /// table is narrowed to `width` columns when given; CSV starts with a BOM when `bom`.
+    func text(for format: OutputFormat, width: Int? = nil, bom: Bool = false) -> String {
         switch format {
-        case .table: tables.map(TableRenderer().render).joined(separator: "\n")
-        case .csv: CSVRenderer().render(csv ?? tables[0])
+        case .table: tables.map(TableRenderer(maxWidth: width).render).joined(separator: "\n")
+        case .csv: CSVRenderer(byteOrderMark: bom).render(csv ?? tables[0])
         case .markdown: tables.map(MarkdownRenderer().render).joined(separator: "\n")
         case .json: json.rendered() + "\n"
         case .html: HTMLRenderer().page(title: pageTitle, tables: tables)
@@ -46,7 +47,10 @@ struct RenderedReport {
             try ZipWriter.write(XLSXRenderer().parts(tables), to: output.outputFile ?? "report.xlsx")
             return
         }
-        try writeText(text(for: output.format), to: output.outputFile)
+        // A table on stdout fits the terminal; one written to a file keeps every name whole.
+        let width = output.wide || output.outputFile != nil ? nil : TerminalWidth.current()
+        try writeText(text(for: output.format, width: width, bom: output.bom ?? (output.outputFile != nil)),
+                      to: output.outputFile)
     }
 }
 
@@ -56,8 +60,23 @@ func writeText(_ text: String, to file: String?) throws {
     do {
         try text.write(toFile: file, atomically: true, encoding: .utf8)
     } catch {
-        throw CommandFailure(message: "-o '\(file)': cannot write: \(error.localizedDescription)")
+        throw CommandFailure(message: "-o '\(file)': " + cannotWrite(file, otherwise: error.localizedDescription))
     }
+}
+
+/// Why a file cannot be written, in the user's terms: the folder that is missing (Foundation
+/// only says "The file doesn't exist"), a file where a folder should be, a folder in the way,
+/// else `reason`.
+func cannotWrite(_ path: String, otherwise reason: String) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    let fm = FileManager.default
+    var isFolder: ObjCBool = false
+    if !folder.isEmpty {
+        if !fm.fileExists(atPath: folder, isDirectory: &isFolder) { return "cannot write: the folder '\(folder)' does not exist" }
+        if !isFolder.boolValue { return "cannot write: '\(folder)' is a file, not a folder" }
+    }
+    if fm.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return "cannot write: '\(path)' is a folder" }
+    return "cannot write: \(reason)"
 }
 
 /// How a money cell reads in a report: 万元 to two decimals (rounded from exact 分) or 元.

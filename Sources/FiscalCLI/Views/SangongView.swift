@@ -31,7 +31,7 @@ struct SangongView {
 
         var notes = [style.unitNote]
         notes.append(zh ? "预算数 = 标注三公经济分类的指标（年初预算 + 追加 − 调减 + 调剂 + 上年结转 − 收回）；节约率 = 节约额 ÷ 预算数；完成预算 = 实际支出 ÷ 预算数"
-                        : "budget = authority tagged with the 三公 codes (initial + additions − reductions + transfers + carry-in − recalled); saving rate = saving ÷ budget; completion = actual ÷ budget")
+                        : "budget = authority tagged with the three-public-expense codes (initial + additions − reductions + transfers + carry-in − recalled); saving rate = saving ÷ budget; completion = actual ÷ budget")
         let sums: [(String, KeyPath<SangongFigures, Money>)] = [
             (zh ? "预算数" : "budget", \.budget), (zh ? "实际支出" : "actual", \.actual), (zh ? "节约额" : "saving", \.saving),
         ]

@@ -3,9 +3,9 @@ import FiscalCore
 /// The seal at the foot of a report an office sends out (DESIGN §9): a note under the table
 /// (terminal, Markdown) and `"seal"` in JSON, so every copy anchors the book as it was.
 extension RenderedReport {
-    func sealed(_ seal: FiscalCore.Seal) -> RenderedReport {
+    func sealed(_ seal: FiscalCore.Seal, lang: Language) -> RenderedReport {
         var report = self
-        if !report.tables.isEmpty { report.tables[report.tables.count - 1].notes.append(SealLine.footer(seal)) }
+        if !report.tables.isEmpty { report.tables[report.tables.count - 1].notes.append(SealLine.footer(seal, lang: lang)) }
         if case .object(var fields) = report.json {
             fields.append(("seal", .object([
                 ("token", .string(seal.token)), ("as_of", .string(seal.asOf.description)),

@@ -22,7 +22,7 @@ struct SelfEvaluationView {
         ])
         for line in report.projects { table.append(cells(line, key: line.key)) }
         if report.spec.project == nil {
-            for line in report.byFund { table.append(cells(line, key: "", name: (zh ? "其中：" : "of which: ") + line.name), style: .subtotal) }
+            for line in report.byFund { table.append(cells(line, key: "", name: zh ? "其中：" + line.name : "of which: " + (Fund(rawValue: line.key)?.nameEn ?? line.name)), style: .subtotal) }
             table.append(cells(report.total, key: "", name: zh ? "合计" : "total"), style: .total)
         }
         let full = MoneyStyle.points(report.spec.fullAtHundredths)

@@ -45,8 +45,8 @@ extension EventImport {
     }
 
     private func readDate(_ row: inout ImportRow) -> Int32 {
-        if let packed = row.field(.date, parseDate) { return packed }
-        if let value = row.text(.date) { row.bad(.date, value, "not a date (YYYY-MM-DD)") } else { row.required(.date) }
+        if let packed = row.field(.date, Day.packed(utf8:)) { return packed }
+        if let value = row.text(.date) { row.bad(.date, value, Day.problem(value)) } else { row.required(.date) }
         return 0
     }
 

@@ -106,32 +106,6 @@ struct ImportedEvent: Sendable {
     var day: Day { Day(year: Int(date / 10_000), month: Int(date / 100 % 100), day: Int(date % 100))! }
 }
 
-/// `2023-03-15`, `2023/3/15`, `2023.3.15` or `20230315` as yyyymmdd, when the day exists.
-func parseDate(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
-    func digit(_ c: UInt8) -> Int? { c >= 48 && c <= 57 ? Int(c - 48) : nil }
-    var y = 0, m = 0, d = 0
-    if b.count == 8 && b.allSatisfy({ digit($0) != nil }) {
-        for i in 0..<8 { let v = digit(b[i])!; if i < 4 { y = y * 10 + v } else if i < 6 { m = m * 10 + v } else { d = d * 10 + v } }
-    } else {
-        guard b.count >= 8, b.count <= 10 else { return nil }
-        for i in 0..<4 { guard let v = digit(b[i]) else { return nil }; y = y * 10 + v }
-        let sep = b[4]
-        guard sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") else { return nil }
-        var i = 5
-        var parts = [0, 0]
-        for p in 0..<2 {
-            var digits = 0
-            while i < b.count, let v = digit(b[i]) { parts[p] = parts[p] * 10 + v; digits += 1; i += 1 }
-            guard digits == 1 || digits == 2 else { return nil }
-            if p == 0 { guard i < b.count, b[i] == sep else { return nil }; i += 1 }
-        }
-        guard i == b.count else { return nil }
-        m = parts[0]; d = parts[1]
-    }
-    guard Day(year: y, month: m, day: d) != nil else { return nil }
-    return Int32(y * 10_000 + m * 100 + d)
-}
-
 /// An amount written plainly (`1234`, `1234.5`, `1234.56`) as 分; nil for anything else
 /// (separators, 万, full-width digits, a sign), which `Money.parse` then reads or refuses.
 func parsePlainAmount(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
