@@ -40,6 +40,26 @@ struct EntryDetailsTests {
         #expect(try t.book.verify().isEmpty)
     }
 
+    @Test func theAuditorsScriptHashesDetailsTheSameWay() throws {
+        let t = try funded()
+        _ = try pay(t, payee: "衡阳市文具公司", method: nil)
+        _ = try pay(t, payee: nil, method: "公务卡", on: "2023-03-02")
+        _ = try pay(t, payee: nil, method: nil, on: "2023-03-03")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/chain-check").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script, t.path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        p.waitUntilExit()
+        let seal = try t.book.seal(asOf: day("2023-03-31"))
+        #expect(p.terminationStatus == 0)
+        #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                == "ok: every chain matches; head \(seal.hex)\n")
+    }
+
     @Test func aChangedOrAddedPayeeIsFoundByVerify() throws {
         let t = try funded()
         let withPayee = try pay(t, payee: "张三", method: nil)
