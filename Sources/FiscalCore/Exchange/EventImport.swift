@@ -1,6 +1,7 @@
 extension Book {
     /// Imports events from a file of records (CSV today: columns `date,kind,project,amount` and
-    /// optionally `econ,doc,ref,memo,to_project`, or their Chinese names) as one batch: every
+    /// optionally `econ,doc,ref,memo,to_project,payee,payment_method`, or their Chinese names,
+    /// or as a saved profile maps the file's own headers) as one batch: every
     /// row is read and checked — format, projects, then years, balance and availability in date
     /// order through the one posting engine — before anything is written; one bad row and
     /// nothing is. Rows whose `ref` the book already has are skipped, so importing a file twice

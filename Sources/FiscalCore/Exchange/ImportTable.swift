@@ -32,8 +32,8 @@ struct ImportColumns {
     }
 
     var columns: [Column]
-    /// Header names a file may carry that the book has no place for (a payment list's 收款人,
-    /// 支付方式): accepted, ignored, and said so in the result's notes.
+    /// Header names a file may carry that the book has no place for (a payment list's
+    /// 预算单位, 资金性质): accepted, ignored, and said so in the result's notes.
     var ignorable: [String] = []
     /// Required columns another column can stand in for (`project` by `project_name`).
     var standIns: [String: String] = [:]
@@ -54,7 +54,9 @@ struct ImportColumns {
     }
 
     /// Reads the header record: every column named once, the required ones present, nothing
-    /// unknown (a misspelt column would otherwise be silently ignored).
+    /// unknown — or, with ``ignoresUnknown``, every unknown column named in a note (and again
+    /// in the refusal when a required column is missing, so a misspelt one never passes
+    /// unseen).
     /// `optional` names required columns the caller can do without (`kind` given by option).
     /// With a `profile`, its headers name their columns first; a header it maps that the file
     /// lacks is refused, naming the profile.
