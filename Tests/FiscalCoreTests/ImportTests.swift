@@ -93,7 +93,7 @@ import Glibc
     @Test func headerProblems() throws {
         let t = try TempBook()
         #expect(try t.importCSV("date,kind,projekt,amount,memo,memo\n").problems.map(\.description) == [
-            "line 1: header: unknown column 'projekt' (the columns are date, kind, project, amount, econ, doc, ref, memo, to_project, project_name); column 'memo' repeats column 5; missing column project",
+            "line 1: header: column 'memo' repeats column 5; missing column project (not read: 'projekt'; the columns are date, kind, project, amount, econ, doc, ref, memo, to_project, project_name, payee, payment_method)",
         ])
         #expect(try t.importCSV("").problems.map(\.description) == [
             "line 1: the file is empty (it needs a header: date,kind,project,amount)",

@@ -36,7 +36,9 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: book)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
         let before = try Data(contentsOf: URL(fileURLWithPath: book))
-        for reader in [["verify"], ["balance"], ["report", "progress", "--month", "2023-06"], ["journal"], ["seal"]] {
+        // `close --dry-run` only plans: it opens the book as a reader does.
+        for reader in [["verify"], ["balance"], ["report", "progress", "--month", "2023-06"], ["journal"], ["seal"],
+                       ["close", "--year", "2023", "--dry-run", "--today", "2024-01-10"], ["import", "profile", "list"]] {
             let result = try run(binary, reader + ["--db", book], asNobody: asNobody)
             #expect(result.status == 0, "\(reader): \(result.stderr)")
         }

@@ -46,13 +46,13 @@ extension FiscalCommand {
         func run() throws {
             let today = try book.todayDay()
             let overrides = CloseOverrides(carry: splitCodes(carry), surplus: splitCodes(surplus))
-            let opened = try book.openBook()
             let style = MoneyStyle(output)
             if dryRun {
-                let plan = try opened.planClose(year: year, overrides: overrides)
+                // The plan only reads: the book is opened read-only, as every reader opens it.
+                let plan = try book.openReader().planClose(year: year, overrides: overrides)
                 try ClosePlanView(plan: plan, result: nil, style: style).rendered.print(for: output)
             } else {
-                let result = try opened.close(year: year, overrides: overrides, today: today)
+                let result = try book.openBook().close(year: year, overrides: overrides, today: today)
                 try ClosePlanView(plan: result.plan, result: result, style: style).rendered.print(for: output)
             }
         }

@@ -2,11 +2,12 @@ import ArgumentParser
 import FiscalCore
 
 extension FiscalCommand {
-    /// `fiscal import FILE` (the default subcommand), `fiscal import list`, `fiscal import undo`.
+    /// `fiscal import FILE` (the default subcommand), `fiscal import list`, `fiscal import undo`,
+    /// `fiscal import profile …`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import events from a CSV or .xlsx file, all or nothing; list and undo imports.",
-            subcommands: [ImportFile.self, ImportList.self, ImportUndo.self],
+            abstract: "Import events from a CSV or .xlsx file, all or nothing; list and undo imports; saved column mappings.",
+            subcommands: [ImportFile.self, ImportList.self, ImportUndo.self, ImportProfileCommand.self],
             defaultSubcommand: ImportFile.self
         )
     }
@@ -16,11 +17,11 @@ extension FiscalCommand {
             commandName: "file",
             abstract: "Import events from a CSV or .xlsx file, all or nothing (`fiscal import FILE`).",
             discussion: """
-                Columns (header required, any order): date, kind, project, amount, and optionally econ, doc, ref, memo, to_project — or 日期, 类型, 项目编码, 金额, 经济分类, 文号, 凭证号 (or 参考号), 摘要, 调入项目. Kinds: appropriate, supplement, reduce, transfer (from project to to_project), pay and refund (econ required), recall, carry-in — or 年初预算, 追加, 调减, 调剂, 支付, 退回, 收回, 上年结转. Dates 2023-03-15, 2023/3/15, 2023.3.15, 20230315 or 2023年3月15日; amounts as every command takes them (1,234.56, 550万).
+                Columns (header required, any order): date, kind, project, amount, and optionally econ, doc, ref, memo, to_project, payee, payment_method (or method) — or 日期, 类型, 项目编码, 金额, 经济分类, 文号, 凭证号 (or 参考号), 摘要, 调入项目, 收款人, 支付方式. Kinds: appropriate, supplement, reduce, transfer (from project to to_project), pay and refund (econ required), recall, carry-in — or 年初预算, 追加, 调减, 调剂, 支付, 退回, 收回, 上年结转. Dates 2023-03-15, 2023/3/15, 2023.3.15, 20230315 or 2023年3月15日; amounts as every command takes them (1,234.56, 550万).
 
                 The file may be UTF-8 (with or without BOM) or GB18030, what Excel saves on a Chinese Windows; the encoding is detected unless --encoding says it. An Excel workbook (.xlsx, told by its content) is read from its first sheet or the one --sheet names: title rows above the header are skipped, dates may be date cells or text, amounts are read from the cell's stored decimal text, exactly; a bad row is named by sheet and row.
 
-                Files as 预算管理一体化 exports them import as they are: 支付日期, 支付金额, 经济分类科目, 凭证号, 项目名称 (a project by its exact name, when no other project has it) are understood; econ may be written `30201 办公费` (the name is checked against the classification); --kind pay gives the kind of a file without a kind column; 收款人, 支付方式 and similar columns are ignored with a note.
+                Files as 预算管理一体化 exports them import as they are: 支付日期, 支付金额, 经济分类科目, 凭证号, 项目名称 (a project by its exact name, when no other project has it) are understood; econ may be written `30201 办公费` (the name is checked against the classification); --kind pay gives the kind of a file without a kind column; 收款人 and 支付方式 are kept on the entry (the journal shows them); any other column is ignored with a note naming it. A file whose headers fiscal does not know is read through a saved column mapping: `fiscal import profile add NAME --map 支付日期=date,…`, then --profile NAME.
 
                 Every row is checked before anything is written — values, projects, economic codes, years, and availability in date order — and if any row is bad, each bad row is listed with its line number and nothing is written (exit 1). Rows whose ref is already in the book are skipped. Every import is recorded as a batch (file, SHA-256, rows, money by kind): a file whose content — or whose rows, re-saved in another column or row order — was imported before is refused, naming the earlier batch, unless --again. `fiscal import list` shows the batches; `fiscal import undo BATCH --reason TEXT` takes one back. Rows are posted in date order (file order within a date) in one transaction. A progress bar shows on stderr when it is a terminal and the file is large.
 
@@ -28,6 +29,7 @@ extension FiscalCommand {
                   fiscal import 2023-payments.csv --dry-run
                   fiscal import 支付明细.csv --encoding gb18030 --format json
                   fiscal import 支付明细.xlsx --sheet 12月 --kind pay
+                  fiscal import 支付明细.xlsx --profile 一体化支付
                   fiscal import list
                   fiscal import undo 3 --reason "导错了文件"
                 """
@@ -45,6 +47,9 @@ extension FiscalCommand {
 
         @Option(help: ArgumentHelp("The kind of every row, for a file without a kind column (e.g. pay, 支付).", valueName: "kind"))
         var kind: String?
+
+        @Option(help: ArgumentHelp("Read the header through this saved column mapping (see `fiscal import profile`).", valueName: "name"))
+        var profile: String?
 
         func validate() throws {
             if let kind, EntryKind.event(named: kind) == nil {
@@ -73,7 +78,7 @@ extension FiscalCommand {
             let result = try opened.importEvents(
                 fromFile: file, options: ImportOptions(encoding: encoding, dryRun: dryRun, allowOverdraft: allowOverdraft,
                                                  sheet: sheet, kind: kind.flatMap(EntryKind.event(named:)),
-                                                 again: again, today: try book.todayDay()),
+                                                 again: again, today: try book.todayDay(), profile: profile),
                 progress: bar.map { bar in
                     { p in
                         // A small file is done before a bar would help: 4 MiB is about 60,000 rows.

@@ -10,6 +10,7 @@ extension FiscalCommand {
 
                 Example:
                   fiscal pay JD01 12,345.67 --econ 30201 --date 2023-03-15 --doc 记-0315
+                  fiscal pay JB02 4,800 --econ 30201 --payee 衡阳市文具公司 --method 国库集中支付
                 """
         )
 
@@ -18,9 +19,10 @@ extension FiscalCommand {
 
         @OptionGroup var target: ProjectAmount
         @OptionGroup var cost: CostCode
+        @OptionGroup var details: EntryDetails
 
         func run() throws {
-            try record(book, entry) { .pay(project: target.project, amount: try target.money(), econ: try cost.code()) }
+            try record(book, entry, details: details) { .pay(project: target.project, amount: try target.money(), econ: try cost.code()) }
         }
     }
 }

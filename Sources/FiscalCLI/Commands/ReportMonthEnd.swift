@@ -36,8 +36,7 @@ extension FiscalCommand {
             let spec = ProgressSpec(month: month ?? YearMonth(year: today.year, month: today.month)!)
             let opened = try book.openReader()
             let pack = try opened.monthEndPack(spec)
-            let seal = try opened.seal(asOf: spec.asOf)
-            let html = MonthEndView(pack: pack, style: MoneyStyle(unit: unit, lang: lang), seal: seal).html
+            let html = MonthEndView(pack: pack, style: MoneyStyle(unit: unit, lang: lang), seal: pack.seal).html
             try writeText(html, to: outputFile)
         }
     }

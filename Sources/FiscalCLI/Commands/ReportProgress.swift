@@ -49,9 +49,12 @@ extension FiscalCommand {
             spec.timeProgress = timeProgress
             spec.lagThreshold = lagThreshold.hundredths
             let opened = try book.openReader()
-            let report = try opened.progressReport(spec)
+            // One read of the book: the figures, the chart and the seal at the foot all come
+            // from the same snapshot.
+            let snapshot = try opened.snapshot(year: spec.month.year, throughMonth: spec.month.month)
+            let report = ProgressReport(spec: spec, snapshot: snapshot)
             if let chart {
-                let series = try opened.progressSeries(spec)
+                let series = ProgressSeries(spec: spec, snapshot: snapshot)
                 let svg = renderSVG(ProgressChart.chart(series, lang: output.lang))
                 do {
                     try svg.write(toFile: chart, atomically: true, encoding: .utf8)
@@ -60,7 +63,7 @@ extension FiscalCommand {
                 }
             }
             try ProgressView(report: report, style: MoneyStyle(output)).rendered
-                .sealed(try opened.seal(asOf: spec.asOf), lang: output.lang).print(for: output)
+                .sealed(report.seal, lang: output.lang).print(for: output)
         }
     }
 }

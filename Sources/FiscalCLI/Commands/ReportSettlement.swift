@@ -30,7 +30,7 @@ extension FiscalCommand {
             let year = try period.resolve(opened, today: try book.todayDay())
             let report = try opened.settlementReport(SettlementSpec(year: year))
             try SettlementView(report: report, style: MoneyStyle(output)).rendered
-                .sealed(try opened.seal(asOf: Day(year: year, month: 12, day: 31)!), lang: output.lang).print(for: output)
+                .sealed(report.seal, lang: output.lang).print(for: output)
         }
     }
 }

@@ -11,7 +11,9 @@ extension FiscalCommand {
                 available; that no project is below zero without a recorded overdraft; that every
                 reversal exactly undoes its entry; that the maintained monthly totals equal
                 the postings; that the schema is exactly schema.sql's (every guard in place); and
-                that every row of history matches its hash chain. With --seal, that the book
+                that every row of history matches its hash chain. A book of an older schema
+                version is checked through an upgraded copy (the file is not written) and
+                verify says which version it is. With --seal, that the book
                 still extends a seal; entries appended after it but dated within it are listed.
 
                 Example:
@@ -33,6 +35,9 @@ extension FiscalCommand {
         func run() throws {
             let opened = try book.openReader()
             let violations = try opened.verify()
+            // An older book is read through an upgraded copy: what differs from schema.sql is
+            // its version, which any recording command upgrades, not damage.
+            if let older = opened.olderVersion { print("schema version \(older): run any recording command to upgrade") }
             if let seal = seal.flatMap(FiscalCore.Seal.init(token:)) {
                 let check = try opened.check(seal)
                 for late in check.late {

@@ -37,6 +37,16 @@ struct CostCode: ParsableArguments {
     func code() throws(ValidationError) -> EconomicCode { try ArgumentCheck.econ(econ, item: true) }
 }
 
+/// 收款人 and 支付方式 of a payment or refund: kept on the entry, shown in the journal, carried
+/// by the export (schema 5b).
+struct EntryDetails: ParsableArguments {
+    @Option(help: ArgumentHelp("Who was paid (收款人).", valueName: "name"))
+    var payee: String?
+
+    @Option(help: ArgumentHelp("How it was paid (支付方式), e.g. 国库集中支付 or 公务卡.", valueName: "text"))
+    var method: String?
+}
+
 /// `--year` of a whole-year report: this year if the book has it, else the book's latest.
 struct YearOption: ParsableArguments {
     @Option(help: ArgumentHelp("The fiscal year (default: this year if in the book, else the latest).", valueName: "year"))

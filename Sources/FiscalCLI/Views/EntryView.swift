@@ -6,8 +6,17 @@ enum EntryView {
     static let headersZh = ["凭证", "日期", "类型", "文号", "科目", "项目", "经济分类", "借方", "贷方", "摘要"]
     static let headersEn = ["entry", "date", "kind", "doc", "account", "project", "econ", "debit", "credit", "memo"]
 
+    /// 收款人 and 支付方式 columns, shown only when an entry listed has one (schema 5b).
+    static let detailHeadersZh = ["收款人", "支付方式"]
+    static let detailHeadersEn = ["payee", "method"]
+
+    static func hasDetails(_ entries: [JournalEntry]) -> Bool {
+        entries.contains { $0.payee != nil || $0.paymentMethod != nil }
+    }
+
     static func table(_ entries: [JournalEntry], lang: Language) -> TextTable {
-        let headers = lang == .zh ? headersZh : headersEn
+        let details = hasDetails(entries)
+        let headers = (lang == .zh ? headersZh : headersEn) + (details ? (lang == .zh ? detailHeadersZh : detailHeadersEn) : [])
         var table = TextTable(columns: headers.enumerated().map { i, h in
             TextTable.Column(h, (7...8).contains(i) ? .right : .left)
         })
@@ -20,7 +29,8 @@ enum EntryView {
                     lang == .zh ? p.account.nameZh : p.account.rawValue, p.projectCode, p.econ ?? "",
                     p.amount.fen > 0 ? p.amount.description : "", p.amount.fen < 0 ? (-p.amount).description : "",
                     first ? memo(entry) : "",
-                ], style: entry.overdraft && first ? .flagged : .normal)
+                ] + (details ? [first ? (entry.payee ?? "") : "", first ? (entry.paymentMethod ?? "") : ""] : []),
+                style: entry.overdraft && first ? .flagged : .normal)
             }
         }
         return table
@@ -47,14 +57,17 @@ enum EntryView {
     }
 
     /// One row per posting, plain 元 amounts signed (debit positive), ready for a spreadsheet.
+    /// `payee` and `payment_method` close the row when an entry listed has one.
     static func csvTable(_ entries: [JournalEntry]) -> TextTable {
+        let details = hasDetails(entries)
         var table = TextTable(headers: ["entry", "date", "kind", "doc", "memo", "ref", "reverses", "overdraft",
-                                        "account", "project", "econ", "amount"])
+                                        "account", "project", "econ", "amount"] + (details ? ["payee", "payment_method"] : []))
         for e in entries {
             for p in e.postings {
                 table.append([String(e.id), e.date.description, e.kind.rawValue, e.doc ?? "", e.memo ?? "", e.ref ?? "",
                               e.reverses.map(String.init) ?? "", e.overdraft ? "1" : "0",
-                              p.account.rawValue, p.projectCode, p.econ ?? "", p.amount.plain])
+                              p.account.rawValue, p.projectCode, p.econ ?? "", p.amount.plain]
+                             + (details ? [e.payee ?? "", e.paymentMethod ?? ""] : []))
             }
         }
         return table
@@ -67,6 +80,7 @@ enum EntryView {
             ("reverses", e.reverses.map { .number(String($0)) } ?? .null),
             ("reversed_by", e.reversedBy.map { .number(String($0)) } ?? .null),
             ("overdraft", .bool(e.overdraft)),
+            ("payee", .optionalString(e.payee)), ("payment_method", .optionalString(e.paymentMethod)),
             ("postings", .array(e.postings.map { p in
                 .object([("account", .string(p.account.rawValue)), ("project", .string(p.projectCode)),
                          ("econ", .optionalString(p.econ)), ("amount", .money(p.amount))])
@@ -79,6 +93,8 @@ enum EntryView {
         var head = "posted entry \(entry.id) on \(entry.date): \(entry.kind.rawValue)"
         if let r = entry.reverses { head += " of entry \(r)" }
         if let doc = entry.doc { head += ", doc \(doc)" }
+        if let payee = entry.payee { head += ", payee \(payee)" }
+        if let method = entry.paymentMethod { head += ", method \(method)" }
         if entry.overdraft { head += " (recorded as an overdraft)" }
         var table = TextTable(columns: [.init("account"), .init("project"), .init("econ"), .init("debit", .right), .init("credit", .right)])
         for p in entry.postings {

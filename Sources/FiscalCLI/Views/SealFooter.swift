@@ -3,7 +3,8 @@ import FiscalCore
 /// The seal at the foot of a report an office sends out (DESIGN §9): a note under the table
 /// (terminal, Markdown) and `"seal"` in JSON, so every copy anchors the book as it was.
 extension RenderedReport {
-    func sealed(_ seal: FiscalCore.Seal, lang: Language) -> RenderedReport {
+    func sealed(_ seal: FiscalCore.Seal?, lang: Language) -> RenderedReport {
+        guard let seal else { return self }
         var report = self
         if !report.tables.isEmpty { report.tables[report.tables.count - 1].notes.append(SealLine.footer(seal, lang: lang)) }
         if case .object(var fields) = report.json {

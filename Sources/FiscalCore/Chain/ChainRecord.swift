@@ -18,7 +18,9 @@
 ///     project_event  id, project_id, status, date, reason
 ///     year_event     id, year, action, date, reason                   (fiscal_year.status follows these)
 ///     entry          id, date, year, kind, doc, memo, ref, reverses, overdraft, number of postings,
-///                    then per posting in id order: account, B(hash of its project), econ, amount
+///                    then per posting in id order: account, B(hash of its project), econ, amount,
+///                    then only where not null (schema 5): T "payee" and the payee,
+///                    T "payment_method" and the method — so every older entry keeps its hash
 struct ChainRecord {
     static let version: Int64 = 1
     static let genesis = [UInt8](repeating: 0, count: SHA256Digest.size)
@@ -137,6 +139,19 @@ struct ChainRecord {
 
     mutating func posting(account: StaticString, project: [UInt8]?, econ: UnsafeBufferPointer<UInt8>?, amount: Int64) {
         text(account); blob(project); text(utf8: econ); int(amount)
+    }
+
+    /// An entry's details after its postings (schema 5b), each as its name and its text and
+    /// only where present: an entry without them hashes exactly as before they existed.
+    mutating func details(payee: String?, paymentMethod: String?) {
+        if let payee { text("payee"); text(payee) }
+        if let paymentMethod { text("payment_method"); text(paymentMethod) }
+    }
+
+    /// ``details(payee:paymentMethod:)`` from bytes (the import's arena, SQLite's row).
+    mutating func details(payee: UnsafeBufferPointer<UInt8>?, paymentMethod: UnsafeBufferPointer<UInt8>?) {
+        if let payee { text("payee"); text(utf8: payee) }
+        if let paymentMethod { text("payment_method"); text(utf8: paymentMethod) }
     }
 
     /// Bytes already encoded as fields (an entry's postings, gathered before their count).

@@ -44,6 +44,9 @@ public struct EntryDraft: Sendable {
     public var reverses: Int64?
     public var overdraft: Bool = false
     public var postings: [Posting]
+    /// 收款人 and 支付方式, as a payment list or `pay --payee/--method` gives them.
+    public var payee: String?
+    public var paymentMethod: String?
 
     public init(date: Day, kind: EntryKind, doc: String? = nil, memo: String? = nil, ref: String? = nil,
                 reverses: Int64? = nil, postings: [Posting]) {
@@ -71,6 +74,9 @@ public struct JournalEntry: Sendable {
     public var reversedBy: Int64?
     public var overdraft: Bool
     public var postings: [JournalPosting]
+    /// 收款人 and 支付方式 (nil where the entry has none).
+    public var payee: String? = nil
+    public var paymentMethod: String? = nil
 }
 
 public struct JournalPosting: Sendable {

@@ -18,6 +18,15 @@ public struct YearSnapshot: Sendable {
     public var throughMonth: Int
     /// The codes the book knows, its local ones included, for the names reports print.
     public var codes: BookCodes
+    /// The head of the entry chain, read in the same transaction as the totals: the seal a
+    /// report built from this snapshot prints is the book its figures came from (issue 12).
+    public var chainHead: (entryID: Int64, hash: [UInt8])?
+
+    /// The seal of the book as this snapshot read it, vouching for what is dated through the
+    /// end of its last month; nil for a snapshot made without the book (a test's).
+    public var seal: Seal? {
+        chainHead.map { Seal(asOf: Day.endOfMonth(year: year, month: throughMonth), entryID: $0.entryID, hash: $0.hash) }
+    }
 
     public init(year: Int, status: YearStatus, bookName: String, projects: [Project], totals: [MonthlyTotal],
                 throughMonth: Int = 12, codes: BookCodes = .official) {

@@ -1,6 +1,7 @@
 extension Book {
     /// Imports events from a file of records (CSV today: columns `date,kind,project,amount` and
-    /// optionally `econ,doc,ref,memo,to_project`, or their Chinese names) as one batch: every
+    /// optionally `econ,doc,ref,memo,to_project,payee,payment_method`, or their Chinese names,
+    /// or as a saved profile maps the file's own headers) as one batch: every
     /// row is read and checked — format, projects, then years, balance and availability in date
     /// order through the one posting engine — before anything is written; one bad row and
     /// nothing is. Rows whose `ref` the book already has are skipped, so importing a file twice
@@ -82,18 +83,30 @@ struct EventImport {
         .init(key: "memo", aliases: ["摘要", "备注", "用途"], required: false),
         .init(key: "to_project", aliases: ["调入项目", "调入项目编码"], required: false),
         .init(key: "project_name", aliases: ["项目名称"], required: false),
-    ], ignorable: ["收款人", "收款人全称", "收款人名称", "收款人账号", "收款人开户行", "支付方式", "结算方式",
-                   "预算单位", "单位名称", "功能分类", "功能分类科目", "资金性质", "指标来源"],
-       standIns: ["project": "project_name"])
+        // What a payment list says beside the money, kept on the entry (schema 5b).
+        .init(key: "payee", aliases: ["收款人", "收款人全称", "收款人名称", "收款单位", "收款单位名称"], required: false),
+        .init(key: "payment_method", aliases: ["支付方式", "结算方式", "method"], required: false),
+    ], ignorable: ["收款人账号", "收款人开户行", "预算单位", "单位名称", "功能分类", "功能分类科目", "资金性质", "指标来源"],
+       standIns: ["project": "project_name"], ignoresUnknown: true)
     enum Column: Int {
-        case date, kind, project, amount, econ, doc, ref, memo, toProject, projectName
-        /// The rule of ``TextRules`` a free-text column meets (doc, memo and ref only).
-        var textField: TextField { self == .memo ? .memo : self == .ref ? .ref : .doc }
+        case date, kind, project, amount, econ, doc, ref, memo, toProject, projectName, payee, paymentMethod
+        /// The rule of ``TextRules`` a free-text column meets (doc, memo, ref, payee, method).
+        var textField: TextField {
+            switch self {
+            case .memo: .memo
+            case .ref: .ref
+            case .payee: .name
+            default: .doc
+            }
+        }
     }
 
     let store: any Store
     let source: any RecordSource
+    /// The caller's options, the kind filled in from the profile where the caller gave none.
     let options: ImportOptions
+    /// The saved column mapping the header is read through (`--profile`).
+    let profile: ImportProfile?
     let progress: ((ImportProgress) -> Void)?
 
     var result: ImportResult
@@ -141,6 +154,15 @@ struct EventImport {
     init(store: any Store, source: any RecordSource, options: ImportOptions, progress: ((ImportProgress) -> Void)?) throws {
         self.store = store
         self.source = source
+        let profile = try options.profile.map { name in
+            guard let found = try store.importProfiles().first(where: { $0.name == name }) else {
+                throw Book.noProfile(name, try store.importProfiles())
+            }
+            return found
+        }
+        var options = options
+        options.kind = options.kind ?? profile?.kind
+        self.profile = profile
         self.options = options
         self.progress = progress
         result = ImportResult(file: source.path, dryRun: options.dryRun)
@@ -178,7 +200,8 @@ struct EventImport {
         var record = CSVRecord()
         guard let layout = try EventImport.columns.readHeader(source, into: &record, result: &result,
                                                                example: "date,kind,project,amount",
-                                                               optional: options.kind == nil ? [] : ["kind"]) else { return }
+                                                               optional: options.kind == nil ? [] : ["kind"],
+                                                               profile: profile) else { return }
         var reasons: [String] = []
         var lastReport = 0
         while try source.next(into: &record) {

@@ -15,11 +15,17 @@ extension EventImport {
         let amount = readAmount(&row)
         let econ = readEcon(&row, kind: kind)
         let toProject = readReceiver(&row, kind: kind, project: project)
-        // doc, memo and ref: kept as bytes in the arena
+        // doc, memo, ref, payee and method: kept as bytes in the arena
         let start = arena.count
         let docLength = appendText(.doc, &row)
         let memoLength = appendText(.memo, &row)
         let refLength = appendText(.ref, &row)
+        let payeeLength = appendText(.payee, &row)
+        let methodLength = appendText(.paymentMethod, &row)
+        if let kind, kind != .pay && kind != .refund, payeeLength > 0 || methodLength > 0 {
+            let (column, what) = payeeLength > 0 ? (Column.payee, "payee") : (Column.paymentMethod, "payment method")
+            row.bad(column, row.text(column) ?? "", "only a payment or a refund has a \(what), not a \(kind.rawValue)")
+        }
         let refStart = start + Int(docLength) + Int(memoLength)
         if refLength > 0, let first = try firstLine(ofRef: refStart, length: refLength, line: Int32(record.line)) {
             row.bad(.ref, refString(refStart, refLength), "repeats the ref of line \(first)")
@@ -29,7 +35,8 @@ extension EventImport {
             return
         }
         fingerprint(date: date, kind: kind, project: project, amount: amount, econ: econ,
-                    text: (start, docLength, memoLength, refLength), toProject: toProject)
+                    text: (start, docLength, memoLength, refLength), toProject: toProject,
+                    details: (payeeLength, methodLength))
         if refLength > 0 && bookHasRefs {
             let exists = try arena.withUnsafeBufferPointer {
                 try store.refExists(utf8: UnsafeBufferPointer(rebasing: $0[refStart..<(refStart + Int(refLength))]))
@@ -40,8 +47,10 @@ extension EventImport {
             }
         }
         events.append(ImportedEvent(amount: amount, text: start, docLength: docLength, memoLength: memoLength,
-                                    refLength: refLength, date: date, line: Int32(record.line), project: project,
+                                    refLength: refLength, payeeLength: payeeLength, methodLength: methodLength,
+                                    date: date, line: Int32(record.line), project: project,
                                     toProject: toProject, econ: econ, kind: kind, overdraft: false))
+
     }
 
     private func readDate(_ row: inout ImportRow) -> Int32 {

@@ -26,7 +26,7 @@ struct ImportChain {
             hashes.withUnsafeMutableBufferPointer { out in
                 for (n, i) in order.enumerated() {
                     let e = events[Int(i)]
-                    let (doc, memo, ref) = e.texts(in: text)
+                    let (doc, memo, ref, payee, method) = e.texts(in: text)
                     let legs = e.kind.legs
                     date.withUnsafeMutableBufferPointer { d in
                         writeDate(e.date, into: d)
@@ -39,6 +39,7 @@ struct ImportChain {
                         record.posting(account: p.account.staticName, project: projectHashes[p.project],
                                        econ: econs[p.econ], amount: p.amount)
                     }
+                    if payee != nil || method != nil { record.details(payee: payee, paymentMethod: method) }
                     let slot = out.baseAddress! + n * SHA256Digest.size
                     record.link(after: previous, into: slot)
                     // In place: a new array per entry was a million allocations on the hot path.
@@ -80,15 +81,18 @@ final class EconomicCodeBytes: @unchecked Sendable {
 }
 
 extension ImportedEvent {
-    /// The row's doc, memo and ref in the import's text arena (nil where absent).
+    /// The row's doc, memo, ref, payee and payment method in the import's text arena (nil
+    /// where absent).
     func texts(in arena: UnsafeBufferPointer<UInt8>)
-        -> (doc: UnsafeBufferPointer<UInt8>?, memo: UnsafeBufferPointer<UInt8>?, ref: UnsafeBufferPointer<UInt8>?) {
+        -> (doc: UnsafeBufferPointer<UInt8>?, memo: UnsafeBufferPointer<UInt8>?, ref: UnsafeBufferPointer<UInt8>?,
+            payee: UnsafeBufferPointer<UInt8>?, method: UnsafeBufferPointer<UInt8>?) {
         var at = text
         func slice(_ length: UInt32) -> UnsafeBufferPointer<UInt8>? {
             defer { at += Int(length) }
             return length == 0 ? nil : UnsafeBufferPointer(rebasing: arena[at..<(at + Int(length))])
         }
         let doc = slice(docLength), memo = slice(memoLength), ref = slice(refLength)
-        return (doc, memo, ref)
+        let payee = slice(payeeLength), method = slice(methodLength)
+        return (doc, memo, ref, payee, method)
     }
 }

@@ -55,13 +55,14 @@ extension ImportColumns {
     /// Reads the header record of `source`; nil (with the problem added) when the file is
     /// empty or its header is wrong.
     func readHeader(_ source: any RecordSource, into record: inout CSVRecord, result: inout ImportResult,
-                    example: String, optional: Set<String> = []) throws -> Layout? {
+                    example: String, optional: Set<String> = [], profile: ImportProfile? = nil) throws -> Layout? {
         guard try source.next(into: &record) else {
             result.add(ImportProblem(line: 1, message: "the file is empty (it needs a header: \(example))"))
             return nil
         }
-        switch layout(of: record, encoding: source.encoding, optional: optional) {
+        switch layout(of: record, encoding: source.encoding, optional: optional, profile: profile) {
         case .success(let layout):
+            if let profile { result.notes.append("columns read through profile '\(profile.name)'") }
             if !layout.ignored.isEmpty {
                 result.notes.append("ignored column\(layout.ignored.count == 1 ? "" : "s") \(layout.ignored.joined(separator: ", ")) (the book has no place for \(layout.ignored.count == 1 ? "it" : "them"))")
             }

@@ -32,11 +32,14 @@ struct ImportColumns {
     }
 
     var columns: [Column]
-    /// Header names a file may carry that the book has no place for (a payment list's 收款人,
-    /// 支付方式): accepted, ignored, and said so in the result's notes.
+    /// Header names a file may carry that the book has no place for (a payment list's
+    /// 预算单位, 资金性质): accepted, ignored, and said so in the result's notes.
     var ignorable: [String] = []
     /// Required columns another column can stand in for (`project` by `project_name`).
     var standIns: [String: String] = [:]
+    /// Columns nobody knows are ignored with a note naming them, not refused (the event
+    /// import: a payment list carries columns the book has no place for).
+    var ignoresUnknown = false
 
     /// Which field holds each column (by index into `columns`), once the header is read.
     struct Layout {
@@ -51,10 +54,17 @@ struct ImportColumns {
     }
 
     /// Reads the header record: every column named once, the required ones present, nothing
-    /// unknown (a misspelt column would otherwise be silently ignored).
+    /// unknown — or, with ``ignoresUnknown``, every unknown column named in a note (and again
+    /// in the refusal when a required column is missing, so a misspelt one never passes
+    /// unseen).
     /// `optional` names required columns the caller can do without (`kind` given by option).
-    func layout(of header: CSVRecord, encoding: TextEncoding, optional: Set<String> = []) -> Result<Layout, ImportProblem> {
+    /// With a `profile`, its headers name their columns first; a header it maps that the file
+    /// lacks is refused, naming the profile.
+    func layout(of header: CSVRecord, encoding: TextEncoding, optional: Set<String> = [],
+                profile: ImportProfile? = nil) -> Result<Layout, ImportProblem> {
         var ignored: [String] = []
+        var mapped: Set<String> = []
+        var unread: [String] = []  // unknown columns ignored: named again if a required one is missing
         var fieldOf = [Int?](repeating: nil, count: columns.count)
         var nameOf = columns.map(\.key)
         var problems: [String] = []
@@ -70,8 +80,12 @@ struct ImportColumns {
                 continue
             }
             let folded = name.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
-            guard let c = columns.firstIndex(where: { $0.key == folded || $0.aliases.contains(String(name)) }) else {
+            let byProfile = profile?.column(for: String(name))
+            if byProfile != nil { mapped.insert(String(name)) }
+            guard let c = columns.firstIndex(where: { byProfile != nil ? $0.key == byProfile
+                                                      : $0.key == folded || $0.aliases.contains(String(name)) || $0.aliases.contains(folded) }) else {
                 if ignorable.contains(String(name)) { ignored.append(String(name)); continue }
+                if ignoresUnknown { ignored.append(String(name)); unread.append("'\(name)'"); continue }
                 unknown.append("'\(name)'")
                 continue
             }
@@ -82,13 +96,21 @@ struct ImportColumns {
             fieldOf[c] = i
             nameOf[c] = String(name)
         }
+        if let profile {
+            let absent = profile.mapping.map(\.header).filter { !mapped.contains($0) }
+            if !absent.isEmpty {
+                problems.append("profile '\(profile.name)': the file has no column \(absent.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+        }
         if !unknown.isEmpty {
             problems.insert("unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (the columns are \(columns.map(\.key).joined(separator: ", ")))", at: 0)
         }
         let missing = columns.indices.filter { columns[$0].required && fieldOf[$0] == nil && !optional.contains(columns[$0].key)
             && !hasStandIn(for: $0, fieldOf) }.map { columns[$0].key }
         if !missing.isEmpty {
-            problems.append("missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+            problems.append("missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))"
+                            + (profile.map { " (profile '\($0.name)' maps no column to \(missing.count == 1 ? "it" : "them"))" } ?? "")
+                            + (unread.isEmpty ? "" : " (not read: \(unread.joined(separator: ", ")); the columns are \(columns.map(\.key).joined(separator: ", ")))"))
         }
         if !problems.isEmpty {
             return .failure(ImportProblem(line: header.line, message: "header: " + problems.joined(separator: "; ")))

@@ -10,13 +10,16 @@ public struct ImportOptions: Sendable {
     public var sheet: String?
     /// The kind of every row of a file that has no kind column (a payment list: `.pay`).
     public var kind: EntryKind?
+    /// A saved column mapping (`fiscal import profile add`) to read the file's header through.
+    public var profile: String?
     /// Import content the book has imported before (same bytes, or the same rows re-saved).
     public var again: Bool
     /// The day the batch is recorded as imported.
     public var today: Day?
 
     public init(encoding: TextEncoding? = nil, dryRun: Bool = false, allowOverdraft: Bool = false,
-                sheet: String? = nil, kind: EntryKind? = nil, again: Bool = false, today: Day? = nil) {
+                sheet: String? = nil, kind: EntryKind? = nil, again: Bool = false, today: Day? = nil, profile: String? = nil) {
+        self.profile = profile
         self.again = again
         self.today = today
         self.encoding = encoding
@@ -91,6 +94,9 @@ struct ImportedEvent: Sendable {
     var docLength: UInt32
     var memoLength: UInt32
     var refLength: UInt32
+    /// 收款人 and 支付方式 after the ref in the arena (0: absent).
+    var payeeLength: UInt32 = 0
+    var methodLength: UInt32 = 0
     /// yyyymmdd
     var date: Int32
     var line: Int32

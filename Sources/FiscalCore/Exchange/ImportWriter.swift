@@ -27,10 +27,11 @@ final class BulkWriter: @unchecked Sendable {
                 for (n, i) in order.enumerated() {
                     let e = events[Int(i)]
                     let id = firstID + Int64(n)
-                    let (doc, memo, ref) = e.texts(in: text)
+                    let (doc, memo, ref, payee, method) = e.texts(in: text)
                     let hash = UnsafeRawBufferPointer(rebasing: hashBytes[(n * SHA256Digest.size)..<((n + 1) * SHA256Digest.size)])
                     batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: doc,
-                                                        memo: memo, ref: ref, overdraft: e.overdraft, hash: hash))
+                                                        memo: memo, ref: ref, payee: payee, paymentMethod: method,
+                                                        overdraft: e.overdraft, hash: hash))
                     for leg in e.kind.legs {
                         batch.append(entry: id, EventImport.legPosting(leg, e, projectIDs: projectIDs))
                     }

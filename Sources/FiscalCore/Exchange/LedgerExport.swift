@@ -37,6 +37,7 @@ extension Book {
                 let years = year.map { [$0] } ?? bookYears
                 var summary = ExportSummary(format: format, years: years)
                 var writer = LedgerWriter(format: format, bookName: try store.bookName(), projects: try store.projects())
+                writer.withDetails = try store.hasEntryDetails(year: year)
                 writer.begin(years: years, accounts: try store.postedAccounts(year: year), to: &out)
                 var cumulative: [Account: Money] = [:]
                 var nextYear = years.makeIterator()
@@ -74,6 +75,8 @@ struct LedgerWriter {
     /// Each project's name as an account component in this format (see `component`).
     private(set) var component: [String: String] = [:]
     private var firstEntry = true
+    /// Whether an exported entry has a payee or payment method: the CSV then has their columns.
+    var withDetails = false
 
     init(format: ExportFormat, bookName: String, projects: [Project]) {
         self.format = format
@@ -135,7 +138,7 @@ struct LedgerWriter {
         let span = years.isEmpty ? "no years" : years.count == 1 ? "\(years[0])" : "\(years.first!)–\(years.last!)"
         switch format {
         case .csv:
-            out.write("date,kind,project,amount,econ,doc,ref,memo,to_project\n")
+            out.write("date,kind,project,amount,econ,doc,ref,memo,to_project\(withDetails ? ",payee,payment_method" : "")\n")
         case .json:
             out.write("{\n  \"book\": \(json(bookName)),\n  \"years\": [\(years.map(String.init).joined(separator: ", "))],\n")
             out.write("  \"projects\": [")
@@ -233,7 +236,7 @@ struct LedgerWriter {
         }
         if amount.fen < 0 { amount = -amount }
         let fields = [e.date.description, e.kind.rawValue, project, amount.plain, first.econ ?? "", e.doc ?? "",
-                      e.ref ?? "", e.memo ?? "", toProject]
+                      e.ref ?? "", e.memo ?? "", toProject] + (withDetails ? [e.payee ?? "", e.paymentMethod ?? ""] : [])
         out.write(fields.map(csvField).joined(separator: ",") + "\n")
         return .written
     }
@@ -244,7 +247,8 @@ struct LedgerWriter {
         var text = "    {\"id\": \(e.id), \"date\": \"\(e.date)\", \"kind\": \(json(e.kind.rawValue)), "
         text += "\"doc\": \(json(e.doc)), \"memo\": \(json(e.memo)), \"ref\": \(json(e.ref)), "
         text += "\"reverses\": \(e.reverses.map(String.init) ?? "null"), \"reversed_by\": \(e.reversedBy.map(String.init) ?? "null"), "
-        text += "\"overdraft\": \(e.overdraft), \"postings\": ["
+        text += "\"overdraft\": \(e.overdraft), \"payee\": \(json(e.payee)), \"payment_method\": \(json(e.paymentMethod)), "
+        text += "\"postings\": ["
         text += e.postings.map { p in
             "{\"account\": \(json(p.account.rawValue)), \"project\": \(json(p.projectCode)), \"econ\": \(json(p.econ)), \"amount\": \"\(p.amount.plain)\"}"
         }.joined(separator: ", ")
@@ -257,8 +261,12 @@ struct LedgerWriter {
         if let doc = e.doc {
             if doc.contains(")") || doc.contains(where: \.isNewline) { tags.append("doc:" + tagValue(doc)) } else { head += " (\(doc))" }
         }
-        head += " " + oneLine(e.memo.map { "\(e.kind.rawValue) | \($0)" } ?? e.kind.rawValue).replacingSemicolons
+        // hledger's payee is the description before its first `|`: the entry's payee, else its kind.
+        var description = e.memo.map { "\(e.kind.rawValue) | \($0)" } ?? e.kind.rawValue
+        if let payee = e.payee { description = oneLine(payee).replacingOccurrences(of: "|", with: "｜") + " | " + description }
+        head += " " + oneLine(description).replacingSemicolons
         if let ref = e.ref { tags.append("ref:" + tagValue(ref)) }
+        if let method = e.paymentMethod { tags.append("method:" + tagValue(method)) }
         if let r = e.reverses { tags.append("reverses:\(r)") }
         if e.overdraft { tags.append("overdraft:") }
         out.write(head + "  ; " + tags.joined(separator: ", ") + "\n")
@@ -272,8 +280,11 @@ struct LedgerWriter {
 
     private func writeBeancount(_ e: JournalEntry, to out: inout some TextOutputStream) {
         let narration = e.memo.map { "\(e.kind.rawValue) | \($0)" } ?? e.kind.rawValue
-        out.write("\(e.date) \(e.overdraft ? "!" : "*") \(beancountString(narration))\n")
+        // beancount's payee is the first of two strings.
+        let payee = e.payee.map { beancountString($0) + " " } ?? ""
+        out.write("\(e.date) \(e.overdraft ? "!" : "*") \(payee)\(beancountString(narration))\n")
         out.write("  entry: \(e.id)\n  kind: \"\(e.kind.rawValue)\"\n")
+        if let method = e.paymentMethod { out.write("  method: \(beancountString(method))\n") }
         if let doc = e.doc { out.write("  doc: \(beancountString(doc))\n") }
         if let ref = e.ref { out.write("  ref: \(beancountString(ref))\n") }
         if let r = e.reverses { out.write("  reverses: \(r)\n") }

@@ -7,7 +7,8 @@ extension Book {
     public func backup(to path: String) throws(FiscalError) {
         if FileManager.default.fileExists(atPath: path) { throw .bookExists(path: path) }
         try guarded {
-            guard let store = store as? SQLiteStore else { throw FiscalError.refused("this book cannot be backed up as a file") }
+            // An older book read through an upgraded copy is backed up as the file is.
+            guard let store = file ?? (store as? SQLiteStore) else { throw FiscalError.refused("this book cannot be backed up as a file") }
             do {
                 try store.db.backup(to: path)
             } catch {

@@ -5,10 +5,17 @@ import Foundation
 public final class Book {
     let store: any Store
     public let path: String
+    /// The schema version of the file when it is older than this fiscal's: a reader then
+    /// reads an upgraded private copy (``open(at:access:onWait:)``), and `file` is the
+    /// connection to the file itself. Nil for a current book.
+    public let olderVersion: Int?
+    let file: SQLiteStore?
 
-    init(store: any Store, path: String) {
+    init(store: any Store, path: String, olderVersion: Int? = nil, file: SQLiteStore? = nil) {
         self.store = store
         self.path = path
+        self.olderVersion = olderVersion
+        self.file = file
     }
 
     /// Creates a new book; refuses to touch an existing file.
@@ -34,8 +41,10 @@ public final class Book {
 
     /// Opens an existing book. The file's header is checked first and the book table looked
     /// for on a read-only connection, so a file that is not a book is refused unchanged.
-    /// A writer then opens the book for writing (WAL) and migrates an older one; a reader
-    /// reads an older book as it is, and a book on a read-only medium too. `onWait` is told
+    /// A writer then opens the book for writing (WAL) and migrates an older one. A reader
+    /// never writes, not even to upgrade: it reads an older book through a private copy made
+    /// in one read (SQLite's backup API) and migrated there, so every query sees the current
+    /// schema whatever version the file has, on a read-only medium too. `onWait` is told
     /// once when a reader starts waiting for a writer that holds the whole book (an import).
     public static func open(at path: String, access: Access = .write,
                             onWait: (@Sendable () -> Void)? = nil) throws(FiscalError) -> Book {
@@ -49,6 +58,13 @@ public final class Book {
             if version < Schema.version { try guarded { try store.write { try store.migrate(from: version) } } }
         } else if version < Schema.oldestReadable {
             throw .refused("the book at \(path) has schema version \(version): open it once with a writing command to upgrade it")
+        } else if version < Schema.version {
+            let copy = try guarded {
+                let copy = SQLiteStore(db: try store.read { try store.db.privateCopy() })
+                try copy.write { try copy.migrate(from: version) }
+                return copy
+            }
+            return Book(store: copy, path: path, olderVersion: version, file: store)
         }
         return Book(store: store, path: path)
     }

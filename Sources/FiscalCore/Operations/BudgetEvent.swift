@@ -64,6 +64,9 @@ public struct RecordOptions: Sendable {
     public var allowOverdraft: Bool
     /// Record a carry-in although the project has an identical one in the year already.
     public var again: Bool
+    /// 收款人 and 支付方式 of a payment or refund (schema 5b), where the office keeps them.
+    public var payee: String?
+    public var paymentMethod: String?
 
     public init(date: Day, doc: String? = nil, memo: String? = nil, ref: String? = nil, allowOverdraft: Bool = false,
                 again: Bool = false) {

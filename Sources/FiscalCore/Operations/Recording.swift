@@ -9,6 +9,14 @@ extension Book {
         try TextRules.check(options.doc, .doc)
         try TextRules.check(options.memo, .memo)
         try TextRules.check(options.ref, .ref)
+        try TextRules.check(options.payee, .name, name: "payee")
+        try TextRules.check(options.paymentMethod, .doc, name: "method")
+        if event.kind != .pay && event.kind != .refund {
+            if let payee = options.payee { throw .invalidValue(field: "payee", value: payee, reason: "only a payment or a refund has a payee") }
+            if let method = options.paymentMethod {
+                throw .invalidValue(field: "method", value: method, reason: "only a payment or a refund has a payment method")
+            }
+        }
         if case let .transfer(from, to, _) = event, from == to {
             throw .invalidValue(field: "to", value: to, reason: "a transfer needs two different projects")
         }
@@ -23,8 +31,10 @@ extension Book {
                     try refuseRepeatedCarryIn(project: code, id: ids[code]!, amount: amount, year: options.date.year)
                 }
                 if let econ = event.econ { try BookCodes(local: try store.localCodes()).check(econ: econ.code, for: event.kind) }
-                let draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
+                var draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
                                        ref: options.ref, postings: event.postings(ids: ids))
+                draft.payee = options.payee
+                draft.paymentMethod = options.paymentMethod
                 var engine = try PostingEngine(store: store)
                 let id = try post(draft, engine: &engine,
                                   control: .check(verb: event.kind.rawValue, allowOverdraft: options.allowOverdraft))

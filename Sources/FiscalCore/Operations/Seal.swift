@@ -54,10 +54,17 @@ extension Book {
     public func seal(asOf: Day) throws(FiscalError) -> Seal {
         try guarded {
             try store.read {
-                guard let last = try store.lastEntry() else { return Seal(asOf: asOf, entryID: 0, hash: try store.bookHash()) }
-                return Seal(asOf: asOf, entryID: last.id, hash: last.hash ?? [])
+                let head = try chainHead()
+                return Seal(asOf: asOf, entryID: head.entryID, hash: head.hash)
             }
         }
+    }
+
+    /// The last entry's id and hash (0 and the book row's hash in a book without entries),
+    /// inside the caller's read transaction.
+    func chainHead() throws -> (entryID: Int64, hash: [UInt8]) {
+        guard let last = try store.lastEntry() else { return (0, try store.bookHash()) }
+        return (last.id, last.hash ?? [])
     }
 
     /// Whether the book still extends `seal`: the sealed entry is there with the sealed hash,

@@ -9,6 +9,8 @@ public struct MonthEndPack: Sendable {
     public var expenditure: ExpenditureReport
     /// 三公 budget and actual through the month.
     public var sangong: SangongReport
+    /// The book's seal from the same snapshot as every figure of the pack.
+    public var seal: Seal? { byProject.seal }
 
     /// The projects that lag behind time progress, in report order.
     public var lagging: [ProgressLine] { byProject.rows.filter(\.lagging) }

@@ -64,6 +64,8 @@ public struct ProgressReport: Sendable {
     public var bookName: String
     public var groups: [ProgressGroup]
     public var total: ProgressLine
+    /// The book's seal from the snapshot the figures came from (issue 12: one read).
+    public var seal: Seal?
     public var timeProgress: Ratio { spec.timeProgressRatio }
     public var rows: [ProgressLine] { groups.flatMap(\.rows) }
 }
@@ -120,6 +122,6 @@ extension ProgressReport {
         }
         let all = ordered.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
         self.init(spec: spec, bookName: snapshot.bookName, groups: ordered,
-                  total: spec.line(key: "total", name: "合计", figures: all))
+                  total: spec.line(key: "total", name: "合计", figures: all), seal: snapshot.seal)
     }
 }

@@ -16,9 +16,11 @@ extension Book {
         try guarded {
             try store.read {
                 guard let status = try store.yearStatus(year) else { throw FiscalError.unknownYear(year) }
-                return YearSnapshot(year: year, status: status, bookName: try store.bookName(), projects: try store.projects(),
-                                    totals: try store.monthlyTotals(year: year, throughMonth: throughMonth),
-                                    throughMonth: throughMonth, codes: BookCodes(local: try store.localCodes()))
+                var snapshot = YearSnapshot(year: year, status: status, bookName: try store.bookName(), projects: try store.projects(),
+                                            totals: try store.monthlyTotals(year: year, throughMonth: throughMonth),
+                                            throughMonth: throughMonth, codes: BookCodes(local: try store.localCodes()))
+                snapshot.chainHead = try chainHead()
+                return snapshot
             }
         }
     }

@@ -37,6 +37,8 @@ public struct SettlementReport: Sendable {
     public var closed: Bool
     public var sections: [SettlementSection]
     public var total: SettlementLine
+    /// The book's seal from the snapshot the figures came from (issue 12: one read).
+    public var seal: Seal?
     public var rows: [SettlementLine] { sections.flatMap(\.rows) }
     /// The rows, subtotals and total whose identity fails (a damaged book).
     public var identityFailures: [SettlementLine] {
@@ -70,6 +72,6 @@ extension SettlementReport {
         }
         let total = sections.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
         self.init(spec: spec, bookName: snapshot.bookName, closed: snapshot.status == .closed,
-                  sections: sections, total: SettlementLine(project: nil, figures: total))
+                  sections: sections, total: SettlementLine(project: nil, figures: total), seal: snapshot.seal)
     }
 }

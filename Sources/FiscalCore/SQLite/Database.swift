@@ -18,6 +18,8 @@ final class Database {
     let path: String
     private var statementCache: [String: Statement] = [:]
     private let waiting: BusyWait
+    /// The file among this process's open books (nil: in memory, or a private temporary one).
+    private let file: OpenBookFiles.FileID?
 
     /// How long a writer waits for another writer, in milliseconds (`FISCAL_BUSY_TIMEOUT`
     /// overrides it, for tests).
@@ -35,13 +37,16 @@ final class Database {
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
         let name = access == .readImmutable ? Database.immutableURI(path) : path
+        let file = path == ":memory:" || path.isEmpty ? nil : OpenBookFiles.shared.opening(path, writer: access == .write || access == .create)
         let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite3_close_v2(db) }
+            if let file { OpenBookFiles.shared.closed(file, path: path) }
             throw SQLiteError(code: rc, message: message, sql: nil)
         }
         handle = db
+        self.file = file
         self.path = path
         waiting = BusyWait(timeoutMS: access == .read || access == .readImmutable ? nil : Database.writerTimeout, onWait: onWait)
         sqlite3_extended_result_codes(db, 1)
@@ -49,7 +54,7 @@ final class Database {
             Unmanaged<BusyWait>.fromOpaque(context!).takeUnretainedValue().shouldRetry(count: Int(count))
         }, Unmanaged.passUnretained(waiting).toOpaque())
         try execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:" && (access == .write || access == .create) {
+        if path != ":memory:" && !path.isEmpty && (access == .write || access == .create) {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
         }
@@ -86,6 +91,16 @@ final class Database {
     deinit {
         statementCache.removeAll()
         sqlite3_close_v2(handle)
+        if let file { OpenBookFiles.shared.closed(file, path: path) }
+    }
+
+    /// A private copy of this database in a temporary one of its own (SQLite's unnamed file:
+    /// on disk as it grows, removed when closed), made through the backup API in one read.
+    /// A reader of an older book reads an upgraded copy: the file is never written.
+    func privateCopy() throws(SQLiteError) -> Database {
+        let copy = try Database(path: "", access: .create)
+        try backup(into: copy)
+        return copy
     }
 
     func error(_ rc: Int32, sql: String?) -> SQLiteError {
@@ -186,7 +201,10 @@ extension Database {
     /// hundred pages at a time: others keep reading and writing meanwhile, and the copy is
     /// one consistent moment of the book (a write in between makes SQLite start over).
     func backup(to path: String) throws(SQLiteError) {
-        let target = try Database(path: path, access: .create)
+        try backup(into: try Database(path: path, access: .create))
+    }
+
+    private func backup(into target: Database) throws(SQLiteError) {
         guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
             throw target.error(sqlite3_errcode(target.handle), sql: nil)
         }
@@ -197,5 +215,75 @@ extension Database {
         } while rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED
         sqlite3_backup_finish(backup)
         guard rc == SQLITE_DONE else { throw SQLiteError(code: rc, message: String(cString: sqlite3_errstr(rc)), sql: nil) }
+    }
+}
+
+/// The book files this process has open, by inode, so that the last reader to close one can
+/// take away the empty `-wal` and `-shm` files SQLite leaves (issue 12). A read-only
+/// connection to a WAL book makes them when they are missing (it needs the WAL index) but
+/// may not remove them: SQLite's last connection removes them only after a checkpoint, which
+/// a read-only connection cannot run. They are removed here only when
+///
+/// - no connection of this process is open to the file, and none of them wrote (a writer's
+///   own close removes them when it can);
+/// - the `-wal` is empty: a WAL with frames holds committed transactions not yet in the book;
+/// - no other process has the book open: every SQLite connection to a WAL book holds a
+///   shared lock on the database file while it is open, so the write lock SQLite itself
+///   takes to remove them is granted only to the last one. It is taken on the bytes SQLite
+///   locks (PENDING, RESERVED and the SHARED range) and held while the files go.
+final class OpenBookFiles: @unchecked Sendable {
+    struct FileID: Hashable { let device: UInt64; let inode: UInt64 }
+
+    static let shared = OpenBookFiles()
+    private let lock = NSLock()
+    private var files: [FileID: (count: Int, wrote: Bool)] = [:]
+
+    /// Called before a connection opens `path`; nil when the file cannot be stat'ed (SQLite
+    /// will say why it cannot open it).
+    func opening(_ path: String, writer: Bool) -> FileID? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        lock.lock()
+        defer { lock.unlock() }
+        let now = files[id] ?? (0, false)
+        files[id] = (now.count + 1, now.wrote || writer)
+        return id
+    }
+
+    func closed(_ id: FileID, path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let now = files[id] else { return }
+        if now.count > 1 { files[id] = (now.count - 1, now.wrote); return }
+        files[id] = nil
+        if !now.wrote { OpenBookFiles.removeEmptySidecars(of: path) }
+    }
+
+    /// SQLite's lock bytes (os_unix.c): PENDING at 1 GiB, RESERVED after it, then 510 SHARED.
+    private static let lockStart: off_t = 0x4000_0000, lockLength: off_t = 512
+
+    private static func removeEmptySidecars(of path: String) {
+        let wal = path + "-wal", shm = path + "-shm"
+        func size(_ file: String) -> Int64? {
+            var info = stat()
+            return stat(file, &info) == 0 ? Int64(info.st_size) : nil
+        }
+        guard size(wal) != nil || size(shm) != nil, (size(wal) ?? 0) == 0 else { return }
+        let fd = open(path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return }  // not writable by this user: left as SQLite left them
+        defer { close(fd) }
+        var request = flock()
+        request.l_type = Int16(F_WRLCK)
+        request.l_whence = Int16(SEEK_SET)
+        request.l_start = lockStart
+        request.l_len = lockLength
+        guard fcntl(fd, F_SETLK, &request) == 0 else { return }  // another process has the book open
+        if (size(wal) ?? 0) == 0 {
+            unlink(wal)
+            unlink(shm)
+        }
+        request.l_type = Int16(F_UNLCK)
+        _ = fcntl(fd, F_SETLK, &request)
     }
 }

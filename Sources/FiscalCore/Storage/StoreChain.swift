@@ -35,12 +35,14 @@ extension SQLiteStore {
     func entryRecord(id: Int64, date: String, year: Int64, kind: String, doc: String?, memo: String?, ref: String?,
                      reverses: Int64?, overdraft: Bool,
                      postings: [(account: String, project: Int64, econ: String?, amount: Int64)],
-                     projectHash: (Int64) throws -> [UInt8]?) rethrows -> ChainRecord {
+                     projectHash: (Int64) throws -> [UInt8]?,
+                     payee: String? = nil, paymentMethod: String? = nil) rethrows -> ChainRecord {
         var r = ChainRecord.entry(id: id, date: date, year: year, kind: kind, doc: doc, memo: memo, ref: ref,
                                   reverses: reverses, overdraft: overdraft, postings: postings.count)
         for p in postings {
             r.posting(account: p.account, project: try projectHash(p.project), econ: p.econ, amount: p.amount)
         }
+        r.details(payee: payee, paymentMethod: paymentMethod)
         return r
     }
 
@@ -93,6 +95,8 @@ extension SQLiteStore {
     }
 
     /// Entries with their postings, in id order, as canonical records: one pass over both.
+    /// Only the migration to schema 3 calls it (``fillChain()``), before entries had details
+    /// (schema 5b): `verify` reads the entry chain through ``entryChainBreaks(recomputed:_:)``.
     private func forEachEntryRecord(projectHashes: [Int64: [UInt8]], _ body: (Int64, ChainRecord) throws -> Void) throws {
         var current: (id: Int64, head: (date: String, year: Int64, kind: String, doc: String?, memo: String?, ref: String?,
                                          reverses: Int64?, overdraft: Bool))?

@@ -6,17 +6,25 @@ extension SQLiteStore {
             id: id, date: draft.date.description, year: Int64(draft.date.year), kind: draft.kind.rawValue, doc: draft.doc,
             memo: draft.memo, ref: draft.ref, reverses: draft.reverses, overdraft: draft.overdraft,
             postings: draft.postings.map { ($0.account.rawValue, $0.projectID, $0.econ?.code, $0.amount.fen) },
-            projectHash: { try projectHash(id: $0) })
+            projectHash: { try projectHash(id: $0) }, payee: draft.payee, paymentMethod: draft.paymentMethod)
         try db.cached("""
-            INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, payee, payment_method, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([id, draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
-                      draft.ref, draft.reverses, draft.overdraft, record.hash(after: try chainHead("entry"))])
+                      draft.ref, draft.reverses, draft.overdraft, draft.payee, draft.paymentMethod,
+                      record.hash(after: try chainHead("entry"))])
         let insert = try db.cached("INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES (?, ?, ?, ?, ?)")
         for p in draft.postings {
             try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen])
         }
         return id
+    }
+
+    /// Whether an entry of `year` (any year when nil) has a payee or payment method (schema 5b).
+    func hasEntryDetails(year: Int?) throws -> Bool {
+        try db.prepare("""
+            SELECT 1 AS found FROM entry WHERE (payee IS NOT NULL OR payment_method IS NOT NULL)\(year == nil ? "" : " AND year = ?") LIMIT 1
+            """).first(year.map { [$0] } ?? []) { _ in true } ?? false
     }
 
     func refExists(_ ref: String) throws -> Bool {
@@ -63,7 +71,7 @@ extension SQLiteStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
-            SELECT e.id, e.date, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft,
+            SELECT e.id, e.date, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft, e.payee, e.payment_method,
                    (SELECT r.id FROM entry r WHERE r.reverses = e.id) AS reversed_by,
                    p.account, pr.code, p.econ, p.amount
             FROM entry e JOIN posting p ON p.entry_id = e.id JOIN project pr ON pr.id = p.project_id
@@ -80,7 +88,8 @@ extension SQLiteStore {
                     kind: try row.decode("kind", as: "an entry kind", EntryKind.init(rawValue:)),
                     doc: try row.optionalText("doc"), memo: try row.optionalText("memo"), ref: try row.optionalText("ref"),
                     reverses: try row.optionalInt("reverses"), reversedBy: try row.optionalInt("reversed_by"),
-                    overdraft: try row.int("overdraft") == 1, postings: [])
+                    overdraft: try row.int("overdraft") == 1, postings: [],
+                    payee: try row.optionalText("payee"), paymentMethod: try row.optionalText("payment_method"))
             }
             current!.postings.append(JournalPosting(
                 account: try row.decode("account", as: "an account", Account.init(rawValue:)), projectCode: try row.text("code"),

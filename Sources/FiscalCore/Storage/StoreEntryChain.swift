@@ -10,11 +10,11 @@ extension SQLiteStore {
         var previous = try bookHash()
         let statement = try db.prepare("""
             SELECT e.id, e.date, e.year, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft, e.hash,
-                   p.account, p.project_id, p.econ, p.amount
+                   p.account, p.project_id, p.econ, p.amount, e.payee, e.payment_method
             FROM entry e LEFT JOIN posting p ON p.entry_id = e.id ORDER BY e.id, p.id
             """)
         let c = try ["id", "date", "year", "kind", "doc", "memo", "ref", "reverses", "overdraft", "hash",
-                     "account", "project_id", "econ", "amount"].map { name throws(SQLiteError) in try statement.column(name) }
+                     "account", "project_id", "econ", "amount", "payee", "payment_method"].map { name throws(SQLiteError) in try statement.column(name) }
         var record = ChainRecord(table: "entry")
         var legs = ChainRecord(table: "entry")  // only its bytes after the head are used
         let legsStart = legs.bytes.count
@@ -23,10 +23,13 @@ extension SQLiteStore {
         var stored: [UInt8]?
         var out = [UInt8](repeating: 0, count: SHA256Digest.size)
         var stop = false
+        var details = ChainRecord(table: "entry")  // its payee and method (schema 5b), after the legs
+        let detailsStart = details.bytes.count
         func finish() throws {
             guard current != nil else { return }
             record.int(Int64(count))
             record.append(encoded: Array(legs.bytes[legsStart...]))
+            if details.bytes.count > detailsStart { record.append(encoded: Array(details.bytes[detailsStart...])) }
             out.withUnsafeMutableBufferPointer { record.link(after: previous, into: $0.baseAddress!) }
             if stored != out { stop = try found(current!, stored != nil) }
             previous = recomputed ? out : (stored ?? [])
@@ -50,6 +53,8 @@ extension SQLiteStore {
                 record.int(try row.int(c[8]))
                 stored = row.withBlob(c[9]) { $0.map { Array($0) } }
                 legs.start("entry")
+                details.start("entry")
+                row.withBytes(c[14]) { payee in row.withBytes(c[15]) { details.details(payee: payee, paymentMethod: $0) } }
             }
             guard let project = try row.optionalInt(c[11]) else { return }  // an entry without postings
             count += 1

@@ -83,7 +83,8 @@ extension SQLiteStore {
         let dates = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, rows.count * 10))
         defer { dates.deallocate() }
         var n = 0
-        try insertBatched(rows, "INSERT INTO entry (id, date, year, kind, doc, memo, ref, overdraft, hash) VALUES ", columns: 9) { statement, row, p in
+        try insertBatched(rows, "INSERT INTO entry (id, date, year, kind, doc, memo, ref, overdraft, hash, payee, payment_method) VALUES ",
+                          columns: 11) { statement, row, p in
             let date = UnsafeMutableBufferPointer(rebasing: dates[(n * 10)..<(n * 10 + 10)])
             n += 1
             writeDate(row.date, into: date)
@@ -96,6 +97,8 @@ extension SQLiteStore {
             if let ref = row.ref { try statement.bind(p + 6, borrowedUTF8: ref) }
             try statement.bind(p + 7, row.overdraft ? 1 : 0)
             try statement.bind(p + 8, blob: row.hash)
+            if let payee = row.payee { try statement.bind(p + 9, borrowedUTF8: payee) }
+            if let method = row.paymentMethod { try statement.bind(p + 10, borrowedUTF8: method) }
         }
     }
 
@@ -139,7 +142,7 @@ extension SQLiteStore {
 }
 
 /// Rows per INSERT of an import: enough to spread the cost of a statement over many rows,
-/// few enough (8 × 256 parameters) to stay far below SQLite's limit of 32,766.
+/// few enough (11 × 256 parameters) to stay far below SQLite's limit of 32,766.
 let bulkInsertRows = 256
 
 /// An entry as an import writes it; the text is bytes that outlive the insert.
@@ -151,6 +154,8 @@ struct ImportEntryRow {
     var doc: UnsafeBufferPointer<UInt8>?
     var memo: UnsafeBufferPointer<UInt8>?
     var ref: UnsafeBufferPointer<UInt8>?
+    var payee: UnsafeBufferPointer<UInt8>?
+    var paymentMethod: UnsafeBufferPointer<UInt8>?
     var overdraft: Bool
     /// Its link in the chain (``ChainRecord``), computed by the import in id order: 32 bytes
     /// the batch owns until it is flushed.

@@ -50,6 +50,12 @@ protocol Store {
     func journal(_ filter: JournalFilter) throws -> [JournalEntry]
     func forEachEntry(_ filter: JournalFilter, _ body: (JournalEntry) throws -> Void) throws
     func postedAccounts(year: Int?) throws -> [(account: Account, project: String, econ: String?)]
+    func hasEntryDetails(year: Int?) throws -> Bool
+
+    // Import profiles (saved column mappings; configuration, not history)
+    func importProfiles() throws -> [ImportProfile]
+    func insertImportProfile(_ profile: ImportProfile) throws
+    func deleteImportProfile(name: String) throws -> Bool
 
     // Maintained totals
     func monthlyTotals(year: Int, throughMonth: Int) throws -> [MonthlyTotal]
