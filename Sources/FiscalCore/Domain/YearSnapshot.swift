@@ -18,10 +18,13 @@ public struct YearSnapshot: Sendable {
     public var throughMonth: Int
     /// The codes the book knows, its local ones included, for the names reports print.
     public var codes: BookCodes
+    /// Per project, what the year's close carried forward on contracts (合同尾款, issue 14).
+    public var contractCarried: [Int64: Money]
 
     public init(year: Int, status: YearStatus, bookName: String, projects: [Project], totals: [MonthlyTotal],
-                throughMonth: Int = 12, codes: BookCodes = .official) {
+                throughMonth: Int = 12, codes: BookCodes = .official, contractCarried: [Int64: Money] = [:]) {
         self.codes = codes
+        self.contractCarried = contractCarried
         self.year = year
         self.status = status
         self.bookName = bookName

@@ -9,6 +9,7 @@ extension Book {
         try TextRules.check(options.doc, .doc)
         try TextRules.check(options.memo, .memo)
         try TextRules.check(options.ref, .ref)
+        try checkContractOption(event.kind, options)
         if case let .transfer(from, to, _) = event, from == to {
             throw .invalidValue(field: "to", value: to, reason: "a transfer needs two different projects")
         }
@@ -23,8 +24,9 @@ extension Book {
                     try refuseRepeatedCarryIn(project: code, id: ids[code]!, amount: amount, year: options.date.year)
                 }
                 if let econ = event.econ { try BookCodes(local: try store.localCodes()).check(econ: econ.code, for: event.kind) }
+                let contract = try contractFor(event, options, projectID: ids[event.projectCodes[0]]!)
                 let draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
-                                       ref: options.ref, postings: event.postings(ids: ids))
+                                       ref: options.ref, postings: event.postings(ids: ids, contract: contract))
                 var engine = try PostingEngine(store: store)
                 let id = try post(draft, engine: &engine,
                                   control: .check(verb: event.kind.rawValue, allowOverdraft: options.allowOverdraft))
@@ -77,7 +79,7 @@ extension Book {
     func reversal(of id: Int64, date: Day, memo: String) throws -> EntryDraft {
         EntryDraft(date: date, kind: .reversal, memo: memo, reverses: id,
                    postings: try store.postings(entryID: id).map {
-                       Posting($0.account, project: $0.projectID, econ: $0.econ, -$0.amount)
+                       Posting($0.account, project: $0.projectID, econ: $0.econ, -$0.amount, contract: $0.contractID)
                    })
     }
 
@@ -93,10 +95,11 @@ extension Book {
                    control: PostingEngine.Control = .none) throws -> (id: Int64, admission: PostingEngine.Admission) {
         let postings = draft.postings.map {
             LegPosting(account: $0.account, project: $0.projectID, econ: engine.intern(econ: $0.econ?.code ?? ""),
-                       amount: $0.amount.fen)
+                       amount: $0.amount.fen, contract: $0.contractID ?? 0)
         }
         let admission = try engine.admit(date: draft.date, postings: postings, control: control,
-                                         projectCode: { try store.projectCode(id: $0) ?? "#\($0)" })
+                                         projectCode: { try store.projectCode(id: $0) ?? "#\($0)" },
+                                         contractNumber: { try store.contractNumber(id: $0) ?? "#\($0)" })
         if let ref = draft.ref, try store.refExists(ref) { throw FiscalError.duplicateRef(ref) }
         var draft = draft
         draft.overdraft = draft.overdraft || admission.overdraft
