@@ -79,7 +79,7 @@ extension SQLiteStore {
             let id = try row.int("contract_id"), amount = Money(fen: try row.int("amount"))
             guard byID[id] != nil else { return }
             switch try row.text("kind") {
-            case "commit": byID[id]!.committed -= amount
+            case "commit": byID[id]!.committed -= amount; return
             case "pay": byID[id]!.paid += amount
             case "release": byID[id]!.released += amount
             default: return
