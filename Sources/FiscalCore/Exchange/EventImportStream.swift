@@ -38,6 +38,7 @@ extension EventImport {
             if let pipeline = run.pipeline {
                 // The chain is hashed here, on this core, while the other writes the chunk before.
                 let econs = EconomicCodeBytes(run.engine.availability.econCodes)
+                try run.writeNewContracts()
                 let (firstID, hashes) = run.chain!.hash(run.events, order: run.events.indices.map(Int32.init),
                                                         arena: run.arena, econs: econs)
                 try pipeline.submit(run.events, arena: run.arena, econs: econs, firstID: firstID, hashes: hashes)

@@ -37,12 +37,14 @@ struct RowFingerprint {
 extension EventImport {
     /// Adds a good row to the fingerprint of the file's rows.
     mutating func fingerprint(date: Int32, kind: EntryKind, project: Int32, amount: Int64, econ: UInt16,
-                              text: (start: Int, doc: UInt32, memo: UInt32, ref: UInt32), toProject: Int32) {
+                              text: (start: Int, doc: UInt32, memo: UInt32, ref: UInt32), toProject: Int32,
+                              contract: String? = nil) {
         func code(_ p: Int32) -> ArraySlice<UInt8> { p < 0 ? [] : ArraySlice(projectCodes[projectIDs[Int(p)]]!.utf8) }
         let econCode = econ == 0 ? "" : engine.availability.econCodes[Int(econ)]
         let memo = text.start + Int(text.doc), ref = memo + Int(text.memo)
         rows.add([ArraySlice(String(date).utf8), ArraySlice(kind.rawValue.utf8), code(project),
                   ArraySlice(String(amount).utf8), ArraySlice(econCode.utf8), arena[text.start..<memo],
-                  arena[memo..<ref], arena[ref..<(ref + Int(text.ref))], code(toProject)])
+                  arena[memo..<ref], arena[ref..<(ref + Int(text.ref))], code(toProject)]
+                 + (contract.map { [ArraySlice($0.utf8)] } ?? []))  // only then: older fingerprints stay
     }
 }

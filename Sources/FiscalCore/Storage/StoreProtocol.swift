@@ -44,6 +44,7 @@ protocol Store {
     func contractCarried(year: Int) throws -> [Int64: Money]
     func procurementFigures(year: Int) throws -> [(contract: Int64, committed: Money, paid: Money)]
     func contractHashes() throws -> [Int64: [UInt8]]
+    func contractHash(id: Int64) throws -> [UInt8]?
 
     // Local codes
     func localCodes() throws -> [LocalCode]
