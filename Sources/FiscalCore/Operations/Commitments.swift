@@ -78,6 +78,8 @@ extension Book {
         guard amount.isPositive else {
             throw .refused("contract \(number) has nothing open in \(year) to release")
         }
+        var options = options
+        options.contract = number
         return try record(.release(project: projectCode, amount: amount, econ: contract.econ), options)
     }
 
