@@ -82,8 +82,8 @@ struct ProgressView {
         if hasCommitments {
             notes.append(zh ? "占用率 = (累计支付 + 已占用) ÷ \(spec.basis == .total ? "全年预算数" : "本年预算")；可执行指标 = 未占用的余额"
                             : "committed rate = (paid + committed) ÷ \(spec.basis == .total ? "total budget" : "current-year budget"); available = not committed")
-            notes.append(zh ? "! 滞后：执行率与占用率都低于序时进度 \(threshold) 个百分点以上（资金已占用于合同的不算滞后）"
-                            : "! lagging: both rate and committed rate more than \(threshold) points below time progress (money committed on contracts is not lagging)")
+            notes.append(zh ? "! 滞后：执行率与占用率减序时进度都低于 \(threshold) 个百分点（资金已占用于合同的不算滞后）"
+                            : "! lagging: rate and committed rate both below time progress by more than the gap \(threshold) points (money committed on contracts is not lagging)")
         } else {
             notes.append(zh ? "! 滞后：差距低于 \(threshold) 个百分点" : "! lagging: gap below \(threshold) points")
         }
