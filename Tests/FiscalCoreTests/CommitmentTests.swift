@@ -199,4 +199,23 @@ import Testing
         #expect(try t.snapshot() == before)
         #expect(try t.book.contractBalances().count == 1)
     }
+
+    @Test func contractsAreInTheChainAndVerifyNamesWhatWasChanged() throws {
+        let t = try book()
+        try commit(t, 30_000)
+        try pay(t, 10_000)
+        #expect(try t.book.verify().isEmpty)
+        // The contract row: its own chain.
+        try t.raw().execute("DROP TRIGGER contract_no_update; UPDATE contract SET sme = 0 WHERE id = 1")
+        #expect(try t.book.verify().map(\.description).contains(
+            "chain: contract 1 does not match its hash: it or the row before it was changed after it was written"))
+        // A posting moved to another contract: its entry no longer matches, and the contract is overpaid.
+        try t.raw().execute("""
+            INSERT INTO contract (id, number, project_id, econ, signed) VALUES (2, 'HT-X', 1, '31002', '2023-03-01');
+            DROP TRIGGER posting_no_update; UPDATE posting SET contract_id = 2 WHERE entry_id = 4
+            """)
+        let found = try t.book.verify().map(\.description)
+        #expect(found.contains("chain: entry 4 does not match its hash: it or the row before it was changed after it was written"), "\(found)")
+        #expect(found.contains("contract overpaid: contract HT-X in 2023: committed − paid − released = -100.00, below zero"), "\(found)")
+    }
 }
