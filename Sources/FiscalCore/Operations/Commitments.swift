@@ -107,6 +107,6 @@ extension Contract {
         if number.trimmingWhitespace().isEmpty { return "must not be empty" }
         if number.count > 64 { return "is longer than 64 characters" }
         if number.contains(where: { $0.isNewline }) { return "must be one line" }
-        return nil
+        return TextRules.problem(number, as: .ref)
     }
 }

@@ -90,12 +90,16 @@ extension SQLiteStore {
     }
 
     /// Per project, what the year's close carried forward on contracts (合同尾款): the
-    /// carried-forward postings that name a contract, net of a reopen's reversals.
+    /// carried-forward postings that name a contract, net of a reopen's reversals. Every
+    /// report's snapshot reads it, so it reads only the entries of 31 December (index
+    /// `entry_date`), where the close and a reopen's reversals of it are dated, not every
+    /// posting that names a contract.
     func contractCarried(year: Int) throws -> [Int64: Money] {
         var carried: [Int64: Money] = [:]
         try db.cached("""
-            SELECT p.project_id, -sum(p.amount) AS carried FROM posting p JOIN entry e ON e.id = p.entry_id
-            WHERE p.contract_id IS NOT NULL AND p.account = 'carried-forward' AND e.year = ?
+            SELECT p.project_id, -sum(p.amount) AS carried FROM entry e JOIN posting p ON p.entry_id = e.id
+            WHERE e.year = ?1 AND e.date = printf('%04d-12-31', ?1)
+              AND p.account = 'carried-forward' AND p.contract_id IS NOT NULL
             GROUP BY p.project_id
             """).forEach([year]) { carried[try $0.int("project_id")] = Money(fen: try $0.int("carried")) }
         return carried
