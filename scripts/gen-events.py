@@ -15,7 +15,7 @@ unique ref, so importing the file twice posts it once.
 
 With --contracts PCT, that percentage of the payments are against contracts (issue 14): a
 project's payment on a contract is preceded, when its current contract cannot cover it, by a
-commit of a new contract (econ 31002, procurement types in turn, every other one to an SME),
+commit of a new contract the day before (econ 31002, procurement types in turn, every other one to an SME),
 and the file gets the columns contract,supplier,procurement,sme. Without it the bytes are
 what they always were.
 """
@@ -78,7 +78,7 @@ def main():
         r = rng.random()
         code = codes[rng.randrange(len(codes))]
         amount = rng.randrange(100, 5_000_000)  # 1.00 .. 50,000.00 元, in 分
-        if r < 0.90 and contract_share > 0 and rng.random() < contract_share:
+        if r < 0.90 and contract_share > 0 and rng.random() < contract_share and (month, doy) != (1, 1):
             number, left = contract_open.get(code, ("", 0))
             if left < amount:
                 contract_count[0] += 1
@@ -86,7 +86,9 @@ def main():
                 number, left = "HT%07d" % k_c, amount * 20
                 extra[len(rows)] = (number, "供应商%d" % (k_c % 97), ("goods", "works", "services")[k_c % 3],
                                     "yes" if k_c % 2 else "")
-                rows.append((args.year, month, doy, "commit", code, left, "31002", "", "合同签订", ""))
+                # Signed the day before: a shuffled file still commits before it pays.
+                cm, cd = (month, doy - 1) if doy > 1 else (month - 1, days[month - 1])
+                rows.append((args.year, cm, cd, "commit", code, left, "31002", "", "合同签订", ""))
             contract_open[code] = (number, left - amount)
             extra[len(rows)] = (number, "", "", "")
             rows.append((args.year, month, doy, "pay", code, amount, "31002", "", "合同付款", ""))

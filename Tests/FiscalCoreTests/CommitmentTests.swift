@@ -218,4 +218,27 @@ import Testing
         #expect(found.contains("chain: entry 4 does not match its hash: it or the row before it was changed after it was written"), "\(found)")
         #expect(found.contains("contract overpaid: contract HT-X in 2023: committed − paid − released = -100.00, below zero"), "\(found)")
     }
+
+    @Test func aFileNotInDateOrderMayNameAContractBeforeTheCommitThatCreatesIt() throws {
+        let t = try book()
+        let result = try t.importCSV("""
+            date,kind,project,amount,econ,contract,procurement
+            2023-05-01,pay,JD01,100,31002,HT-7,
+            2023-05-02,release,JD01,50,,HT-7,
+            2023-04-01,commit,JD01,300,31002,HT-7,works
+            2023-05-03,pay,JD01,1,31002,HT-8,
+            """)
+        #expect(result.problems.map(\.description) == ["line 5: contract 'HT-8': no such contract"])
+        #expect(try t.book.contractBalances().isEmpty)  // refused whole: not even HT-7
+        let good = try t.importCSV("""
+            date,kind,project,amount,econ,contract,procurement
+            2023-05-01,pay,JD01,100,31002,HT-7,
+            2023-05-02,release,JD01,50,,HT-7,
+            2023-04-01,commit,JD01,300,31002,HT-7,works
+            """)
+        #expect(good.isAccepted, "\(good.problems)")
+        let b = try balance(t, "HT-7")
+        #expect((b.committed, b.paid, b.released, b.contract.procurement) == (fen(30_000), fen(10_000), fen(5_000), .works))
+        #expect(try t.book.verify().isEmpty)
+    }
 }

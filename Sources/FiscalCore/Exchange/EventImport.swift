@@ -125,6 +125,9 @@ struct EventImport {
     /// Contracts created by the file, in id order; `contractsWritten` of them are in the book.
     var newContracts: [Contract] = []
     var contractsWritten = 0
+    /// Rows (index into `events`, number, column name) naming a contract not known yet.
+    var laterContracts: [(Int, String, String)] = []
+    static let contractLater: Int64 = -1
 
     /// First line of each ref in the file, by hash; a clash of different refs goes to `refOverflow`.
     var refLines: [Int: (start: Int, length: UInt32, line: Int32)] = [:]
@@ -170,6 +173,7 @@ struct EventImport {
 
     mutating func perform() throws -> ImportResult {
         try read()
+        resolveLaterContracts()
         result.encoding = source.encoding
         if result.badRows == 0 || !events.isEmpty {
             let order = dateOrder()

@@ -42,9 +42,14 @@ extension EventImport {
                 return  // the ref's bytes stay, for `refLines`
             }
         }
+        if contract == EventImport.contractLater, let number = row.text(.contract) {
+            // Named before the commit that creates it, in file order: decided once every row is read.
+            laterContracts.append((events.count, number, row.name(Column.contract.rawValue)))
+        }
         events.append(ImportedEvent(amount: amount, text: start, docLength: docLength, memoLength: memoLength,
                                     refLength: refLength, date: date, line: Int32(record.line), project: project,
-                                    toProject: toProject, econ: econIndex, kind: kind, overdraft: false, contract: contract))
+                                    toProject: toProject, econ: econIndex, kind: kind, overdraft: false,
+                                    contract: contract == EventImport.contractLater ? 0 : contract))
     }
 
     private func readDate(_ row: inout ImportRow) -> Int32 {
@@ -198,19 +203,17 @@ extension EventImport {
         guard project >= 0 else { return 0 }
         let projectID = projectIDs[Int(project)]
         if let known = contracts[number] {
-            guard known.project == projectID else {
-                row.bad(.contract, number, "belongs to project \(projectCodes[known.project] ?? "#\(known.project)"), not \(projectCodes[projectID]!)")
-                return 0
-            }
-            let code = engine.intern(econ: known.econ)
-            if econ == 0 && kind == .release { econ = code }
-            if econ != code {
-                row.bad(.contract, number, "is on economic code \(known.econ); a \(kind.rawValue) on it uses that code")
+            if let problem = check(known, kind: kind, projectID: projectID, econ: &econ) {
+                row.bad(.contract, number, problem)
                 return 0
             }
             return known.id
         }
-        guard kind == .commit else { row.bad(.contract, number, "no such contract"); return 0 }
+        guard kind == .commit else {
+            // A file not in date order may name a contract before the row that commits it.
+            if streaming { row.bad(.contract, number, "no such contract"); return 0 }
+            return EventImport.contractLater
+        }
         guard econ != 0 else { return 0 }  // the missing code is said already
         let code = engine.availability.econCodes[Int(econ)]
         guard code.count == 5, let economic = EconomicCode(code), let day = date == 0 ? nil : Optional(ImportedEvent.day(date)) else {
@@ -242,6 +245,43 @@ extension EventImport {
         newContracts.append(Contract(id: id, number: number, projectID: projectID, supplier: supplier, econ: economic,
                                      procurement: procurement, sme: sme, signed: day, memo: nil))
         return id
+    }
+
+    /// Why a row may not name a known contract, or nil (a release without a code takes the contract's).
+    mutating func check(_ known: ImportContract, kind: EntryKind, projectID: Int64, econ: inout UInt16) -> String? {
+        guard known.project == projectID else {
+            return "belongs to project \(projectCodes[known.project] ?? "#\(known.project)"), not \(projectCodes[projectID] ?? "#\(projectID)")"
+        }
+        let code = engine.intern(econ: known.econ)
+        if econ == 0 && kind == .release { econ = code }
+        if econ != code { return "is on economic code \(known.econ); a \(kind.rawValue) on it uses that code" }
+        return nil
+    }
+
+    /// Rows that named a contract before the commit creating it (file order): each is given
+    /// its contract now, or said to be bad and left out of the checking.
+    mutating func resolveLaterContracts() {
+        guard !laterContracts.isEmpty else { return }
+        var bad: [Int] = []
+        for (i, number, column) in laterContracts {
+            let e = events[i]
+            var econ = e.econ
+            let problem: String
+            if let known = contracts[number] {
+                guard let p = check(known, kind: e.kind, projectID: projectIDs[Int(e.project)], econ: &econ) else {
+                    events[i].contract = known.id
+                    events[i].econ = econ
+                    continue
+                }
+                problem = p
+            } else {
+                problem = "no such contract"
+            }
+            result.add(ImportProblem(line: Int(e.line), message: "\(column) '\(number.quotedValue)': \(problem)"))
+            bad.append(i)
+        }
+        for i in bad.reversed() { events.remove(at: i) }
+        laterContracts = []
     }
 
     /// Appends a text column's trimmed bytes to the arena; returns their length (0: absent).
