@@ -69,7 +69,8 @@ enum EntryView {
             ("overdraft", .bool(e.overdraft)),
             ("postings", .array(e.postings.map { p in
                 .object([("account", .string(p.account.rawValue)), ("project", .string(p.projectCode)),
-                         ("econ", .optionalString(p.econ)), ("amount", .money(p.amount))])
+                         ("econ", .optionalString(p.econ)), ("amount", .money(p.amount))]
+                        + (p.contract.map { [("contract", JSONValue.string($0))] } ?? []))
             })),
         ])
     }
