@@ -241,4 +241,15 @@ import Testing
         #expect((b.committed, b.paid, b.released, b.contract.procurement) == (fen(30_000), fen(10_000), fen(5_000), .works))
         #expect(try t.book.verify().isEmpty)
     }
+
+    @Test func aWorkbookCarriesCommitmentsAsACSVDoes() throws {
+        let t = try TempBook(projects: [("JD01", .project)])
+        try t.record(.appropriate(project: "JD01", amount: fen(50_000_000), econ: nil), on: "2023-01-05")
+        let result = try t.book.importEvents(fromFile: XLSXImportTests.fixtures.appendingPathComponent("contracts.xlsx").path)
+        #expect(result.isAccepted && result.posted == 3, "\(result.problems)")
+        let b = try balance(t, "HT-2023-001")
+        #expect((b.committed, b.paid, b.released, b.open) == (fen(30_000_000), fen(12_000_000), fen(1_000_000), fen(17_000_000)))
+        #expect(b.contract.supplier == "某设备公司" && b.contract.procurement == .goods && b.contract.sme)
+        #expect(try t.book.verify().isEmpty)
+    }
 }
