@@ -12,6 +12,12 @@ Each project is appropriated on 1 January (enough for everything it later spends
 rest of the rows are payments (most), supplements, refunds and transfers spread over the
 year in date order (--shuffle mixes the order up; the import sorts by date). Every row has a
 unique ref, so importing the file twice posts it once.
+
+With --contracts PCT, that percentage of the payments are against contracts (issue 14): a
+project's payment on a contract is preceded, when its current contract cannot cover it, by a
+commit of a new contract the day before (econ 31002, procurement types in turn, every other one to an SME),
+and the file gets the columns contract,supplier,procurement,sme. Without it the bytes are
+what they always were.
 """
 import argparse
 import random
@@ -35,6 +41,7 @@ def main():
     ap.add_argument("--encoding", default="utf-8", choices=["utf-8", "utf-8-sig", "gb18030"])
     ap.add_argument("--shuffle", action="store_true", help="rows not in date order")
     ap.add_argument("--chinese-header", action="store_true", help="日期,类型,项目编码,… headers")
+    ap.add_argument("--contracts", type=float, default=0, help="percent of payments against contracts (default 0)")
     args = ap.parse_args()
 
     rng = random.Random(args.seed)
@@ -50,8 +57,15 @@ def main():
     rows = []
     # Enough for every payment and transfer out the project could get (50,000.00 元 at most each).
     budget = (n // len(codes) + 1) * 5_000_000
+    # A contract commits 20 payments' worth at most ahead: at most one open per project.
+    contract_share = args.contracts / 100.0
+    if contract_share > 0:
+        budget += 20 * 5_000_000
     for code in codes:
         rows.append((args.year, 1, 1, "appropriate", code, budget, "", "预指〔%d〕1号" % args.year, "年初预算", ""))
+    contract_open = {}  # project -> (number, open 分)
+    contract_count = [0]
+    extra = {}  # row index -> (contract, supplier, procurement, sme)
     days = [0, 31, 28 + (args.year % 4 == 0), 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     rest = n - len(codes)
     for k in range(rest):
@@ -64,7 +78,21 @@ def main():
         r = rng.random()
         code = codes[rng.randrange(len(codes))]
         amount = rng.randrange(100, 5_000_000)  # 1.00 .. 50,000.00 元, in 分
-        if r < 0.90:
+        if r < 0.90 and contract_share > 0 and rng.random() < contract_share and (month, doy) != (1, 1):
+            number, left = contract_open.get(code, ("", 0))
+            if left < amount:
+                contract_count[0] += 1
+                k_c = contract_count[0]
+                number, left = "HT%07d" % k_c, amount * 20
+                extra[len(rows)] = (number, "供应商%d" % (k_c % 97), ("goods", "works", "services")[k_c % 3],
+                                    "yes" if k_c % 2 else "")
+                # Signed the day before: a shuffled file still commits before it pays.
+                cm, cd = (month, doy - 1) if doy > 1 else (month - 1, days[month - 1])
+                rows.append((args.year, cm, cd, "commit", code, left, "31002", "", "合同签订", ""))
+            contract_open[code] = (number, left - amount)
+            extra[len(rows)] = (number, "", "", "")
+            rows.append((args.year, month, doy, "pay", code, amount, "31002", "", "合同付款", ""))
+        elif r < 0.90:
             rows.append((args.year, month, doy, "pay", code, amount, rng.choice(ECON), "", rng.choice(MEMOS), ""))
         elif r < 0.95:
             rows.append((args.year, month, doy, "supplement", code, amount * 10, "", "追指〔%d〕%d号" % (args.year, k), "追加", ""))
@@ -74,21 +102,27 @@ def main():
             to = codes[(codes.index(code) + 1) % len(codes)]
             rows.append((args.year, month, doy, "transfer", code, amount, "", "调剂〔%d〕%d号" % (args.year, k), "调剂", to))
     if args.shuffle:
-        head, tail = rows[:len(codes)], rows[len(codes):]
+        head, tail = rows[:len(codes)], list(enumerate(rows))[len(codes):]
         rng.shuffle(tail)
-        rows = head + tail
+        moved = {new + len(codes): extra[old] for new, (old, _) in enumerate(tail) if old in extra}
+        extra = moved
+        rows = head + [row for _, row in tail]
 
     out = sys.stdout if args.out == "-" else open(args.out, "w", encoding=args.encoding, newline="")
     if args.out == "-" and args.encoding != "utf-8":
         sys.stdout.reconfigure(encoding=args.encoding)
     header = "日期,类型,项目编码,金额,经济分类,文号,凭证号,摘要,调入项目" if args.chinese_header \
         else "date,kind,project,amount,econ,doc,ref,memo,to_project"
+    if contract_share > 0:
+        header += ",合同编号,供应商,采购类型,中小企业" if args.chinese_header else ",contract,supplier,procurement,sme"
     out.write(header + "\n")
     for i, (y, m, d, kind, code, fen, econ, doc, memo, to) in enumerate(rows):
         if "," in memo:
             memo = '"' + memo + '"'
-        out.write("%04d-%02d-%02d,%s,%s,%d.%02d,%s,%s,R%08d,%s,%s\n"
-                  % (y, m, d, kind, code, fen // 100, fen % 100, econ, doc, i + 1, memo, to))
+        line = "%04d-%02d-%02d,%s,%s,%d.%02d,%s,%s,R%08d,%s,%s" % (y, m, d, kind, code, fen // 100, fen % 100, econ, doc, i + 1, memo, to)
+        if contract_share > 0:
+            line += ",%s,%s,%s,%s" % extra.get(i, ("", "", "", ""))
+        out.write(line + "\n")
     if out is not sys.stdout:
         out.close()
 

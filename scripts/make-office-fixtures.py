@@ -175,6 +175,14 @@ def main():
         ], []),
     ])
 
+    # Commitments (issue 14) as a 政府采购 contract register lays them out: Chinese columns, a
+    # commit that creates the contract, a payment and a release against it.
+    workbook(os.path.join(OUT, "contracts.xlsx"), [("合同", [
+        ["日期", "类型", "项目编码", "金额", "经济分类", "合同编号", "供应商", "采购类型", "中小企业", "摘要"],
+        ["2023/03/10", "预算占用", "JD01", N("300000"), N("31002", 0), "HT-2023-001", "某设备公司", "货物", "是", "设备采购合同"],
+        ["2023/06/30", "支付", "JD01", N("120000"), N("31002", 0), "HT-2023-001", None, None, None, "首付款"],
+        ["2023/09/30", "释放占用", "JD01", N("10000"), None, "HT-2023-001", None, None, None, "结算节余"],
+    ], [])])
 
 
 # The example report as Word and as a web page, from its text: each line a paragraph, each

@@ -80,7 +80,7 @@ import Glibc
         #expect(result.rows == 8)  // the blank line is not a row
         #expect(result.problems.map(\.description) == [
             "line 3: amount '-5': must be positive; econ: required for a pay; to_project 'ZX02': only a transfer names a receiving project, not a pay",
-            "line 4: kind 'payy': not a kind of event (appropriate, supplement, reduce, transfer, pay, refund, recall, carry-in)",
+            "line 4: kind 'payy': not a kind of event (appropriate, supplement, reduce, transfer, pay, refund, recall, carry-in, commit, release)",
             "line 5: econ '302': a transfer takes no economic code; to_project: required for a transfer (the receiving project)",
             "line 6: to_project 'JD01': a transfer needs two different projects",
             "line 7: econ '3020': no such code; did you mean 30201 办公费 or 30202 印刷费 or 30203 咨询费?",
@@ -93,7 +93,7 @@ import Glibc
     @Test func headerProblems() throws {
         let t = try TempBook()
         #expect(try t.importCSV("date,kind,projekt,amount,memo,memo\n").problems.map(\.description) == [
-            "line 1: header: column 'memo' repeats column 5; missing column project (not read: 'projekt'; the columns are date, kind, project, amount, econ, doc, ref, memo, to_project, project_name, payee, payment_method)",
+            "line 1: header: column 'memo' repeats column 5; missing column project (not read: 'projekt'; the columns are date, kind, project, amount, econ, doc, ref, memo, to_project, project_name, payee, payment_method, contract, supplier, procurement, sme)",
         ])
         #expect(try t.importCSV("").problems.map(\.description) == [
             "line 1: the file is empty (it needs a header: date,kind,project,amount)",

@@ -17,14 +17,22 @@ import Testing
             (.refund(project: "A", amount: fen(7), econ: econ("30201")), ["paid 1 30201 7", "available 1 30201 -7"]),
             (.recall(project: "A", amount: fen(7)), ["available 1 - 7", "recall 1 - -7"]),
             (.carryIn(project: "A", amount: fen(7)), ["carry-in 1 - 7", "available 1 - -7"]),
+            (.commit(project: "A", amount: fen(7), econ: econ("31002")), ["available 1 31002 7 C9", "committed 1 31002 -7 C9"]),
+            (.release(project: "A", amount: fen(7), econ: econ("31002")), ["committed 1 31002 7 C9", "available 1 31002 -7 C9"]),
         ]
         #expect(cases.map(\.0.kind) == EntryKind.events)
         for (event, expected) in cases {
-            let postings = event.postings(ids: ["A": 1, "B": 2]).map {
-                "\($0.account.rawValue) \($0.projectID) \($0.econ?.code ?? "-") \($0.amount.fen)"
+            let contract: Int64? = event.kind.contractRule.required ? 9 : nil
+            let postings = event.postings(ids: ["A": 1, "B": 2], contract: contract).map {
+                "\($0.account.rawValue) \($0.projectID) \($0.econ?.code ?? "-") \($0.amount.fen)" + ($0.contractID.map { " C\($0)" } ?? "")
             }
             #expect(postings == expected, "\(event.kind)")
         }
+        // A payment against a contract liquidates the commitment instead of drawing on available.
+        let pay = BudgetEvent.pay(project: "A", amount: fen(7), econ: econ("31002")).postings(ids: ["A": 1], contract: 9).map {
+            "\($0.account.rawValue) \($0.projectID) \($0.econ?.code ?? "-") \($0.amount.fen) C\($0.contractID ?? 0)"
+        }
+        #expect(pay == ["committed 1 31002 7 C9", "paid 1 31002 -7 C9"])
     }
 
     /// A random stream of events posted one by one through `record`, and the same stream as a

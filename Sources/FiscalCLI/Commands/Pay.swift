@@ -8,9 +8,12 @@ extension FiscalCommand {
             discussion: """
                 Posts Dr available / Cr paid, both tagged with the economic code. Refused when it exceeds what the project (or the code's own authority) has available, unless --allow-overdraft.
 
-                Example:
+                With --contract, the payment liquidates that contract's commitment instead (Dr committed / Cr paid, tagged with the contract): refused beyond the contract's open balance, for an unknown contract, or for a contract of another project or economic code.
+
+                Examples:
                   fiscal pay JD01 12,345.67 --econ 30201 --date 2023-03-15 --doc 记-0315
                   fiscal pay JB02 4,800 --econ 30201 --payee 衡阳市文具公司 --method 国库集中支付
+                  fiscal pay XM02 120万 --econ 31002 --contract HT-2023-001 --date 2023-06-30
                 """
         )
 
@@ -21,8 +24,13 @@ extension FiscalCommand {
         @OptionGroup var cost: CostCode
         @OptionGroup var details: EntryDetails
 
+        @Option(help: ArgumentHelp("Pay against this contract's commitment (合同编号).", valueName: "number"))
+        var contract: String?
+
         func run() throws {
-            try record(book, entry, details: details) { .pay(project: target.project, amount: try target.money(), econ: try cost.code()) }
+            try record(book, entry, details: details, contract: contract.nonEmpty ?? contract) {
+                .pay(project: target.project, amount: try target.money(), econ: try cost.code())
+            }
         }
     }
 }

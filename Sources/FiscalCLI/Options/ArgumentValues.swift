@@ -34,6 +34,7 @@ extension TimeProgressRule: ExpressibleByArgument {}
 extension ExpenditureDimension: ExpressibleByArgument {}
 extension KindFilter: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
+extension Procurement: ExpressibleByArgument {}
 
 extension TextEncoding: ExpressibleByArgument {
     /// `utf-8` or `gb18030`; `utf8`, and `gbk` and `gb2312` (which GB18030 contains), are

@@ -18,7 +18,7 @@
 ///
 /// With `maxWidth`, a table wider than that is narrowed by shortening the text of its
 /// left-aligned columns (names, memos; in the first column only a subtotal's label, never a
-/// row's code) with `…`, widest first, never below its header or
+/// row's code, never a column of dates) with `…`, widest first, never below its header or
 /// `minimumTextWidth`; amounts and rates are never cut. A table that still does not fit is
 /// printed as narrow as it gets.
 public struct TableRenderer: Sendable {
@@ -40,13 +40,15 @@ public struct TableRenderer: Sendable {
     /// The column widths narrowed to fit `maxWidth`: the widest shortenable column loses a
     /// column at a time.
     func fitting(_ widths: [Int], headers: [String], alignments: [TextTable.Alignment], firstColumn: [String],
-                 flagged: Bool) -> [Int] {
+                 flagged: Bool, dates: [Bool] = []) -> [Int] {
         guard let maxWidth else { return widths }
         var widths = widths
         // The first column holds the rows' codes: those stay whole; a subtotal's label there may be cut.
         let codes = firstColumn.map(displayWidth).max() ?? 0
         let floor = widths.indices.map { j in
-            alignments[j] == .left ? max(displayWidth(headers[j]), minimumTextWidth, j == 0 ? codes : 0) : widths[j]
+            // A column of dates stays whole: 2023-03… says nothing.
+            alignments[j] == .left && !(j < dates.count && dates[j])
+                ? max(displayWidth(headers[j]), minimumTextWidth, j == 0 ? codes : 0) : widths[j]
         }
         var total = widths.reduce(0, +) + columnGap * (widths.count - 1) + (flagged ? columnGap + displayWidth(flagMark) : 0)
         while total > maxWidth {
@@ -75,7 +77,8 @@ public struct TableRenderer: Sendable {
             let natural = widths
             widths = fitting(widths, headers: headers, alignments: alignments,
                              firstColumn: rows.filter { $0.style == .normal || $0.style == .flagged }.map { $0.cells[0] },
-                             flagged: rows.contains { $0.style == .flagged })
+                             flagged: rows.contains { $0.style == .flagged },
+                             dates: widths.indices.map { j in rows.allSatisfy { $0.cells[j].isEmpty || $0.cells[j].isDay } })
             let gap = String(repeating: " ", count: columnGap)
 
             func line(_ cells: [String], flagged: Bool = false) -> String {
@@ -107,5 +110,12 @@ public struct TableRenderer: Sendable {
 
         lines += table.notes.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapedForTerminal } }
         return lines.map { $0.droppingTrailingSpaces + "\n" }.joined()
+    }
+}
+
+private extension String {
+    /// `2023-03-10`: a date as every table prints it.
+    var isDay: Bool {
+        utf8.count == 10 && utf8.enumerated().allSatisfy { i, c in i == 4 || i == 7 ? c == 0x2D : c >= 0x30 && c <= 0x39 }
     }
 }

@@ -21,21 +21,34 @@ struct ClosePlanView {
         let next = plan.year + 1
         let title = zh ? "\(plan.year)年 年终结转结余\(result == nil ? "方案（试算，未写入）" : "")"
                        : "Year-end close of \(plan.year)\(result == nil ? " (dry run: nothing written)" : "")"
-        var table = TextTable(title: title, columns: [
+        // Open commitments (issue 14) get a column and a row per contract, only when there are some.
+        let contracts = !plan.contractCarried.isZero
+        var columns: [TextTable.Column] = [
             .init(zh ? "项目编码" : "code"), .init(zh ? "名称" : "name"), .init(zh ? "类型" : "kind"),
             .init(zh ? "状态" : "status"), style.column(zh ? "年末剩余" : "leftover"),
-            style.column(zh ? "结转" : "carried forward"), style.column(zh ? "结余" : "surplus"),
-            style.column(zh ? "其中待收回" : "to recall"), .init(zh ? "依据" : "why"),
-        ])
+        ]
+        if contracts { columns.append(style.column(zh ? "合同尾款" : "on contracts")) }
+        columns += [style.column(zh ? "结转" : "carried forward"), style.column(zh ? "结余" : "surplus"),
+                    style.column(zh ? "其中待收回" : "to recall"), .init(zh ? "依据" : "why")]
+        var table = TextTable(title: title, columns: columns)
+        func row(_ head: [String], _ onContracts: Money, _ rest: [String]) -> [String] {
+            head + (contracts ? [style.cell(onContracts)] : []) + rest
+        }
         for line in plan.lines {
             let p = line.project
-            table.append([p.code, p.name, zh ? p.kind.nameZh : p.kind.nameEn, zh ? p.status.nameZh : p.status.rawValue,
-                          style.cell(line.leftover), style.cell(line.carriedForward), style.cell(line.surplus),
-                          style.cell(line.toRecall), reason(line)],
+            table.append(row([p.code, p.name, zh ? p.kind.nameZh : p.kind.nameEn, zh ? p.status.nameZh : p.status.rawValue,
+                              style.cell(line.leftover)], line.contractCarried,
+                             [style.cell(line.carriedForward), style.cell(line.surplus), style.cell(line.toRecall), reason(line)]),
                          style: line.parts.contains { $0.rule == .agedCarryIn || $0.rule.isOverride } ? .flagged : .normal)
+            for carry in line.commitments {
+                let c = carry.contract
+                let name = (zh ? "合同 " : "contract ") + c.number + (c.supplier.map { " \($0)" } ?? "")
+                table.append(row(["", name, "", "", ""], carry.amount,
+                                 [style.cell(carry.amount), "", "", zh ? "合同约定尾款，结转下年" : "open commitment: carried forward"]))
+            }
         }
-        table.append([zh ? "合计" : "total", "", "", "", style.cell(plan.leftover), style.cell(plan.carriedForward),
-                      style.cell(plan.surplus), style.cell(plan.toRecall), ""], style: .total)
+        table.append(row([zh ? "合计" : "total", "", "", "", style.cell(plan.leftover)], plan.contractCarried,
+                         [style.cell(plan.carriedForward), style.cell(plan.surplus), style.cell(plan.toRecall), ""]), style: .total)
 
         var notes = [style.unitNote]
         if table.rows.contains(where: { $0.style == .flagged }) {
@@ -48,6 +61,10 @@ struct ClosePlanView {
         ]
         for (label, parts, total) in sums {
             if let note = style.roundingNote(parts: parts, total: total, label: label) { notes.append(note) }
+        }
+        if contracts {
+            notes.append(zh ? "合同尾款：未支付的合同占用，无论项目状态一律结转下年（下年 1 月 1 日转回已占用）"
+                            : "on contracts: open commitments, carried forward whatever the project's status (committed again on 1 January)")
         }
         if let result {
             notes.append(zh
@@ -74,6 +91,11 @@ struct ClosePlanView {
                     ("leftover", .money(line.leftover)), ("carried_forward", .money(line.carriedForward)),
                     ("surplus", .money(line.surplus)), ("to_recall", .money(line.toRecall)),
                     ("aged_carry_in", .money(line.agedCarryIn)),
+                    ("contract_carried", .money(line.contractCarried)),
+                    ("commitments", .array(line.commitments.map { carry in
+                        .object([("contract", .string(carry.contract.number)), ("supplier", .optionalString(carry.contract.supplier)),
+                                 ("econ", .string(carry.contract.econ.code)), ("amount", .money(carry.amount))])
+                    })),
                     ("parts", .array(line.parts.map { part in
                         .object([("rule", .string(part.rule.rawValue)), ("account", .string(part.rule.destination.rawValue)),
                                  ("amount", .money(part.amount)), ("reason", .string(zh ? part.rule.reasonZh : part.rule.reasonEn)),
@@ -82,7 +104,8 @@ struct ClosePlanView {
                 ])
             })),
             ("total", .object([("leftover", .money(plan.leftover)), ("carried_forward", .money(plan.carriedForward)),
-                               ("surplus", .money(plan.surplus)), ("to_recall", .money(plan.toRecall))])),
+                               ("surplus", .money(plan.surplus)), ("to_recall", .money(plan.toRecall)),
+                               ("contract_carried", .money(plan.contractCarried))])),
             ("closing_entries", entries(result?.closingEntries)),
             ("opening_entries", entries(result?.openingEntries)),
         ])

@@ -83,7 +83,8 @@ enum EntryView {
             ("payee", .optionalString(e.payee)), ("payment_method", .optionalString(e.paymentMethod)),
             ("postings", .array(e.postings.map { p in
                 .object([("account", .string(p.account.rawValue)), ("project", .string(p.projectCode)),
-                         ("econ", .optionalString(p.econ)), ("amount", .money(p.amount))])
+                         ("econ", .optionalString(p.econ)), ("amount", .money(p.amount))]
+                        + (p.contract.map { [("contract", JSONValue.string($0))] } ?? []))
             })),
         ])
     }

@@ -19,8 +19,12 @@ struct ProgressView {
         ("total_budget", "全年预算数", "total budget", false, { $0.totalBudget }),
         ("paid_month", "本月支付", "paid in month", false, { $0.paidInMonth }),
         ("paid", "累计支付", "paid to date", false, { $0.paid }),
+        ("committed", "已占用", "committed", true, { $0.committed }),
         ("available", "可执行指标", "available", false, { $0.available }),
     ]
+
+    /// Whether the report has open commitments (issue 14): then 占用率 shows beside 执行率.
+    private var hasCommitments: Bool { !report.total.figures.committed.isZero || report.rows.contains { !$0.figures.committed.isZero } }
 
     var rendered: RenderedReport { RenderedReport(table: table, json: json) }
 
@@ -52,15 +56,17 @@ struct ProgressView {
         let keyHeader = spec.grouping == .project ? (zh ? "项目编码" : "code") : (zh ? "分类" : "key")
         var columns: [TextTable.Column] = [.init(keyHeader), .init(zh ? "名称" : "name")]
         columns += shown.map { style.column(zh ? $0.zh : $0.en) }
-        columns += [.init(zh ? "执行率" : "rate", .right), .init(zh ? "序时进度" : "time", .right),
-                    .init(zh ? "差距（百分点）" : "gap (pts)", .right)]
+        columns.append(.init(zh ? "执行率" : "rate", .right))
+        if hasCommitments { columns.append(.init(zh ? "占用率" : "committed rate", .right)) }
+        columns += [.init(zh ? "序时进度" : "time", .right), .init(zh ? "差距（百分点）" : "gap (pts)", .right)]
         let month = spec.month
         let title = zh ? "\(report.bookName) \(month.year)年\(month.month)月 支出进度（截至\(spec.asOf)）"
                        : "\(report.bookName) budget execution progress, \(month) (as of \(spec.asOf))"
         var table = TextTable(title: title, columns: columns, flagName: zh ? "滞后" : "lagging")
         func cells(_ line: ProgressLine, key: String, subtotal: Bool) -> [String] {
             [key, name(line, subtotal: subtotal)] + shown.map { style.cell($0.value(line.figures)) } +
-                [MoneyStyle.percent(line.executionRate), MoneyStyle.percent(report.timeProgress), MoneyStyle.points(line.gap)]
+                [MoneyStyle.percent(line.executionRate)] + (hasCommitments ? [MoneyStyle.percent(line.commitmentRate)] : []) +
+                [MoneyStyle.percent(report.timeProgress), MoneyStyle.points(line.gap)]
         }
         let showSubtotals = report.groups.count > 1 || spec.grouping == .project
         for group in report.groups {
@@ -80,7 +86,14 @@ struct ProgressView {
                             : "by economic code: authority not granted to a code is the unassigned row, which the codes' payments draw on; only codes with authority of their own get a rate")
         }
         let threshold = MoneyStyle.points(spec.lagThreshold)
-        notes.append(zh ? "! 滞后：差距低于 \(threshold) 个百分点" : "! lagging: gap below \(threshold) points")
+        if hasCommitments {
+            notes.append(zh ? "占用率 = (累计支付 + 已占用) ÷ \(spec.basis == .total ? "全年预算数" : "本年预算")；可执行指标 = 未占用的余额"
+                            : "committed rate = (paid + committed) ÷ \(spec.basis == .total ? "total budget" : "current-year budget"); available = not committed")
+            notes.append(zh ? "! 滞后：执行率与占用率减序时进度都低于 \(threshold) 个百分点（资金已占用于合同的不算滞后）"
+                            : "! lagging: rate and committed rate both below time progress by more than the gap \(threshold) points (money committed on contracts is not lagging)")
+        } else {
+            notes.append(zh ? "! 滞后：差距低于 \(threshold) 个百分点" : "! lagging: gap below \(threshold) points")
+        }
         for (key, label) in [("total_budget", zh ? "全年预算数" : "total budget"), ("paid", zh ? "累计支付" : "paid")] {
             guard let column = ProgressView.columns.first(where: { $0.key == key }) else { continue }
             if let note = style.roundingNote(parts: report.rows.map { column.value($0.figures) },
@@ -97,6 +110,7 @@ struct ProgressView {
         members.insert(("budget", .money(line.figures.budget)), at: 6)
         members += [
             ("execution_rate", .rate(line.executionRate)),
+            ("commitment_rate", .rate(line.commitmentRate)),
             ("time_progress", .rate(report.timeProgress)),
             ("gap", line.gap.map { .number(Money.render(hundredths: $0, grouping: false)) } ?? .null),
             ("lagging", .bool(line.lagging)),

@@ -48,19 +48,26 @@ struct ProjectShowView {
     private static let columns: [Column] = [
         ("total_budget", "全年预算数", "total budget", { $0.totalBudget }),
         ("paid", "已支付", "paid", { $0.paid }),
+        ("committed", "已占用", "committed", { $0.committed }),
         ("available", "可执行指标", "available", { $0.available }),
         ("carried_forward", "年末结转", "carried forward", { $0.carriedForward }),
         ("surplus", "年末结余", "surplus", { $0.surplus }),
     ]
 
+    /// 已占用 (issue 14) is shown only when some year of the project has commitments; JSON always has it.
+    private var shownColumns: [Column] {
+        let committed = years.contains { !$0.figures.committed.isZero }
+        return ProjectShowView.columns.filter { $0.key != "committed" || committed }
+    }
+
     private var yearColumns: [TextTable.Column] {
         [.init(zh ? "年度" : "year"), .init(zh ? "年度状态" : "year status")]
-            + ProjectShowView.columns.map { style.column(zh ? $0.zh : $0.en) }
+            + shownColumns.map { style.column(zh ? $0.zh : $0.en) }
     }
 
     private func yearCells(_ y: Year) -> [String] {
         [String(y.year), y.closed ? (zh ? "已结账" : "closed") : (zh ? "未结账" : "open")]
-            + ProjectShowView.columns.map { style.cell($0.value(y.figures)) }
+            + shownColumns.map { style.cell($0.value(y.figures)) }
     }
 
     var yearTable: TextTable {

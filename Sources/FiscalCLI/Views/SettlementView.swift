@@ -18,16 +18,25 @@ struct SettlementView {
         ("recalled", "收回", "recalled", { $0.figures.recalled }),
         ("paid", "本年支出", "paid", { $0.figures.paid }),
         ("carried_forward", "年末结转", "carried forward", { $0.figures.carriedForward }),
+        ("contract_carried", "其中：合同尾款", "of which on contracts", { $0.contractCarried }),
+        ("other_carried", "其他结转", "other carried", { $0.otherCarried }),
         ("surplus", "年末结余", "surplus", { $0.figures.surplus }),
-        ("unsettled", "未结算", "unsettled", { $0.figures.available }),
+        ("unsettled", "未结算", "unsettled", { $0.figures.available + $0.figures.committed }),
     ]
+
+    /// The split of carried forward (issue 14) shows only when something was carried on contracts.
+    private static let contractColumns: Set<String> = ["contract_carried", "other_carried"]
 
     var rendered: RenderedReport { RenderedReport(table: table, json: json) }
 
     /// 未结算 is shown only while something is still available (an open year).
     private var shownColumns: [Column] {
         let lines = report.rows + [report.total]
-        return SettlementView.columns.filter { $0.key != "unsettled" || lines.contains { !$0.figures.available.isZero } }
+        let onContracts = lines.contains { !$0.contractCarried.isZero }
+        return SettlementView.columns.filter {
+            ($0.key != "unsettled" || lines.contains { !($0.figures.available + $0.figures.committed).isZero })
+                && (onContracts || !SettlementView.contractColumns.contains($0.key))
+        }
     }
 
     private func check(_ line: SettlementLine) -> String {
@@ -67,7 +76,12 @@ struct SettlementView {
                                       : (zh ? "! 勾稽不符：\(identity) 有 \(failures.count) 行不成立"
                                             : "! MISMATCH: \(identity) fails on \(failures.count) rows"))
         if !report.closed {
-            notes.append(zh ? "本年度尚未结账：未结算 = 尚未分类的可执行指标" : "the year is not closed: unsettled = available, not yet classified")
+            if report.total.figures.committed.isZero {
+                notes.append(zh ? "本年度尚未结账：未结算 = 尚未分类的可执行指标" : "the year is not closed: unsettled = available, not yet classified")
+            } else {
+                notes.append(zh ? "本年度尚未结账：未结算 = 尚未分类的可执行指标与已占用（合同未付）"
+                                : "the year is not closed: unsettled = available and committed (contracts not yet paid), not yet classified")
+            }
         }
         for key in ["carry_in", "budget", "paid", "carried_forward", "surplus"] {
             guard let column = SettlementView.columns.first(where: { $0.key == key }) else { continue }

@@ -19,8 +19,10 @@
 ///     year_event     id, year, action, date, reason                   (fiscal_year.status follows these)
 ///     entry          id, date, year, kind, doc, memo, ref, reverses, overdraft, number of postings,
 ///                    then per posting in id order: account, B(hash of its project), econ, amount,
+///                    and B(hash of its contract) only when the posting names one (schema v5)
 ///                    then only where not null (schema 5): T "payee" and the payee,
 ///                    T "payment_method" and the method — so every older entry keeps its hash
+///     contract       id, number, project_id, supplier, econ, procurement, sme, signed, memo
 struct ChainRecord {
     static let version: Int64 = 1
     static let genesis = [UInt8](repeating: 0, count: SHA256Digest.size)
@@ -119,6 +121,14 @@ struct ChainRecord {
         return r
     }
 
+    static func contract(id: Int64, number: String, project: Int64, supplier: String?, econ: String, procurement: String?,
+                         sme: Bool, signed: String, memo: String?) -> ChainRecord {
+        var r = ChainRecord(table: "contract")
+        r.int(id); r.text(number); r.int(project); r.text(supplier); r.text(econ); r.text(procurement)
+        r.int(sme ? 1 : 0); r.text(signed); r.text(memo)
+        return r
+    }
+
     /// An entry's head; its postings follow through ``posting(account:project:econ:amount:)``.
     static func entry(id: Int64, date: String, year: Int64, kind: String, doc: String?, memo: String?, ref: String?,
                       reverses: Int64?, overdraft: Bool, postings: Int) -> ChainRecord {
@@ -157,7 +167,8 @@ struct ChainRecord {
     /// Bytes already encoded as fields (an entry's postings, gathered before their count).
     mutating func append(encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
 
-    mutating func posting(account: String, project: [UInt8]?, econ: String?, amount: Int64) {
+    mutating func posting(account: String, project: [UInt8]?, econ: String?, amount: Int64, contract: [UInt8]?? = nil) {
         text(account); blob(project); text(econ); int(amount)
+        if let contract { blob(contract) }  // only a posting that names a contract: older hashes stay valid
     }
 }

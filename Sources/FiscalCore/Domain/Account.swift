@@ -28,9 +28,11 @@ public struct Posting: Hashable, Sendable {
     public var projectID: Int64
     public var econ: EconomicCode?
     public var amount: Money
+    /// The contract the posting names (a commitment, or what liquidates one); schema v5.
+    public var contractID: Int64?
 
-    public init(_ account: Account, project: Int64, econ: EconomicCode? = nil, _ amount: Money) {
-        self.account = account; self.projectID = project; self.econ = econ; self.amount = amount
+    public init(_ account: Account, project: Int64, econ: EconomicCode? = nil, _ amount: Money, contract: Int64? = nil) {
+        self.account = account; self.projectID = project; self.econ = econ; self.amount = amount; self.contractID = contract
     }
 }
 
@@ -84,4 +86,6 @@ public struct JournalPosting: Sendable {
     public var projectCode: String
     public var econ: String?
     public var amount: Money
+    /// The contract's number, when the posting names one.
+    public var contract: String? = nil
 }

@@ -3,18 +3,22 @@
 public enum EntryKind: String, CaseIterable, Sendable, Codable {
     case appropriate, supplement, reduce, transfer, pay, refund, recall
     case carryIn = "carry-in", close, open, reversal
+    /// 预算占用 and its release (issue 14): authority promised on a contract before cash moves.
+    case commit, release
 
     public var nameZh: String {
         switch self {
         case .appropriate: "年初预算"; case .supplement: "追加"; case .reduce: "调减"; case .transfer: "调剂"
         case .pay: "支付"; case .refund: "退回"; case .recall: "收回"; case .carryIn: "上年结转"
         case .close: "年终结转结余"; case .open: "年初结转"; case .reversal: "冲销"
+        case .commit: "预算占用"; case .release: "释放占用"
         }
     }
 
     /// The kinds an officer records (from the shell or a file); close, open and reversal are
     /// made by fiscal itself from explicit postings.
-    public static let events: [EntryKind] = [.appropriate, .supplement, .reduce, .transfer, .pay, .refund, .recall, .carryIn]
+    public static let events: [EntryKind] = [.appropriate, .supplement, .reduce, .transfer, .pay, .refund, .recall, .carryIn,
+                                            .commit, .release]
 
     /// One leg of an event's entry (DESIGN §2): the account, whether it falls on the receiving
     /// project of a transfer, whether it carries the event's economic code, and the sign of
@@ -38,7 +42,25 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
         case .refund: EntryKind.refundLegs
         case .recall: EntryKind.recallLegs
         case .carryIn: EntryKind.carryInLegs
+        case .commit: EntryKind.commitLegs
+        case .release: EntryKind.releaseLegs
         case .close, .open, .reversal: []
+        }
+    }
+
+    /// The legs of the event when it names a contract: a payment then liquidates the
+    /// commitment (Dr committed / Cr paid) instead of drawing on available. Every leg of a
+    /// commit, a release and a payment against a contract is tagged with the contract.
+    public func legs(againstContract: Bool) -> [Leg] {
+        againstContract && self == .pay ? EntryKind.payContractLegs : legs
+    }
+
+    /// Whether the event names a contract: always (commit, release), may (pay), or never.
+    public var contractRule: (required: Bool, allowed: Bool) {
+        switch self {
+        case .commit, .release: (true, true)
+        case .pay: (false, true)
+        default: (false, false)
         }
     }
 
@@ -55,13 +77,16 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
     private static let refundLegs = [leg(.paid, 1), leg(.available, -1)]
     private static let recallLegs = [leg(.available, 1, tagged: false), leg(.recall, -1, tagged: false)]
     private static let carryInLegs = [leg(.carryIn, 1, tagged: false), leg(.available, -1, tagged: false)]
+    private static let commitLegs = [leg(.available, 1), leg(.committed, -1)]
+    private static let releaseLegs = [leg(.committed, 1), leg(.available, -1)]
+    private static let payContractLegs = [leg(.committed, 1), leg(.paid, -1)]
 
     /// Whether the event's economic code is required (pay, refund), allowed (authority may be
     /// granted per code), or refused.
     public var econRule: (required: Bool, allowed: Bool) {
         switch self {
-        case .pay, .refund: (true, true)
-        case .appropriate, .supplement, .reduce: (false, true)
+        case .pay, .refund, .commit: (true, true)
+        case .appropriate, .supplement, .reduce, .release: (false, true)
         default: (false, false)
         }
     }
@@ -76,6 +101,8 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
         }
         names["carry_in"] = .carryIn
         names["支出"] = .pay
+        names["占用"] = .commit
+        names["释放"] = .release
         return names
     }()
 
@@ -90,6 +117,7 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
         case .appropriate: "appropriate"; case .supplement: "supplement"; case .reduce: "reduce"
         case .transfer: "transfer"; case .pay: "pay"; case .refund: "refund"; case .recall: "recall"
         case .carryIn: "carry-in"; case .close: "close"; case .open: "open"; case .reversal: "reversal"
+        case .commit: "commit"; case .release: "release"
         }
     }
 }

@@ -27,10 +27,13 @@ public struct YearSnapshot: Sendable {
     public var seal: Seal? {
         chainHead.map { Seal(asOf: Day.endOfMonth(year: year, month: throughMonth), entryID: $0.entryID, hash: $0.hash) }
     }
+    /// Per project, what the year's close carried forward on contracts (合同尾款, issue 14).
+    public var contractCarried: [Int64: Money]
 
     public init(year: Int, status: YearStatus, bookName: String, projects: [Project], totals: [MonthlyTotal],
-                throughMonth: Int = 12, codes: BookCodes = .official) {
+                throughMonth: Int = 12, codes: BookCodes = .official, contractCarried: [Int64: Money] = [:]) {
         self.codes = codes
+        self.contractCarried = contractCarried
         self.year = year
         self.status = status
         self.bookName = bookName

@@ -86,10 +86,16 @@ struct EventImport {
         // What a payment list says beside the money, kept on the entry (schema 5b).
         .init(key: "payee", aliases: ["收款人", "收款人全称", "收款人名称", "收款单位", "收款单位名称"], required: false),
         .init(key: "payment_method", aliases: ["支付方式", "结算方式", "method"], required: false),
+        // Commitments (issue 14): the contract a commit, payment or release names, and its terms.
+        .init(key: "contract", aliases: ["合同编号", "合同号"], required: false),
+        .init(key: "supplier", aliases: ["供应商", "供应商名称"], required: false),
+        .init(key: "procurement", aliases: ["采购类型", "政府采购类型"], required: false),
+        .init(key: "sme", aliases: ["中小企业"], required: false),
     ], ignorable: ["收款人账号", "收款人开户行", "预算单位", "单位名称", "功能分类", "功能分类科目", "资金性质", "指标来源"],
        standIns: ["project": "project_name"], ignoresUnknown: true)
     enum Column: Int {
         case date, kind, project, amount, econ, doc, ref, memo, toProject, projectName, payee, paymentMethod
+        case contract, supplier, procurement, sme
         /// The rule of ``TextRules`` a free-text column meets (doc, memo, ref, payee, method).
         var textField: TextField {
             switch self {
@@ -125,6 +131,17 @@ struct EventImport {
     var econByKey: [Int: UInt16] = [:]
     /// The codes the book accepts (official and local).
     let codes: BookCodes
+
+    /// Contracts by number (issue 14): the book's, read once, and those the file's commits
+    /// create; a row never asks the book about its contract.
+    var contracts: [String: ImportContract] = [:]
+    var nextContractID: Int64 = 1
+    /// Contracts created by the file, in id order; `contractsWritten` of them are in the book.
+    var newContracts: [Contract] = []
+    var contractsWritten = 0
+    /// Rows (index into `events`, number, column name) naming a contract not known yet.
+    var laterContracts: [(Int, String, String)] = []
+    static let contractLater: Int64 = -1
 
     /// First line of each ref in the file, by hash; a clash of different refs goes to `refOverflow`.
     var refLines: [Int: (start: Int, length: UInt32, line: Int32)] = [:]
@@ -173,12 +190,17 @@ struct EventImport {
             projectByName[project.name] = projectByName[project.name] == nil ? Int32(projectIDs.count - 1) : .some(nil)
         }
         bookHasRefs = try store.hasRefs()
+        for (number, c) in try store.contractIndex() {
+            contracts[number] = ImportContract(id: c.id, project: c.project, econ: c.econ)
+            nextContractID = max(nextContractID, c.id + 1)
+        }
         codes = BookCodes(local: try store.localCodes())
         engine = try PostingEngine(store: store)
     }
 
     mutating func perform() throws -> ImportResult {
         try read()
+        resolveLaterContracts()
         result.encoding = source.encoding
         if result.badRows == 0 || !events.isEmpty {
             let order = dateOrder()

@@ -38,6 +38,7 @@ extension EventImport {
             if let pipeline = run.pipeline {
                 // The chain is hashed here, on this core, while the other writes the chunk before.
                 let econs = EconomicCodeBytes(run.engine.availability.econCodes)
+                try run.writeNewContracts()
                 let order = run.events.indices.map(Int32.init)
                 let (firstID, hashes) = run.chain!.hash(run.events, order: order, arena: run.arena, econs: econs)
                 run.sum(order)

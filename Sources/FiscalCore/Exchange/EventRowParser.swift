@@ -15,6 +15,8 @@ extension EventImport {
         let amount = readAmount(&row)
         let econ = readEcon(&row, kind: kind)
         let toProject = readReceiver(&row, kind: kind, project: project)
+        var econIndex = econ
+        let contract = readContract(&row, kind: kind, project: project, econ: &econIndex, date: date)
         // doc, memo, ref, payee and method: kept as bytes in the arena
         let start = arena.count
         let docLength = appendText(.doc, &row)
@@ -34,9 +36,9 @@ extension EventImport {
             arena.removeSubrange(start...)
             return
         }
-        fingerprint(date: date, kind: kind, project: project, amount: amount, econ: econ,
+        fingerprint(date: date, kind: kind, project: project, amount: amount, econ: econIndex,
                     text: (start, docLength, memoLength, refLength), toProject: toProject,
-                    details: (payeeLength, methodLength))
+                    details: (payeeLength, methodLength), contract: contract == 0 ? nil : row.text(.contract))
         if refLength > 0 && bookHasRefs {
             let exists = try arena.withUnsafeBufferPointer {
                 try store.refExists(utf8: UnsafeBufferPointer(rebasing: $0[refStart..<(refStart + Int(refLength))]))
@@ -46,11 +48,15 @@ extension EventImport {
                 return  // the ref's bytes stay, for `refLines`
             }
         }
+        if contract == EventImport.contractLater, let number = row.text(.contract) {
+            // Named before the commit that creates it, in file order: decided once every row is read.
+            laterContracts.append((events.count, number, row.name(Column.contract.rawValue)))
+        }
         events.append(ImportedEvent(amount: amount, text: start, docLength: docLength, memoLength: memoLength,
                                     refLength: refLength, payeeLength: payeeLength, methodLength: methodLength,
                                     date: date, line: Int32(record.line), project: project,
-                                    toProject: toProject, econ: econ, kind: kind, overdraft: false))
-
+                                    toProject: toProject, econ: econIndex, kind: kind, overdraft: false,
+                                    contract: contract == EventImport.contractLater ? 0 : contract))
     }
 
     private func readDate(_ row: inout ImportRow) -> Int32 {
@@ -183,6 +189,106 @@ extension EventImport {
         guard let p = projectIndex[value] else { row.bad(.toProject, value, "no such project"); return -1 }
         if p == project { row.bad(.toProject, value, "a transfer needs two different projects") }
         return p
+    }
+
+    /// The contract a row names (issue 14), as an id (0: none). A commit on a number the
+    /// book and the file do not know creates the contract (its supplier, procurement type
+    /// and SME flag from the row); any other row's contract must exist, on the row's project.
+    /// A release without a code takes the contract's.
+    private mutating func readContract(_ row: inout ImportRow, kind: EntryKind?, project: Int32, econ: inout UInt16,
+                                       date: Int32) -> Int64 {
+        guard let number = row.text(.contract) else {
+            if let kind, kind.contractRule.required { row.required(.contract, " for a \(kind.rawValue)") }
+            return 0
+        }
+        guard let kind else { return 0 }
+        guard kind.contractRule.allowed else {
+            row.bad(.contract, number, "a \(kind.rawValue) names no contract")
+            return 0
+        }
+        if let problem = Contract.problem(withNumber: number) { row.bad(.contract, number, problem); return 0 }
+        guard project >= 0 else { return 0 }
+        let projectID = projectIDs[Int(project)]
+        if let known = contracts[number] {
+            if let problem = check(known, kind: kind, projectID: projectID, econ: &econ) {
+                row.bad(.contract, number, problem)
+                return 0
+            }
+            return known.id
+        }
+        guard kind == .commit else {
+            // A file not in date order may name a contract before the row that commits it.
+            if streaming { row.bad(.contract, number, "no such contract"); return 0 }
+            return EventImport.contractLater
+        }
+        guard econ != 0 else { return 0 }  // the missing code is said already
+        let code = engine.availability.econCodes[Int(econ)]
+        guard code.count == 5, let economic = EconomicCode(code), let day = date == 0 ? nil : Optional(ImportedEvent.day(date)) else {
+            if code.count != 5 { row.bad(.econ, code, "a contract is committed on a 款 (5 digits), not a class") }
+            return 0
+        }
+        var procurement: Procurement?
+        if let p = row.text(.procurement) {
+            guard let value = Procurement(rawValue: p.lowercased()) ?? Procurement.allCases.first(where: { $0.nameZh == p }) else {
+                row.bad(.procurement, p, "not a procurement type (goods, works, services)")
+                return 0
+            }
+            procurement = value
+        }
+        var sme = false
+        if let s = row.text(.sme) {
+            switch s.lowercased() {
+            case "1", "yes", "true", "是", "y": sme = true
+            case "0", "no", "false", "否", "n": sme = false
+            default: row.bad(.sme, s, "not yes or no (1/0, 是/否)"); return 0
+            }
+        }
+        let supplier = row.text(.supplier)
+        if let supplier, let problem = TextRules.problem(supplier, as: .name) { row.bad(.supplier, supplier, problem); return 0 }
+        guard row.reasons.isEmpty else { return 0 }
+        let id = nextContractID
+        nextContractID += 1
+        contracts[number] = ImportContract(id: id, project: projectID, econ: code)
+        newContracts.append(Contract(id: id, number: number, projectID: projectID, supplier: supplier, econ: economic,
+                                     procurement: procurement, sme: sme, signed: day, memo: nil))
+        return id
+    }
+
+    /// Why a row may not name a known contract, or nil (a release without a code takes the contract's).
+    mutating func check(_ known: ImportContract, kind: EntryKind, projectID: Int64, econ: inout UInt16) -> String? {
+        guard known.project == projectID else {
+            return "belongs to project \(projectCodes[known.project] ?? "#\(known.project)"), not \(projectCodes[projectID] ?? "#\(projectID)")"
+        }
+        let code = engine.intern(econ: known.econ)
+        if econ == 0 && kind == .release { econ = code }
+        if econ != code { return "is on economic code \(known.econ); a \(kind.rawValue) on it uses that code" }
+        return nil
+    }
+
+    /// Rows that named a contract before the commit creating it (file order): each is given
+    /// its contract now, or said to be bad and left out of the checking.
+    mutating func resolveLaterContracts() {
+        guard !laterContracts.isEmpty else { return }
+        var bad: [Int] = []
+        for (i, number, column) in laterContracts {
+            let e = events[i]
+            var econ = e.econ
+            let problem: String
+            if let known = contracts[number] {
+                guard let p = check(known, kind: e.kind, projectID: projectIDs[Int(e.project)], econ: &econ) else {
+                    events[i].contract = known.id
+                    events[i].econ = econ
+                    continue
+                }
+                problem = p
+            } else {
+                problem = "no such contract"
+            }
+            result.add(ImportProblem(line: Int(e.line), message: "\(column) '\(number.quotedValue)': \(problem)"))
+            bad.append(i)
+        }
+        for i in bad.reversed() { events.remove(at: i) }
+        laterContracts = []
     }
 
     /// Appends a text column's trimmed bytes to the arena; returns their length (0: absent).

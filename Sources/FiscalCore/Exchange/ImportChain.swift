@@ -6,11 +6,14 @@ struct ImportChain {
     private var previous: [UInt8]
     private let projectHashes: [Int64: [UInt8]]
     private let projectIDs: [Int64]
+    /// Contracts' hashes by id; the import adds the ones it creates before it hashes their rows.
+    var contractHashes: [Int64: [UInt8]]
 
     init(store: any Store, projectIDs: [Int64]) throws {
         nextID = try store.nextEntryID()
         previous = try store.chainHead("entry")
         projectHashes = try store.projectHashes()
+        contractHashes = try store.contractHashes()
         self.projectIDs = projectIDs
     }
 
@@ -27,7 +30,7 @@ struct ImportChain {
                 for (n, i) in order.enumerated() {
                     let e = events[Int(i)]
                     let (doc, memo, ref, payee, method) = e.texts(in: text)
-                    let legs = e.kind.legs
+                    let legs = e.legs
                     date.withUnsafeMutableBufferPointer { d in
                         writeDate(e.date, into: d)
                         record.startImportedEntry(id: nextID, date: UnsafeBufferPointer(d), year: Int64(e.year),
@@ -38,6 +41,7 @@ struct ImportChain {
                         let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
                         record.posting(account: p.account.staticName, project: projectHashes[p.project],
                                        econ: econs[p.econ], amount: p.amount)
+                        if p.contract != 0 { record.blob(contractHashes[p.contract] ?? nil) }
                     }
                     if payee != nil || method != nil { record.details(payee: payee, paymentMethod: method) }
                     let slot = out.baseAddress! + n * SHA256Digest.size
@@ -81,6 +85,9 @@ final class EconomicCodeBytes: @unchecked Sendable {
 }
 
 extension ImportedEvent {
+    /// The legs the row posts: its kind's, or a payment's against its contract.
+    var legs: [EntryKind.Leg] { kind.legs(againstContract: contract != 0) }
+
     /// The row's doc, memo, ref, payee and payment method in the import's text arena (nil
     /// where absent).
     func texts(in arena: UnsafeBufferPointer<UInt8>)

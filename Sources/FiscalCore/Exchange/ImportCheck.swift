@@ -6,12 +6,12 @@ extension EventImport {
     /// (It captures the project list, never `self`: a closure holding the import would keep a
     /// second reference to the engine's state and make every update copy it.)
     static func legPostings(_ e: ImportedEvent, projectIDs: [Int64]) -> LazyMapSequence<[EntryKind.Leg], LegPosting> {
-        e.kind.legs.lazy.map { legPosting($0, e, projectIDs: projectIDs) }
+        e.legs.lazy.map { legPosting($0, e, projectIDs: projectIDs) }
     }
 
     static func legPosting(_ leg: EntryKind.Leg, _ e: ImportedEvent, projectIDs: [Int64]) -> LegPosting {
         LegPosting(account: leg.account, project: projectIDs[Int(leg.onReceiver ? e.toProject : e.project)],
-                   econ: leg.tagged ? e.econ : 0, amount: leg.sign * e.amount)
+                   econ: leg.tagged ? e.econ : 0, amount: leg.sign * e.amount, contract: e.contract)
     }
 
     /// Admits one row against the years and the availability of everything before it in date
@@ -25,11 +25,13 @@ extension EventImport {
             try engine.seed(year: e.year)
         }
         let codes = projectCodes
+        let known = e.contract == 0 ? [:] : contracts
         do {
             let admission = try engine.admit(
                 date: e.day, postings: EventImport.legPostings(e, projectIDs: projectIDs),
                 control: .check(verb: e.kind.rawValue, allowOverdraft: options.allowOverdraft),
-                projectCode: { codes[$0] ?? "#\($0)" })
+                projectCode: { codes[$0] ?? "#\($0)" },
+                contractNumber: { id in known.first { $0.value.id == id }?.key ?? "#\(id)" })
             if admission.overdraft {
                 events[i].overdraft = true
                 result.overdrafts += 1

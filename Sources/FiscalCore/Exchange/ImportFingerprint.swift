@@ -38,18 +38,19 @@ extension EventImport {
     /// Adds a good row to the fingerprint of the file's rows.
     mutating func fingerprint(date: Int32, kind: EntryKind, project: Int32, amount: Int64, econ: UInt16,
                               text: (start: Int, doc: UInt32, memo: UInt32, ref: UInt32), toProject: Int32,
-                              details: (payee: UInt32, method: UInt32) = (0, 0)) {
+                              details: (payee: UInt32, method: UInt32) = (0, 0), contract: String? = nil) {
         func code(_ p: Int32) -> ArraySlice<UInt8> { p < 0 ? [] : ArraySlice(projectCodes[projectIDs[Int(p)]]!.utf8) }
         let econCode = econ == 0 ? "" : engine.availability.econCodes[Int(econ)]
         let memo = text.start + Int(text.doc), ref = memo + Int(text.memo)
         var fields = [ArraySlice(String(date).utf8), ArraySlice(kind.rawValue.utf8), code(project),
                       ArraySlice(String(amount).utf8), ArraySlice(econCode.utf8), arena[text.start..<memo],
                       arena[memo..<ref], arena[ref..<(ref + Int(text.ref))], code(toProject)]
-        // Payee and method only where a row has them: rows without keep their fingerprint.
+        // Payee, method and contract only where a row has them: rows without keep their fingerprint.
         if details.payee > 0 || details.method > 0 {
             let payee = ref + Int(text.ref), method = payee + Int(details.payee)
             fields += [arena[payee..<method], arena[method..<(method + Int(details.method))]]
         }
+        if let contract { fields.append(ArraySlice(contract.utf8)) }
         rows.add(fields)
     }
 }

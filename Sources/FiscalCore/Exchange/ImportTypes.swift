@@ -107,9 +107,20 @@ struct ImportedEvent: Sendable {
     var econ: UInt16
     var kind: EntryKind
     var overdraft: Bool
+    /// The id of the contract the row names (0: none); a commit's new contract has its id
+    /// from the start and is written before the chunk that first names it.
+    var contract: Int64 = 0
 
     var year: Int { Int(date / 10_000) }
-    var day: Day { Day(year: Int(date / 10_000), month: Int(date / 100 % 100), day: Int(date % 100))! }
+    var day: Day { ImportedEvent.day(date) }
+    static func day(_ date: Int32) -> Day { Day(year: Int(date / 10_000), month: Int(date / 100 % 100), day: Int(date % 100))! }
+}
+
+/// A contract as the import checks rows against it: its id, project id and economic code.
+struct ImportContract {
+    var id: Int64
+    var project: Int64
+    var econ: String
 }
 
 /// An amount written plainly (`1234`, `1234.5`, `1234.56`) as 分; nil for anything else

@@ -32,7 +32,7 @@ final class BulkWriter: @unchecked Sendable {
                     batch.entries.append(ImportEntryRow(id: id, date: e.date, kind: e.kind.staticName, doc: doc,
                                                         memo: memo, ref: ref, payee: payee, paymentMethod: method,
                                                         overdraft: e.overdraft, hash: hash))
-                    for leg in e.kind.legs {
+                    for leg in e.legs {
                         batch.append(entry: id, EventImport.legPosting(leg, e, projectIDs: projectIDs))
                     }
                     if batch.entries.count == bulkInsertRows { try batch.flush(to: store) }
@@ -60,6 +60,7 @@ extension EventImport {
         let total = order.count
         let report = reportingProgress ? progress : nil
         let econs = EconomicCodeBytes(engine.availability.econCodes)
+        try writeNewContracts()
         let (firstID, hashes) = chain!.hash(events, order: order, arena: arena, econs: econs)
         sum(order)
         try writer!.write(events, order: order, arena: arena, econs: econs, firstID: firstID, hashes: hashes,
@@ -73,13 +74,26 @@ extension EventImport {
         events.withUnsafeBufferPointer { events in
             for i in order {
                 let e = events[Int(i)]
-                for leg in e.kind.legs {
+                for leg in e.legs {
                     let p = EventImport.legPosting(leg, e, projectIDs: projectIDs)
                     sums!.add(year: e.year, project: Int(leg.onReceiver ? e.toProject : e.project), econ: Int(p.econ),
                               account: MonthlySums.index(of: p.account), month: Int(e.date / 100 % 100), amount: p.amount)
                 }
             }
         }
+    }
+
+    /// Writes the contracts the file's commits created since the last chunk, before any row
+    /// that names them (their hashes go into the chain's), the writer idle meanwhile.
+    mutating func writeNewContracts() throws {
+        guard contractsWritten < newContracts.count else { return }
+        try pipeline?.waitIdle()
+        for c in newContracts[contractsWritten...] {
+            let id = try store.insertContract(c)
+            precondition(id == c.id, "a new contract's id is the one the import gave it")
+            chain!.contractHashes[id] = try store.contractHash(id: id)
+        }
+        contractsWritten = newContracts.count
     }
 
     mutating func finishWriting() throws {
@@ -105,7 +119,7 @@ private final class ImportBatch {
 
     func append(entry: Int64, _ p: LegPosting) {
         postings.append(ImportPostingRow(entry: entry, account: p.account.staticName, project: p.project, econ: econs[p.econ],
-                                         amount: p.amount))
+                                         amount: p.amount, contract: p.contract))
     }
 
     func flush(to store: any Store) throws {

@@ -36,7 +36,8 @@ extension Book {
                 if let year, !bookYears.contains(year) { throw FiscalError.unknownYear(year) }
                 let years = year.map { [$0] } ?? bookYears
                 var summary = ExportSummary(format: format, years: years)
-                var writer = LedgerWriter(format: format, bookName: try store.bookName(), projects: try store.projects())
+                var writer = LedgerWriter(format: format, bookName: try store.bookName(), projects: try store.projects(),
+                                          contracts: try store.contracts())
                 writer.withDetails = try store.hasEntryDetails(year: year)
                 writer.begin(years: years, accounts: try store.postedAccounts(year: year), to: &out)
                 var cumulative: [Account: Money] = [:]
@@ -72,16 +73,25 @@ struct LedgerWriter {
     let format: ExportFormat
     let bookName: String
     let projects: [Project]
+    /// The book's contracts (issue 14) by number: a CSV export then has the columns that
+    /// recreate them on import (contract, supplier, procurement, sme), JSON lists them.
+    let contracts: [Contract]
+    private let contractByNumber: [String: Contract]
     /// Each project's name as an account component in this format (see `component`).
     private(set) var component: [String: String] = [:]
     private var firstEntry = true
     /// Whether an exported entry has a payee or payment method: the CSV then has their columns.
     var withDetails = false
+    /// The contracts a CSV export has already written a commit for: only a contract's first
+    /// commit carries its terms.
+    private var contractsDescribed: Set<String> = []
 
-    init(format: ExportFormat, bookName: String, projects: [Project]) {
+    init(format: ExportFormat, bookName: String, projects: [Project], contracts: [Contract] = []) {
         self.format = format
         self.bookName = bookName
         self.projects = projects
+        self.contracts = contracts
+        contractByNumber = Dictionary(uniqueKeysWithValues: contracts.map { ($0.number, $0) })
         var taken: Set<String> = []
         for p in projects {
             var name = format == .beancount ? LedgerWriter.beancountComponent(p.code) : LedgerWriter.hledgerComponent(p.code)
@@ -138,7 +148,8 @@ struct LedgerWriter {
         let span = years.isEmpty ? "no years" : years.count == 1 ? "\(years[0])" : "\(years.first!)–\(years.last!)"
         switch format {
         case .csv:
-            out.write("date,kind,project,amount,econ,doc,ref,memo,to_project\(withDetails ? ",payee,payment_method" : "")\n")
+            out.write("date,kind,project,amount,econ,doc,ref,memo,to_project" + (withDetails ? ",payee,payment_method" : "")
+                      + (contracts.isEmpty ? "" : ",contract,supplier,procurement,sme") + "\n")
         case .json:
             out.write("{\n  \"book\": \(json(bookName)),\n  \"years\": [\(years.map(String.init).joined(separator: ", "))],\n")
             out.write("  \"projects\": [")
@@ -149,6 +160,17 @@ struct LedgerWriter {
                           + "\"unit\": \(json(p.unit)), \"status\": \(json(p.status.rawValue))}")
             }
             out.write(projects.isEmpty ? "],\n" : "\n  ],\n")
+            if !contracts.isEmpty {
+                let code = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0.code) })
+                out.write("  \"contracts\": [")
+                for (i, c) in contracts.enumerated() {
+                    out.write(i == 0 ? "\n" : ",\n")
+                    out.write("    {\"number\": \(json(c.number)), \"project\": \(json(code[c.projectID])), \"supplier\": \(json(c.supplier)), "
+                              + "\"econ\": \(json(c.econ.code)), \"procurement\": \(json(c.procurement?.rawValue)), "
+                              + "\"sme\": \(c.sme), \"signed\": \"\(c.signed)\", \"memo\": \(json(c.memo))}")
+                }
+                out.write("\n  ],\n")
+            }
             out.write("  \"entries\": [")
         case .hledger:
             out.write("; \(bookName): fiscal journal, \(span)\n")
@@ -220,7 +242,7 @@ struct LedgerWriter {
 
     // MARK: Formats
 
-    private func writeCSV(_ e: JournalEntry, to out: inout some TextOutputStream) -> Outcome {
+    private mutating func writeCSV(_ e: JournalEntry, to out: inout some TextOutputStream) -> Outcome {
         if e.kind == .close || e.kind == .open { return .yearEnd }
         if e.kind == .reversal || e.reversedBy != nil { return .reversal }
         guard let first = e.postings.first else { return .written }
@@ -235,8 +257,18 @@ struct LedgerWriter {
             amount = from?.amount ?? amount
         }
         if amount.fen < 0 { amount = -amount }
-        let fields = [e.date.description, e.kind.rawValue, project, amount.plain, first.econ ?? "", e.doc ?? "",
+        var fields = [e.date.description, e.kind.rawValue, project, amount.plain, first.econ ?? "", e.doc ?? "",
                       e.ref ?? "", e.memo ?? "", toProject] + (withDetails ? [e.payee ?? "", e.paymentMethod ?? ""] : [])
+        if !contracts.isEmpty {
+            if let number = first.contract, let c = contractByNumber[number] {
+                // The first commit of a contract says what it is; the import creates it from that row.
+                let describe = e.kind == .commit && contractsDescribed.insert(number).inserted
+                fields += [number, describe ? c.supplier ?? "" : "", describe ? c.procurement?.rawValue ?? "" : "",
+                           describe && c.sme ? "yes" : ""]
+            } else {
+                fields += ["", "", "", ""]
+            }
+        }
         out.write(fields.map(csvField).joined(separator: ",") + "\n")
         return .written
     }
@@ -250,7 +282,8 @@ struct LedgerWriter {
         text += "\"overdraft\": \(e.overdraft), \"payee\": \(json(e.payee)), \"payment_method\": \(json(e.paymentMethod)), "
         text += "\"postings\": ["
         text += e.postings.map { p in
-            "{\"account\": \(json(p.account.rawValue)), \"project\": \(json(p.projectCode)), \"econ\": \(json(p.econ)), \"amount\": \"\(p.amount.plain)\"}"
+            "{\"account\": \(json(p.account.rawValue)), \"project\": \(json(p.projectCode)), \"econ\": \(json(p.econ)), \"amount\": \"\(p.amount.plain)\""
+                + (p.contract.map { ", \"contract\": \(json($0))" } ?? "") + "}"
         }.joined(separator: ", ")
         out.write(text + "]}")
     }
@@ -272,7 +305,10 @@ struct LedgerWriter {
         out.write(head + "  ; " + tags.joined(separator: ", ") + "\n")
         for p in e.postings {
             var line = "    \(accountName(p.account, project: p.projectCode, econ: p.econ))  \(p.amount.plain) CNY"
-            if component[p.projectCode] != p.projectCode { line += "  ; project:" + tagValue(p.projectCode) }
+            var postingTags: [String] = []
+            if component[p.projectCode] != p.projectCode { postingTags.append("project:" + tagValue(p.projectCode)) }
+            if let contract = p.contract { postingTags.append("contract:" + tagValue(contract)) }
+            if !postingTags.isEmpty { line += "  ; " + postingTags.joined(separator: ", ") }
             out.write(line + "\n")
         }
         out.write("\n")
@@ -291,6 +327,7 @@ struct LedgerWriter {
         for p in e.postings {
             out.write("  \(accountName(p.account, project: p.projectCode, econ: p.econ))  \(p.amount.plain) CNY\n")
             if component[p.projectCode] != p.projectCode { out.write("    project: \(beancountString(p.projectCode))\n") }
+            if let contract = p.contract { out.write("    contract: \(beancountString(contract))\n") }
         }
         out.write("\n")
     }

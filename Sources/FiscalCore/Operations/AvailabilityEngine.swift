@@ -133,6 +133,8 @@ struct LegPosting {
     var project: Int64
     var econ: UInt16
     var amount: Int64
+    /// The contract's id, 0 for none (issue 14).
+    var contract: Int64 = 0
 }
 
 /// What availability control refuses, as a value: the CLI and the import word it alike.

@@ -8,19 +8,24 @@ public enum BudgetEvent: Sendable {
     case refund(project: String, amount: Money, econ: EconomicCode)
     case recall(project: String, amount: Money)
     case carryIn(project: String, amount: Money)
+    /// 预算占用 on the contract named by ``RecordOptions/contract`` (issue 14).
+    case commit(project: String, amount: Money, econ: EconomicCode)
+    /// Gives back part or all of a contract's open commitment (``Book/release(contract:amount:_:)``).
+    case release(project: String, amount: Money, econ: EconomicCode)
 
     public var kind: EntryKind {
         switch self {
         case .appropriate: .appropriate; case .supplement: .supplement; case .reduce: .reduce
         case .transfer: .transfer; case .pay: .pay; case .refund: .refund; case .recall: .recall
-        case .carryIn: .carryIn
+        case .carryIn: .carryIn; case .commit: .commit; case .release: .release
         }
     }
 
     public var amount: Money {
         switch self {
         case let .appropriate(_, a, _), let .supplement(_, a, _), let .reduce(_, a, _), let .transfer(_, _, a),
-             let .pay(_, a, _), let .refund(_, a, _), let .recall(_, a), let .carryIn(_, a): a
+             let .pay(_, a, _), let .refund(_, a, _), let .recall(_, a), let .carryIn(_, a),
+             let .commit(_, a, _), let .release(_, a, _): a
         }
     }
 
@@ -28,7 +33,7 @@ public enum BudgetEvent: Sendable {
     public var projectCodes: [String] {
         switch self {
         case let .appropriate(p, _, _), let .supplement(p, _, _), let .reduce(p, _, _), let .pay(p, _, _),
-             let .refund(p, _, _), let .recall(p, _), let .carryIn(p, _): [p]
+             let .refund(p, _, _), let .recall(p, _), let .carryIn(p, _), let .commit(p, _, _), let .release(p, _, _): [p]
         case let .transfer(from, to, _): [from, to]
         }
     }
@@ -37,7 +42,7 @@ public enum BudgetEvent: Sendable {
     public var econ: EconomicCode? {
         switch self {
         case let .appropriate(_, _, e), let .supplement(_, _, e), let .reduce(_, _, e): e
-        case let .pay(_, _, e), let .refund(_, _, e): e
+        case let .pay(_, _, e), let .refund(_, _, e), let .commit(_, _, e), let .release(_, _, e): e
         case .transfer, .recall, .carryIn: nil
         }
     }
@@ -45,12 +50,13 @@ public enum BudgetEvent: Sendable {
     /// The balanced postings of the event, from its kind's legs (``EntryKind/legs``), with
     /// projects resolved to ids: the sender is the first of ``projectCodes``, the receiver of a
     /// transfer the second.
-    func postings(ids: [String: Int64]) -> [Posting] {
+    /// With a `contract`, every leg names it (and a payment liquidates it, ``EntryKind/legs(againstContract:)``).
+    func postings(ids: [String: Int64], contract: Int64? = nil) -> [Posting] {
         let codes = projectCodes
         let sender = ids[codes[0]]!, receiver = codes.count > 1 ? ids[codes[1]]! : sender
-        return kind.legs.map { leg in
+        return kind.legs(againstContract: contract != nil).map { leg in
             Posting(leg.account, project: leg.onReceiver ? receiver : sender, econ: leg.tagged ? econ : nil,
-                    Money(fen: leg.sign * amount.fen))
+                    Money(fen: leg.sign * amount.fen), contract: contract)
         }
     }
 }
@@ -67,9 +73,14 @@ public struct RecordOptions: Sendable {
     /// 收款人 and 支付方式 of a payment or refund (schema 5b), where the office keeps them.
     public var payee: String?
     public var paymentMethod: String?
+    /// The contract a commit, a payment or a release names (合同编号; issue 14).
+    public var contract: String?
+    /// What a first commitment says of the contract it creates.
+    public var terms = ContractTerms()
 
     public init(date: Day, doc: String? = nil, memo: String? = nil, ref: String? = nil, allowOverdraft: Bool = false,
-                again: Bool = false) {
+                again: Bool = false, contract: String? = nil, terms: ContractTerms = ContractTerms()) {
+        self.contract = contract; self.terms = terms
         self.date = date; self.doc = doc; self.memo = memo; self.ref = ref; self.allowOverdraft = allowOverdraft
         self.again = again
     }

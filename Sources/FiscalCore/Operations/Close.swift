@@ -32,6 +32,14 @@ extension Book {
                         closing.append(try post(EntryDraft(date: plan.closingDate, kind: .close, memo: memo, postings: postings),
                                                 engine: &engine))
                     }
+                    for carry in line.commitments {
+                        let c = carry.contract
+                        let memo = "\(year)年终结转：合同 \(c.number) 尾款，结转下年 (rule: contract)"
+                        let postings = [Posting(.committed, project: line.project.id, econ: c.econ, carry.amount, contract: c.id),
+                                        Posting(.carriedForward, project: line.project.id, -carry.amount, contract: c.id)]
+                        closing.append(try post(EntryDraft(date: plan.closingDate, kind: .close, memo: memo, postings: postings),
+                                                engine: &engine))
+                    }
                 }
                 try store.insertYearEvent(year, action: "close", date: today, reason: closeSummary(plan))
                 try store.setYearStatus(year, closed: true)  // after its event: schema.sql's guard
@@ -60,6 +68,14 @@ extension Book {
                         opening.append(try post(EntryDraft(date: plan.openingDate, kind: .open, memo: memo, postings: postings),
                                                 engine: &engine))
                     }
+                    for carry in line.commitments {
+                        let c = carry.contract
+                        let memo = "\(year)年末结转转入：合同 \(c.number) 尾款 (rule: contract)"
+                        let postings = [Posting(.carryIn, project: line.project.id, carry.amount, contract: c.id),
+                                        Posting(.committed, project: line.project.id, econ: c.econ, -carry.amount, contract: c.id)]
+                        opening.append(try post(EntryDraft(date: plan.openingDate, kind: .open, memo: memo, postings: postings),
+                                                engine: &engine))
+                    }
                 }
                 return CloseResult(plan: plan, closingEntries: closing, openingEntries: opening, openedNextYear: openedNextYear)
             }
@@ -67,7 +83,7 @@ extension Book {
     }
 
     private func closeSummary(_ plan: ClosePlan) -> String {
-        var text = "年终结算：结转 \(plan.carriedForward) 元，结余 \(plan.surplus) 元（待收回 \(plan.toRecall) 元）"
+        var text = "年终结算：结转 \(plan.carriedForward) 元\(plan.contractCarried.isZero ? "" : "（其中合同尾款 \(plan.contractCarried) 元）")，结余 \(plan.surplus) 元（待收回 \(plan.toRecall) 元）"
         let o = plan.overrides
         if !o.carry.isEmpty || !o.surplus.isEmpty {
             if !o.carry.isEmpty { text += "；指定结转 " + o.carry.joined(separator: "、") }

@@ -26,13 +26,20 @@ extension Book {
             let list = negative.map { "\($0.code) (\(figures[$0.id]!.available))" }.joined(separator: ", ")
             throw FiscalError.refused("year \(year) cannot close: available is below zero for \(list); record the authority that covers it first")
         }
+        var commitments: [Int64: [CommitmentCarry]] = [:]
+        let contracts = Dictionary(uniqueKeysWithValues: try store.contracts().map { ($0.id, $0) })
+        try store.contractOpen(year: year, contract: nil) { id, open in
+            guard open > 0, let c = contracts[id] else { return }
+            commitments[c.projectID, default: []].append(CommitmentCarry(contract: c, amount: Money(fen: open)))
+        }
         var lines: [CloseLine] = []
         for project in projects {
             guard let f = figures[project.id] else { continue }
             let aged = project.kind.isBasic ? .zero : Book.agedCarryIn(now: f, before: before[project.id])
             let pieces = try earmarkedPieces(year: year, project: project.id, leftover: f.available)
             let rules = Book.closeRules(project, leftover: f.available, aged: aged, override: override[project.code])
-            lines.append(CloseLine(project: project, figures: f, agedCarryIn: aged, parts: Book.allocate(pieces, to: rules)))
+            lines.append(CloseLine(project: project, figures: f, agedCarryIn: aged, parts: Book.allocate(pieces, to: rules),
+                                   commitments: (commitments[project.id] ?? []).sorted { $0.contract.number < $1.contract.number }))
         }
         lines.sort { ($0.project.kind.isBasic ? 0 : 1, $0.project.code) < ($1.project.kind.isBasic ? 0 : 1, $1.project.code) }
         return ClosePlan(year: year, lines: lines, overrides: overrides)

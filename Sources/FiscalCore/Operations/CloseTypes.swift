@@ -61,6 +61,13 @@ public struct ClosePart: Sendable {
     public var pieces: [(econ: EconomicCode?, amount: Money)]
 }
 
+/// An open commitment the close carries into the next year (issue 14): always 结转,
+/// whatever the project's status — the contract still has to be paid (合同约定尾款).
+public struct CommitmentCarry: Sendable {
+    public var contract: Contract
+    public var amount: Money
+}
+
 /// What the close does with one project's leftover.
 public struct CloseLine: Sendable {
     public var project: Project
@@ -72,8 +79,15 @@ public struct CloseLine: Sendable {
     /// whether or not an override changed its classification.
     public var agedCarryIn: Money
     public var parts: [ClosePart]
+    /// The project's open commitments, by contract number: each carried forward on its own.
+    public var commitments: [CommitmentCarry] = []
 
-    public var carriedForward: Money { parts.filter { $0.rule.destination == .carriedForward }.reduce(.zero) { $0 + $1.amount } }
+    /// What is carried on contracts (合同尾款).
+    public var contractCarried: Money { commitments.reduce(.zero) { $0 + $1.amount } }
+    /// Everything carried forward: the leftover's carried part and the open commitments.
+    public var carriedForward: Money {
+        parts.filter { $0.rule.destination == .carriedForward }.reduce(contractCarried) { $0 + $1.amount }
+    }
     public var surplus: Money { parts.filter { $0.rule.destination == .surplus }.reduce(.zero) { $0 + $1.amount } }
     /// Surplus flagged to be recalled (收回) by finance: the aged carry-in part.
     public var toRecall: Money { parts.filter { $0.rule == .agedCarryIn }.reduce(.zero) { $0 + $1.amount } }
@@ -125,7 +139,8 @@ public struct ClosePlan: Sendable {
     public var carriedForward: Money { lines.reduce(.zero) { $0 + $1.carriedForward } }
     public var surplus: Money { lines.reduce(.zero) { $0 + $1.surplus } }
     public var toRecall: Money { lines.reduce(.zero) { $0 + $1.toRecall } }
-    public var parts: Int { lines.reduce(0) { $0 + $1.parts.count } }
+    public var contractCarried: Money { lines.reduce(.zero) { $0 + $1.contractCarried } }
+    public var parts: Int { lines.reduce(0) { $0 + $1.parts.count + $1.commitments.count } }
 }
 
 /// What `Book.close` wrote.

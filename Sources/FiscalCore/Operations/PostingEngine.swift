@@ -19,6 +19,11 @@ struct PostingEngine {
     // Per-entry scratch, kept so that a million entries allocate nothing.
     private var uses: [AuthorityUse] = []
     private var balances: [(project: Int64, sum: Int64)] = []
+    /// What is open on each contract in a year (issue 14), keyed by ``contractKey(year:contract:)``:
+    /// seeded with the year or per contract, then followed like availability.
+    private var contractOpen: [UInt64: Int64] = [:]
+    private var seededContracts: Set<UInt64> = []
+    private var contractUses: [(contract: Int64, amount: Int64)] = []
 
     /// How an entry meets availability control: not at all (the close's own entries), or
     /// checked, with an overdraft refused or recorded (marking the entry).
@@ -42,9 +47,17 @@ struct PostingEngine {
 
     func isSeeded(year: Int) -> Bool { seededYears.contains(year) }
 
-    /// Seeds a whole year's availability at once (an import touches most projects).
+    static func contractKey(year: Int, contract: Int64) -> UInt64 { UInt64(year) << 48 | UInt64(UInt32(truncatingIfNeeded: contract)) }
+
+    /// Seeds a whole year's availability at once (an import touches most projects), and what
+    /// is open on every contract in it.
     mutating func seed(year: Int) throws {
         guard seededYears.insert(year).inserted else { return }
+        try store.contractOpen(year: year, contract: nil) { contract, open in
+            let key = PostingEngine.contractKey(year: year, contract: contract)
+            guard seededContracts.insert(key).inserted else { return }
+            contractOpen[key] = open
+        }
         try store.availabilitySeed(year: year, project: nil) { project, econ, available, own in
             guard !seededProjects.contains(AvailabilityState.key(year: year, project: project)) else { return }
             availability.seed(year: year, project: project, econ: econ, available: available, ownAuthority: own)
@@ -59,6 +72,12 @@ struct PostingEngine {
         }
     }
 
+    private mutating func seedContract(year: Int, contract: Int64) throws {
+        let key = PostingEngine.contractKey(year: year, contract: contract)
+        guard !seededYears.contains(year), seededContracts.insert(key).inserted else { return }
+        try store.contractOpen(year: year, contract: contract) { _, open in contractOpen[key] = open }
+    }
+
     /// The index of an economic code in the engine's table.
     mutating func intern(econ: String) -> UInt16 { availability.intern(econ) }
 
@@ -66,7 +85,8 @@ struct PostingEngine {
     /// or refuses it; on admission the engine follows its postings. `projectCode` names a
     /// project in a refusal.
     mutating func admit<Postings: Sequence<LegPosting>>(
-        date: Day, postings: Postings, control: Control, projectCode: (Int64) throws -> String
+        date: Day, postings: Postings, control: Control, projectCode: (Int64) throws -> String,
+        contractNumber: (Int64) throws -> String = { "#\($0)" }
     ) throws -> Admission {
         var admission = Admission()
         try years.admit(date)
@@ -74,9 +94,14 @@ struct PostingEngine {
         // Balance per project, and the debits to `available` summed per project and code.
         uses.removeAll(keepingCapacity: true)
         balances.removeAll(keepingCapacity: true)
+        contractUses.removeAll(keepingCapacity: true)
         for p in postings {
             if let i = balances.firstIndex(where: { $0.project == p.project }) { balances[i].sum += p.amount }
             else { balances.append((p.project, p.amount)) }
+            if p.contract != 0 && p.account == .committed {
+                if let i = contractUses.firstIndex(where: { $0.contract == p.contract }) { contractUses[i].amount += p.amount }
+                else { contractUses.append((p.contract, p.amount)) }
+            }
             guard p.account == .available else { continue }
             if let i = uses.firstIndex(where: { $0.project == p.project && $0.econ == p.econ }) { uses[i].amount += p.amount }
             else { uses.append(AuthorityUse(project: p.project, econ: p.econ, amount: p.amount)) }
@@ -95,8 +120,22 @@ struct PostingEngine {
                 admission.shortfall = shortfall
             }
         }
+        // A contract's open balance never goes below zero: a payment or release beyond it, or
+        // the reversal of a commitment already paid, is refused (no overdraft here).
+        for i in contractUses.indices {
+            try seedContract(year: year, contract: contractUses[i].contract)
+            let key = PostingEngine.contractKey(year: year, contract: contractUses[i].contract)
+            let open = contractOpen[key] ?? 0
+            if case let .check(verb, _) = control, contractUses[i].amount > 0, open < contractUses[i].amount {
+                throw FiscalError.refused("\(verb) \(Money(fen: contractUses[i].amount)) exceeds the open balance \(Money(fen: open)) of contract \(try contractNumber(contractUses[i].contract)) in \(year)")
+            }
+        }
         try checkCeiling(year: year, postings: postings)
         for p in postings { availability.apply(p, year: year) }
+        for use in contractUses {
+            let key = PostingEngine.contractKey(year: year, contract: use.contract)
+            contractOpen[key, default: 0] = (contractOpen[key] ?? 0).clampedAdd(-use.amount)
+        }
         return admission
     }
 

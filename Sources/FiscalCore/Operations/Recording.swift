@@ -17,6 +17,7 @@ extension Book {
                 throw .invalidValue(field: "method", value: method, reason: "only a payment or a refund has a payment method")
             }
         }
+        try checkContractOption(event.kind, options)
         if case let .transfer(from, to, _) = event, from == to {
             throw .invalidValue(field: "to", value: to, reason: "a transfer needs two different projects")
         }
@@ -31,8 +32,9 @@ extension Book {
                     try refuseRepeatedCarryIn(project: code, id: ids[code]!, amount: amount, year: options.date.year)
                 }
                 if let econ = event.econ { try BookCodes(local: try store.localCodes()).check(econ: econ.code, for: event.kind) }
+                let contract = try contractFor(event, options, projectID: ids[event.projectCodes[0]]!)
                 var draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
-                                       ref: options.ref, postings: event.postings(ids: ids))
+                                       ref: options.ref, postings: event.postings(ids: ids, contract: contract))
                 draft.payee = options.payee
                 draft.paymentMethod = options.paymentMethod
                 var engine = try PostingEngine(store: store)
@@ -87,7 +89,7 @@ extension Book {
     func reversal(of id: Int64, date: Day, memo: String) throws -> EntryDraft {
         EntryDraft(date: date, kind: .reversal, memo: memo, reverses: id,
                    postings: try store.postings(entryID: id).map {
-                       Posting($0.account, project: $0.projectID, econ: $0.econ, -$0.amount)
+                       Posting($0.account, project: $0.projectID, econ: $0.econ, -$0.amount, contract: $0.contractID)
                    })
     }
 
@@ -103,10 +105,11 @@ extension Book {
                    control: PostingEngine.Control = .none) throws -> (id: Int64, admission: PostingEngine.Admission) {
         let postings = draft.postings.map {
             LegPosting(account: $0.account, project: $0.projectID, econ: engine.intern(econ: $0.econ?.code ?? ""),
-                       amount: $0.amount.fen)
+                       amount: $0.amount.fen, contract: $0.contractID ?? 0)
         }
         let admission = try engine.admit(date: draft.date, postings: postings, control: control,
-                                         projectCode: { try store.projectCode(id: $0) ?? "#\($0)" })
+                                         projectCode: { try store.projectCode(id: $0) ?? "#\($0)" },
+                                         contractNumber: { try store.contractNumber(id: $0) ?? "#\($0)" })
         if let ref = draft.ref, try store.refExists(ref) { throw FiscalError.duplicateRef(ref) }
         var draft = draft
         draft.overdraft = draft.overdraft || admission.overdraft

@@ -39,6 +39,8 @@ public struct ProgressLine: Sendable {
     public var name: String
     public var figures: BudgetFigures
     public var executionRate: Ratio?
+    /// (paid + committed) ÷ the same basis: what is spent or promised on contracts (占用率).
+    public var commitmentRate: Ratio?
     /// Hundredths of a percentage point: rate − time progress; nil when the rate is undefined.
     public var gap: Int64?
     public var lagging: Bool
@@ -47,6 +49,7 @@ public struct ProgressLine: Sendable {
 extension ProgressLine {
     mutating func withoutRate() {
         executionRate = nil
+        commitmentRate = nil
         gap = nil
         lagging = false
     }
@@ -75,8 +78,12 @@ extension ProgressSpec {
         let denominator = basis == .total ? figures.totalBudget : figures.budget
         let rate = Ratio(figures.paid, denominator)
         let gap = rate.map { $0.pointsMinus(timeProgressRatio) }
-        return ProgressLine(key: key, name: name, figures: figures, executionRate: rate, gap: gap,
-                            lagging: gap.map { $0 < lagThreshold } ?? false)
+        // Money promised on contracts is not idle: a row lags only when its payments and its
+        // payments with its commitments are both behind time progress.
+        let commitmentRate = Ratio(figures.paid + figures.committed, denominator)
+        let committedGap = commitmentRate.map { $0.pointsMinus(timeProgressRatio) }
+        return ProgressLine(key: key, name: name, figures: figures, executionRate: rate, commitmentRate: commitmentRate,
+                            gap: gap, lagging: (gap.map { $0 < lagThreshold } ?? false) && (committedGap.map { $0 < lagThreshold } ?? false))
     }
 }
 

@@ -18,7 +18,8 @@ extension Book {
                 guard let status = try store.yearStatus(year) else { throw FiscalError.unknownYear(year) }
                 var snapshot = YearSnapshot(year: year, status: status, bookName: try store.bookName(), projects: try store.projects(),
                                             totals: try store.monthlyTotals(year: year, throughMonth: throughMonth),
-                                            throughMonth: throughMonth, codes: BookCodes(local: try store.localCodes()))
+                                            throughMonth: throughMonth, codes: BookCodes(local: try store.localCodes()),
+                                            contractCarried: try store.contractCarried(year: year))
                 snapshot.chainHead = try chainHead()
                 return snapshot
             }

@@ -9,10 +9,18 @@ public struct SettlementLine: Sendable {
     /// nil for a section or the total.
     public var project: Project?
     public var figures: BudgetFigures
+    /// 其中：合同尾款 — the part of carried forward that is open commitments on contracts.
+    public var contractCarried = Money.zero
+    /// 其他结转: carried forward but for the open commitments.
+    public var otherCarried: Money { figures.carriedForward - contractCarried }
+
+    public init(project: Project?, figures: BudgetFigures, contractCarried: Money = .zero) {
+        self.project = project; self.figures = figures; self.contractCarried = contractCarried
+    }
 
     /// What is left at year end: carried forward, surplus, and — before the close — what is
-    /// still available (未结算).
-    public var yearEnd: Money { figures.carriedForward + figures.surplus + figures.available }
+    /// still available or committed (未结算).
+    public var yearEnd: Money { figures.carriedForward + figures.surplus + figures.available + figures.committed }
 
     /// 年末结转和结余 = 年初结转和结余 + 本年预算 − 收回 − 本年支出.
     public var identityHolds: Bool {
@@ -65,13 +73,19 @@ extension SettlementReport {
             .sorted { ($0.kind.isBasic ? 0 : 1, $0.code) < ($1.kind.isBasic ? 0 : 1, $1.code) }
         var sections: [SettlementSection] = []
         for fund in Fund.allCases {
-            let rows = projects.filter { $0.fund == fund }.map { SettlementLine(project: $0, figures: figures[$0.id]!) }
+            let rows = projects.filter { $0.fund == fund }.map {
+                SettlementLine(project: $0, figures: figures[$0.id]!, contractCarried: snapshot.contractCarried[$0.id] ?? .zero)
+            }
             if fund == .other && rows.isEmpty { continue }
             let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }
-            sections.append(SettlementSection(fund: fund, rows: rows, subtotal: SettlementLine(project: nil, figures: sum)))
+            let onContracts = rows.reduce(Money.zero) { $0 + $1.contractCarried }
+            sections.append(SettlementSection(fund: fund, rows: rows,
+                                              subtotal: SettlementLine(project: nil, figures: sum, contractCarried: onContracts)))
         }
         let total = sections.reduce(BudgetFigures()) { $0 + $1.subtotal.figures }
+        let onContracts = sections.reduce(Money.zero) { $0 + $1.subtotal.contractCarried }
         self.init(spec: spec, bookName: snapshot.bookName, closed: snapshot.status == .closed,
-                  sections: sections, total: SettlementLine(project: nil, figures: total), seal: snapshot.seal)
+                  sections: sections, total: SettlementLine(project: nil, figures: total, contractCarried: onContracts),
+                  seal: snapshot.seal)
     }
 }

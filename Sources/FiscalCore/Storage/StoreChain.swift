@@ -3,7 +3,9 @@
 /// and in the import; `verify` recomputes every chain from the stored rows.
 extension SQLiteStore {
     /// The tables that carry a chain besides `book`, in the order `verify` reads them.
-    static let chainedTables = ["project", "project_event", "year_event", "entry"]
+    static let chainedTables = ["project", "project_event", "year_event", "contract", "entry"]
+    /// The chains the v3 migration fills in (a book older than v3 has no contracts yet).
+    static let chainedTablesV3 = ["project", "project_event", "year_event", "entry"]
 
     func bookHash() throws -> [UInt8] {
         try db.cached("SELECT hash FROM book WHERE id = 1").first { try $0.optionalBlob("hash") }.flatMap { $0 } ?? ChainRecord.genesis
@@ -27,6 +29,17 @@ extension SQLiteStore {
         return hashes
     }
 
+    /// Each contract's hash by id: what a posting that names it carries.
+    func contractHashes() throws -> [Int64: [UInt8]] {
+        var hashes: [Int64: [UInt8]] = [:]
+        try db.cached("SELECT id, hash FROM contract").forEach { hashes[try $0.int("id")] = try $0.optionalBlob("hash") }
+        return hashes
+    }
+
+    func contractHash(id: Int64) throws -> [UInt8]? {
+        try db.cached("SELECT hash FROM contract WHERE id = ?").first([id]) { try $0.optionalBlob("hash") } ?? nil
+    }
+
     func projectHash(id: Int64) throws -> [UInt8]? {
         try db.cached("SELECT hash FROM project WHERE id = ?").first([id]) { try $0.optionalBlob("hash") } ?? nil
     }
@@ -34,13 +47,14 @@ extension SQLiteStore {
     /// The bytes of an entry, its postings given in id order.
     func entryRecord(id: Int64, date: String, year: Int64, kind: String, doc: String?, memo: String?, ref: String?,
                      reverses: Int64?, overdraft: Bool,
-                     postings: [(account: String, project: Int64, econ: String?, amount: Int64)],
-                     projectHash: (Int64) throws -> [UInt8]?,
+                     postings: [(account: String, project: Int64, econ: String?, amount: Int64, contract: Int64?)],
+                     projectHash: (Int64) throws -> [UInt8]?, contractHash: (Int64) throws -> [UInt8]?,
                      payee: String? = nil, paymentMethod: String? = nil) rethrows -> ChainRecord {
         var r = ChainRecord.entry(id: id, date: date, year: year, kind: kind, doc: doc, memo: memo, ref: ref,
                                   reverses: reverses, overdraft: overdraft, postings: postings.count)
         for p in postings {
-            r.posting(account: p.account, project: try projectHash(p.project), econ: p.econ, amount: p.amount)
+            r.posting(account: p.account, project: try projectHash(p.project), econ: p.econ, amount: p.amount,
+                      contract: try p.contract.map(contractHash))
         }
         r.details(payee: payee, paymentMethod: paymentMethod)
         return r
@@ -57,7 +71,7 @@ extension SQLiteStore {
             bookHash = record.hash(after: ChainRecord.genesis)
             try db.prepare("UPDATE book SET hash = ? WHERE id = 1").run([bookHash])
         }
-        for table in SQLiteStore.chainedTables {
+        for table in SQLiteStore.chainedTablesV3 {
             var previous = bookHash
             let update = try db.prepare("UPDATE \(table) SET hash = ? WHERE id = ?")
             try forEachChainRecord(table) { id, record in
@@ -88,6 +102,14 @@ extension SQLiteStore {
                     id: try $0.int("id"), year: try $0.int("year"), action: try $0.text("action"),
                     date: try $0.text("date"), reason: try $0.optionalText("reason")))
             }
+        case "contract":
+            try db.prepare("SELECT id, number, project_id, supplier, econ, procurement, sme, signed, memo FROM contract ORDER BY id").forEach {
+                try body(try $0.int("id"), ChainRecord.contract(
+                    id: try $0.int("id"), number: try $0.text("number"), project: try $0.int("project_id"),
+                    supplier: try $0.optionalText("supplier"), econ: try $0.text("econ"),
+                    procurement: try $0.optionalText("procurement"), sme: try $0.int("sme") == 1,
+                    signed: try $0.text("signed"), memo: try $0.optionalText("memo")))
+            }
         default:
             let hashes = try projectHashes()
             try forEachEntryRecord(projectHashes: hashes, body)
@@ -100,18 +122,22 @@ extension SQLiteStore {
     private func forEachEntryRecord(projectHashes: [Int64: [UInt8]], _ body: (Int64, ChainRecord) throws -> Void) throws {
         var current: (id: Int64, head: (date: String, year: Int64, kind: String, doc: String?, memo: String?, ref: String?,
                                          reverses: Int64?, overdraft: Bool))?
-        var postings: [(account: String, project: Int64, econ: String?, amount: Int64)] = []
+        var postings: [(account: String, project: Int64, econ: String?, amount: Int64, contract: Int64?)] = []
+        // Before v5 (the migration that fills the chain of a v2 book) there is no contract.
+        let hasContracts = try db.cached("SELECT count(*) AS n FROM pragma_table_info('posting') WHERE name = 'contract_id'")
+            .first { try $0.int("n") } == 1
+        let contractHashes = hasContracts ? try contractHashes() : [:]
         func finish() throws {
             guard let c = current else { return }
             let h = c.head
             try body(c.id, entryRecord(id: c.id, date: h.date, year: h.year, kind: h.kind, doc: h.doc, memo: h.memo, ref: h.ref,
                                        reverses: h.reverses, overdraft: h.overdraft, postings: postings,
-                                       projectHash: { projectHashes[$0] }))
+                                       projectHash: { projectHashes[$0] }, contractHash: { contractHashes[$0] ?? nil }))
             postings.removeAll(keepingCapacity: true)
         }
         try db.prepare("""
             SELECT e.id, e.date, e.year, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft,
-                   p.account, p.project_id, p.econ, p.amount
+                   p.account, p.project_id, p.econ, p.amount, \(hasContracts ? "p.contract_id" : "NULL AS contract_id")
             FROM entry e LEFT JOIN posting p ON p.entry_id = e.id ORDER BY e.id, p.id
             """).forEach { row in
             let id = try row.int("id")
@@ -122,7 +148,8 @@ extension SQLiteStore {
                                 try row.int("overdraft") == 1))
             }
             if let account = try row.optionalText("account") {
-                postings.append((account, try row.int("project_id"), try row.optionalText("econ"), try row.int("amount")))
+                postings.append((account, try row.int("project_id"), try row.optionalText("econ"), try row.int("amount"),
+                                 try row.optionalInt("contract_id")))
             }
         }
         try finish()

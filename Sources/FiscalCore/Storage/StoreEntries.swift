@@ -5,17 +5,18 @@ extension SQLiteStore {
         let record = try entryRecord(
             id: id, date: draft.date.description, year: Int64(draft.date.year), kind: draft.kind.rawValue, doc: draft.doc,
             memo: draft.memo, ref: draft.ref, reverses: draft.reverses, overdraft: draft.overdraft,
-            postings: draft.postings.map { ($0.account.rawValue, $0.projectID, $0.econ?.code, $0.amount.fen) },
-            projectHash: { try projectHash(id: $0) }, payee: draft.payee, paymentMethod: draft.paymentMethod)
+            postings: draft.postings.map { ($0.account.rawValue, $0.projectID, $0.econ?.code, $0.amount.fen, $0.contractID) },
+            projectHash: { try projectHash(id: $0) }, contractHash: { try contractHash(id: $0) },
+            payee: draft.payee, paymentMethod: draft.paymentMethod)
         try db.cached("""
             INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, payee, payment_method, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([id, draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
                       draft.ref, draft.reverses, draft.overdraft, draft.payee, draft.paymentMethod,
                       record.hash(after: try chainHead("entry"))])
-        let insert = try db.cached("INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES (?, ?, ?, ?, ?)")
+        let insert = try db.cached("INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES (?, ?, ?, ?, ?, ?)")
         for p in draft.postings {
-            try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen])
+            try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen, p.contractID])
         }
         return id
     }
@@ -37,11 +38,11 @@ extension SQLiteStore {
     }
 
     func postings(entryID: Int64) throws -> [Posting] {
-        try db.cached("SELECT account, project_id, econ, amount FROM posting WHERE entry_id = ? ORDER BY id")
+        try db.cached("SELECT account, project_id, econ, amount, contract_id FROM posting WHERE entry_id = ? ORDER BY id")
             .rows([entryID]) { row in
                 Posting(try row.decode("account", as: "an account", Account.init(rawValue:)), project: try row.int("project_id"),
                         econ: try row.optionalDecode("econ", as: "an economic code", EconomicCode.init),
-                        Money(fen: try row.int("amount")))
+                        Money(fen: try row.int("amount")), contract: try row.optionalInt("contract_id"))
             }
     }
 
@@ -73,8 +74,9 @@ extension SQLiteStore {
         let sql = """
             SELECT e.id, e.date, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft, e.payee, e.payment_method,
                    (SELECT r.id FROM entry r WHERE r.reverses = e.id) AS reversed_by,
-                   p.account, pr.code, p.econ, p.amount
+                   p.account, pr.code, p.econ, p.amount, c.number AS contract
             FROM entry e JOIN posting p ON p.entry_id = e.id JOIN project pr ON pr.id = p.project_id
+            LEFT JOIN contract c ON c.id = p.contract_id
             \(whereClause)
             ORDER BY e.date, e.id, p.id
             """
@@ -93,7 +95,8 @@ extension SQLiteStore {
             }
             current!.postings.append(JournalPosting(
                 account: try row.decode("account", as: "an account", Account.init(rawValue:)), projectCode: try row.text("code"),
-                econ: try row.optionalText("econ"), amount: Money(fen: try row.int("amount"))))
+                econ: try row.optionalText("econ"), amount: Money(fen: try row.int("amount")),
+                contract: try row.optionalText("contract")))
         }
         if let done = current { try body(done) }
     }

@@ -7,14 +7,16 @@ extension SQLiteStore {
     /// rewrite begins); else the stored one (so every changed entry is named on its own).
     func entryChainBreaks(recomputed: Bool, _ found: (_ id: Int64, _ hasHash: Bool) throws -> Bool) throws {
         let hashes = try projectHashes()
+        let contracts = try contractHashes()
         var previous = try bookHash()
         let statement = try db.prepare("""
             SELECT e.id, e.date, e.year, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft, e.hash,
-                   p.account, p.project_id, p.econ, p.amount, e.payee, e.payment_method
+                   p.account, p.project_id, p.econ, p.amount, e.payee, e.payment_method, p.contract_id
             FROM entry e LEFT JOIN posting p ON p.entry_id = e.id ORDER BY e.id, p.id
             """)
         let c = try ["id", "date", "year", "kind", "doc", "memo", "ref", "reverses", "overdraft", "hash",
-                     "account", "project_id", "econ", "amount", "payee", "payment_method"].map { name throws(SQLiteError) in try statement.column(name) }
+                     "account", "project_id", "econ", "amount", "payee", "payment_method", "contract_id"]
+            .map { name throws(SQLiteError) in try statement.column(name) }
         var record = ChainRecord(table: "entry")
         var legs = ChainRecord(table: "entry")  // only its bytes after the head are used
         let legsStart = legs.bytes.count
@@ -62,6 +64,7 @@ extension SQLiteStore {
             legs.blob(hashes[project] ?? nil)
             try row.withBytes(c[12]) { legs.text(utf8: $0) }
             legs.int(try row.int(c[13]))
+            if let contract = try row.optionalInt(c[16]) { legs.blob(contracts[contract] ?? nil) }
         }
         if !stop { try finish() }
     }

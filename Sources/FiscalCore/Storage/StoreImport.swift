@@ -104,12 +104,13 @@ extension SQLiteStore {
 
     /// Inserts postings, up to `Store.importBatch` per statement; their entries must exist.
     func insertPostings(_ rows: ArraySlice<ImportPostingRow>) throws {
-        try insertBatched(rows, "INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES ", columns: 5) { statement, row, p in
+        try insertBatched(rows, "INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES ", columns: 6) { statement, row, p in
             try statement.bind(p, row.entry)
             try statement.bind(p + 1, static: row.account)
             try statement.bind(p + 2, row.project)
             if let econ = row.econ { try statement.bind(p + 3, borrowedUTF8: econ) }
             try statement.bind(p + 4, row.amount)
+            if row.contract != 0 { try statement.bind(p + 5, row.contract) }
         }
     }
 
@@ -168,6 +169,8 @@ struct ImportPostingRow {
     var project: Int64
     var econ: UnsafeBufferPointer<UInt8>?
     var amount: Int64
+    /// 0: none (NULL).
+    var contract: Int64 = 0
 }
 
 /// `yyyymmdd` as the ten bytes `YYYY-MM-DD` into `out`.

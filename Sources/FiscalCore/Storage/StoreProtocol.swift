@@ -33,6 +33,19 @@ protocol Store {
     func projectCode(id: Int64) throws -> String?
     func setProjectStatus(id: Int64, status: ProjectStatus, date: Day, reason: String?) throws
 
+    // Contracts (issue 14)
+    func insertContract(_ c: Contract) throws -> Int64
+    func contract(number: String) throws -> Contract?
+    func contracts() throws -> [Contract]
+    func contractNumber(id: Int64) throws -> String?
+    func contractIndex() throws -> [String: (id: Int64, project: Int64, econ: String)]
+    func contractOpen(year: Int, contract: Int64?, _ body: (_ contract: Int64, _ open: Int64) -> Void) throws
+    func contractBalances() throws -> [ContractBalance]
+    func contractCarried(year: Int) throws -> [Int64: Money]
+    func procurementFigures(year: Int) throws -> [(contract: Int64, committed: Money, paid: Money)]
+    func contractHashes() throws -> [Int64: [UInt8]]
+    func contractHash(id: Int64) throws -> [UInt8]?
+
     // Local codes
     func localCodes() throws -> [LocalCode]
     func insertLocalCode(_ code: LocalCode, date: Day) throws

@@ -56,10 +56,28 @@ extension SQLiteStore {
             """) { row in "year \(try row.int("year")) holds more than \(Money.yearCeiling) 元 of totals, the most a year may hold" }
         try collect("bad reversal", """
             SELECT r.id, r.reverses FROM entry r WHERE r.reverses IS NOT NULL AND EXISTS (
-                SELECT account, project_id, coalesce(econ, ''), amount FROM posting WHERE entry_id = r.reverses
-                EXCEPT SELECT account, project_id, coalesce(econ, ''), -amount FROM posting WHERE entry_id = r.id)
+                SELECT account, project_id, coalesce(econ, ''), amount, coalesce(contract_id, 0) FROM posting WHERE entry_id = r.reverses
+                EXCEPT SELECT account, project_id, coalesce(econ, ''), -amount, coalesce(contract_id, 0) FROM posting WHERE entry_id = r.id)
             ORDER BY r.id
             """) { row in "entry \(try row.int("id")) does not exactly undo entry \(try row.int("reverses"))" }
+        // Commitments (issue 14): per contract and year, committed − paid − released = open ≥ 0,
+        // nothing left open in a closed year (the close carries it), on its own project only.
+        try collect("contract overpaid", """
+            SELECT c.number, e.year, -sum(p.amount) AS open FROM posting p JOIN entry e ON e.id = p.entry_id
+            JOIN contract c ON c.id = p.contract_id
+            WHERE p.contract_id IS NOT NULL AND p.account = 'committed'
+            GROUP BY p.contract_id, e.year HAVING sum(p.amount) > 0 ORDER BY c.number, e.year
+            """) { row in "contract \(try row.text("number")) in \(try row.int("year")): committed − paid − released = \(Money(fen: try row.int("open"))), below zero" }
+        try collect("open commitment after close", """
+            SELECT c.number, e.year, -sum(p.amount) AS open FROM posting p JOIN entry e ON e.id = p.entry_id
+            JOIN contract c ON c.id = p.contract_id JOIN fiscal_year y ON y.year = e.year
+            WHERE p.contract_id IS NOT NULL AND p.account = 'committed' AND y.status = 'closed'
+            GROUP BY p.contract_id, e.year HAVING sum(p.amount) <> 0 ORDER BY c.number, e.year
+            """) { row in "contract \(try row.text("number")) in closed year \(try row.int("year")) still has \(Money(fen: try row.int("open"))) open" }
+        try collect("contract of another project", """
+            SELECT p.entry_id, c.number FROM posting p JOIN contract c ON c.id = p.contract_id
+            WHERE p.contract_id IS NOT NULL AND p.project_id <> c.project_id ORDER BY p.entry_id
+            """) { row in "entry \(try row.int("entry_id")) posts contract \(try row.text("number")) on a project not its own" }
         return found
     }
 
