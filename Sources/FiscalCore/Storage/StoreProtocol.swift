@@ -33,6 +33,11 @@ protocol Store {
     func projectCode(id: Int64) throws -> String?
     func setProjectStatus(id: Int64, status: ProjectStatus, date: Day, reason: String?) throws
 
+    // Project aliases (the names reports use for a project)
+    func projectAliases() throws -> [ProjectAlias]
+    func insertProjectAlias(_ alias: String, project: Int64, date: Day) throws
+    func deleteProjectAlias(_ alias: String) throws
+
     // Local codes
     func localCodes() throws -> [LocalCode]
     func insertLocalCode(_ code: LocalCode, date: Day) throws
