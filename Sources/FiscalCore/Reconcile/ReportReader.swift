@@ -48,7 +48,9 @@ public struct ReportReader: Sendable {
         let lines = ReaderText.lines(text)
         let functions = ReaderFunctionNames.learning(from: lines)
         let pipeTables = ReaderPipeTables.read(lines)
-        for paragraph in ReaderParagraphs.join(lines) where !pipeTables.lines.contains(paragraph.firstLine) {
+        let cellBlocks = ReaderCellBlocks.read(lines)
+        let tableLines = pipeTables.lines.union(cellBlocks.lines)
+        for paragraph in ReaderParagraphs.join(lines) where !tableLines.contains(paragraph.firstLine) {
             let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
             if normalized.allSatisfy(\.isWhitespace) { continue }
@@ -106,7 +108,7 @@ public struct ReportReader: Sendable {
         }
         reading.tables = ReaderCodeTables.read(lines)
         reading.tableTitles = Set(lines.compactMap { ReaderCodeTables.title(String(ReaderText.normalize($0)))?.template })
-        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims {
+        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims + cellBlocks.claims {
             reading.sentenceCount += 1
             reading.claims.append(claim)
             reading.sentences.append(reading.sentenceCount)

@@ -1,0 +1,106 @@
+import Testing
+@testable import FiscalCore
+
+/// A 自评表 a web page flattened to one cell per line (issue 11, pattern 5). The text is written
+/// for this test, in the layout of pages found in the wild.
+@Suite("Tables flattened to one cell per line")
+struct ReaderCellBlocksTests {
+    static let form = """
+        项目名称
+
+        城区污水管网改造项目
+
+
+
+        预算执行情况(万元)
+
+        (20分)
+
+
+        预算数(A)
+
+        执行数(B)
+
+        执行率(B/A)
+
+        得分
+
+        (20分*执行率)
+
+
+
+        年度资金总额
+
+        120.5
+
+        96.4
+
+        80
+
+        16
+
+
+
+        一级指标
+
+        二级指标
+
+        三级指标
+
+        年初目标值(A)
+
+        实际完成值(B)
+
+        得分
+
+
+
+        产出指标
+
+        数量指标
+
+        管网长度(≥**米)
+
+        850
+
+        900
+
+        10
+
+
+
+        检查井(≥座)
+
+        40
+
+        38
+
+        9
+        """
+
+    @Test func cellsAreReadByTheirColumnHeader() {
+        let claims = ReaderCellBlocks.read(ReaderText.lines(Self.form)).claims
+        let shown = claims.map { "\($0.line)|\($0.metric)|\($0.scope)|\($0.value.text)" }
+        #expect(shown == [
+            "26|budget.current|project:城区污水管网改造项目|120.5万元",
+            "28|paid|project:城区污水管网改造项目|96.4万元",
+            "30|rate.execution|project:城区污水管网改造项目|80%",
+            "32|||16分",
+            // A target's unit is its row label's: 管网长度(≥**米) is in 米.
+            "56|||850米", "58|||900米", "60|||10分",
+            "66|||40座", "68|||38座", "70|||9分",
+        ])
+    }
+
+    @Test func theProseReaderKeepsTheHeadingsAndTheRestAreNotReadTwice() {
+        let claims = ReportReader().read(Self.form)
+        // (20分) stays the prose reader's; every cell is read once.
+        #expect(claims.filter { $0.line == 26 }.count == 1)
+        #expect(claims.contains { $0.value.text == "20分" })
+    }
+
+    @Test func shortLinesWithoutAHeaderAreNoTable() {
+        let list = "一、部门概况\n\n\n\n机关科室\n\n5\n\n\n\n下属单位\n\n3\n"
+        #expect(ReaderCellBlocks.read(ReaderText.lines(list)).claims.isEmpty)
+    }
+}
