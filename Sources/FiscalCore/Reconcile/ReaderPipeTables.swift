@@ -154,6 +154,9 @@ enum ReaderPipeTables {
         let sideWord = ["收入", "支出"].first { side.contains($0) && !rowLabel.contains($0) } ?? ""
         let analysed = ReaderLabelMap.analyse(sideWord + rowLabel, rate: column == "rate")
         var scope = analysed.scope.within(title)
+        // 三公, as in prose, is counted by economic code across funds: the title's fund
+        // (一般公共预算财政拨款三公经费表) does not narrow it; a column's fund (一般公共预算 | 政府性基金) does.
+        if scope.sangong != nil { scope.fund = analysed.scope.fund }
         if let fund = ReaderLabelMap.analyse(header, rate: false).scope.fund { scope.fund = fund }
         let metric: String?
         if scope.sangong != nil {
