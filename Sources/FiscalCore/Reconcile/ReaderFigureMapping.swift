@@ -186,7 +186,10 @@ extension ReaderLineReader {
         }
         // 调入资金18300万元，收入合计514601万元: a total closes the list, whatever its items were.
         let totalLike = isTotal || ["合计", "总计"].contains { analysed.key.hasSuffix($0) }
-        if own.isEmpty, !totalLike, sentence.subjectUnmapped {
+        // …上解支出33067万元、年终结余4558万元: an item after 、 that names its own metric is a new
+        // subject, not more of the unknown one before it.
+        let newItem = segment.hasPrefix("、") && analysed.metric != nil && analysed.metric != ReaderVocabulary.nonLedger
+        if own.isEmpty, !totalLike, sentence.subjectUnmapped, !newItem {
             // 某某年初预算为A万元，支出决算为B万元: B is about the same unknown subject.
             appendUnmapped(label, value, note: "unmapped label")
             return

@@ -157,6 +157,11 @@ struct ReaderLineReader {
                 guard let kind = unitFromLabel(clause) else { k += 1; continue }
                 token.kind = kind
             }
+            if let end, end > prevEnd,
+               Self.comparisonBase(String(normalized[prevEnd..<end])) == .executionReport {
+                // 与2021年执行数相比，有以下变化。一是收入增加…: a sentence with no figure sets the base.
+                comparisonBase = .executionReport
+            }
             if end != nil {
                 let hard = (prevEnd..<token.start).contains { ReaderText.isSentenceEnd(normalized[$0]) && normalized[$0] != ";" }
                 newSentence(soft: !hard)

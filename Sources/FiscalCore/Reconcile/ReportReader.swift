@@ -185,6 +185,7 @@ struct ReaderOutline {
             entries.removeAll { $0.dimension == dimension }
             let counts = !(dimension == .fund && value == "general") || text.contains("一般公共预算财政拨款")
                 || text.contains("一般公共预算收支")
+                || ReaderText.key(text).trimmingCharacters(in: CharacterSet(charactersIn: "。.")) == "一般公共预算"
             entries.append(Entry(level: level, dimension: dimension, value: value, counts: counts))
         }
     }
