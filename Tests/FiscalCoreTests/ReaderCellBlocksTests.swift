@@ -104,3 +104,28 @@ struct ReaderCellBlocksTests {
         #expect(ReaderCellBlocks.read(ReaderText.lines(list)).claims.isEmpty)
     }
 }
+
+/// A table by years, its columns aligned with spaces and its header split over two lines, as
+/// `pdftotext -layout` gives a yearbook's page (written for this test).
+@Suite("Tables whose rows are years")
+struct ReaderYearTableTests {
+    static let text = """
+                          2019—2023 年度某县财政收支情况表
+
+              年份         财政总收入   (亿元)                          一般公共预算支出(亿元)
+                                              比上年增长    (%)                             比上年增长   (%)
+              2022              40.97               9.4                  45.80                2.8
+              2023              43.89               7.1                  42.13               -8.0
+        """
+
+    @Test func thisYearsRowIsReadByItsHeadersAndTheOthersArePriorYear() {
+        let claims = ReportReader(year: 2023).read(Self.text)
+        let shown = claims.map { "\($0.line)|\($0.metric)|\($0.scope)|\($0.value.text)" }
+        #expect(shown == [
+            "5|prior_year|all|409700.00万元", "5|prior_year|all|9.4%", "5|prior_year|fund:general|458000.00万元",
+            "5|prior_year|fund:general|2.8%",
+            // 财政总收入 is revenue collected for every level: no ledger figure.
+            "6|||438900.00万元", "6|prior_year|all|7.1%", "6|paid|fund:general|421300.00万元", "6|prior_year|fund:general|-8.0%",
+        ])
+    }
+}

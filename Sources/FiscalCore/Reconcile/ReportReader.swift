@@ -47,7 +47,7 @@ public struct ReportReader: Sendable {
         let matcher = ReaderProjectMatcher(projectNames, aliases: aliases)
         let lines = ReaderText.lines(text)
         let functions = ReaderFunctionNames.learning(from: lines)
-        let pipeTables = ReaderPipeTables.read(lines)
+        let pipeTables = ReaderPipeTables.read(lines, year: year)
         let cellBlocks = ReaderCellBlocks.read(lines)
         let tableLines = pipeTables.lines.union(cellBlocks.lines)
         for paragraph in ReaderParagraphs.join(lines) where !tableLines.contains(paragraph.firstLine) {
