@@ -129,3 +129,34 @@ struct ReaderYearTableTests {
         ])
     }
 }
+
+/// A 收入支出决算总表 with 行次, its blank cells gone from the text (written for this test).
+@Suite("决算 forms with 行次")
+struct ReaderNumberedTableTests {
+    static let text = """
+        收入支出决算总表
+        单位:万元
+        收入 | 支出 | ||||
+        项目 | 行次 | 金额 | 项目 | 行次 | 金额 |
+        栏次 | 1 | 栏次 | 2 | ||
+        一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 4 | |
+        二、事业收入 | 2 | 34221.23 | 二、卫生健康支出 | 5 | 36341.62 |
+        3 | 三、教育支出 | 6 | |||
+        本年收入合计 | 4 | 34846.81 | 本年支出合计 | 7 | 36341.62 |
+        年初结转和结余 | 5 | 364.65 | 年末结转和结余 | 8 | 474.38 |
+        6 | 364.65 | 9 | |||
+        """
+
+    @Test func eachSideIsLabelNumberAmount() {
+        let claims = ReportReader(year: 2023).read(Self.text)
+        let shown = claims.map { "\($0.line)|\($0.metric)|\($0.scope)|\($0.value.text)" }
+        #expect(shown == [
+            "6|income|source:fiscal|625.58万元",
+            "7|income|source:business|34221.23万元", "7|paid|function:210|36341.62万元",
+            "9|income|all|34846.81万元", "9|paid|all|36341.62万元",
+            "10|carry_in|all|364.65万元", "10|carry_out|all|474.38万元",
+            // An amount whose label cell is empty is read, never mapped.
+            "11|||364.65万元",
+        ])
+    }
+}

@@ -149,6 +149,62 @@ enum ReaderPipeTables {
         return claims
     }
 
+    /// A 决算 form whose rows carry 行次 (`一、财政拨款收入 | 1 | 625.58 | 一、一般公共服务支出 | 28 |`):
+    /// its blank cells vanish in the text, so each side of a row is read as label, 行次, then the
+    /// amount if one follows. A number is a 行次 where it continues a side's count (27 after 26),
+    /// an amount where it follows a 行次. A row that does not parse so is left alone; an amount
+    /// whose label cell is empty is not mapped.
+    static func readNumbered(_ rows: [[Cell]], headers: ArraySlice<[Cell]>, context: [String]) -> [Claim] {
+        let sides = headers.first.map { $0.map(\.text).filter { !$0.isEmpty } } ?? []
+        let unit: ClaimUnit = context.contains { $0.contains("单位:元") || $0.contains("(元)") } ? .yuan : .wan
+        let titleText = context.last { $0.contains("表") } ?? ""
+        let title = ReaderLabelMap.analyse(titleText, rate: false).scope
+        var next: [Int?] = Array(repeating: nil, count: max(sides.count, 1))
+        var claims: [Claim] = []
+        for row in rows.dropFirst(headers.count) {
+            let cells = row.filter { !$0.text.isEmpty }
+            if cells.contains(where: { $0.text.contains("栏次") || $0.text.contains("行次") }) { continue }
+            // (label, 行次, amount) per side, in order.
+            var groups: [(label: String?, number: Int?, amount: Cell?)] = []
+            var afterNumber = false
+            var parsed = true
+            for cell in cells {
+                let integer = Int(cell.text)
+                if let n = integer, !afterNumber || next.contains(n) {
+                    if groups.isEmpty || groups[groups.count - 1].number != nil { groups.append((nil, nil, nil)) }
+                    groups[groups.count - 1].number = n
+                    afterNumber = true
+                } else if isNumber(cell.text) {
+                    guard afterNumber, !groups.isEmpty else { parsed = false; break }
+                    groups[groups.count - 1].amount = cell
+                    afterNumber = false
+                } else {
+                    groups.append((cell.text, nil, nil))
+                    afterNumber = false
+                }
+            }
+            guard parsed, groups.allSatisfy({ $0.number != nil }), groups.count <= next.count else { continue }
+            // Which side each group is: the one whose count it continues, else by order.
+            var used = Set<Int>()
+            for (g, group) in groups.enumerated() {
+                let n = group.number!
+                let side = next.indices.first { next[$0] == n && !used.contains($0) }
+                    ?? (groups.count == next.count ? g : next.indices.first { !used.contains($0) && (next[$0] ?? 0) < n } ?? g)
+                used.insert(side)
+                next[side] = n + 1
+                guard let amount = group.amount, let value = value(amount.text, unit: unit) else { continue }
+                guard let label = group.label else {
+                    claims.append(Claim(label: "(行次\(n))", metric: "", scope: "", value: value, line: amount.line,
+                                        note: "table: row without its label"))
+                    continue
+                }
+                claims.append(claim(label: label, column: "row", header: "", value: value, line: amount.line,
+                                    side: side < sides.count ? sides[side] : "", title: title))
+            }
+        }
+        return claims
+    }
+
     static func isNumber(_ text: String) -> Bool { value(text, unit: .wan) != nil }
 
     static func value(_ text: String, unit: ClaimUnit) -> StatedValue? {
@@ -183,7 +239,10 @@ enum ReaderPipeTables {
         let headerCount = rows.prefix { !$0.contains { isNumber($0.text) } }.count
         guard headerCount >= 1, headerCount < rows.count else { return [] }
         let headers = rows.prefix(headerCount)
-        if headers.joined().contains(where: { $0.text.contains("行次") || $0.text.contains("栏次") }) { return [] }
+        if headers.joined().contains(where: { $0.text.contains("行次") }) {
+            return readNumbered(rows, headers: headers, context: context)
+        }
+        if headers.joined().contains(where: { $0.text.contains("栏次") }) { return [] }
         let data = rows.dropFirst(headerCount)
         if data.allSatisfy({ rowYear($0[0].text) != nil }) {
             guard let names = positionalNames(headers: headers, data: data)
@@ -257,8 +316,12 @@ enum ReaderPipeTables {
                          note: column == "score" ? "table: non-ledger: score" : "table: execution-report figure")
         default: break
         }
-        let sideWord = ["收入", "支出"].first { side.contains($0) && !rowLabel.contains($0) } ?? ""
-        let analysed = ReaderLabelMap.analyse(sideWord + rowLabel, rate: column == "rate")
+        // 年初结转和结余 on the income side is itself a metric: the side's word is for labels
+        // that need it (一般公共预算 under 收入 is income).
+        let alone = ReaderLabelMap.analyse(rowLabel, rate: column == "rate")
+        let complete = alone.metric != nil && alone.residue.isEmpty
+        let sideWord = complete ? "" : ["收入", "支出"].first { side.contains($0) && !rowLabel.contains($0) } ?? ""
+        let analysed = complete ? alone : ReaderLabelMap.analyse(sideWord + rowLabel, rate: column == "rate")
         var scope = analysed.scope.within(title)
         // 三公, as in prose, is counted by economic code across funds: the title's fund
         // (一般公共预算财政拨款三公经费表) does not narrow it; a column's fund (一般公共预算 | 政府性基金) does.
