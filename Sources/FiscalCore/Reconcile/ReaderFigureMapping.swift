@@ -79,6 +79,38 @@ extension ReaderLineReader {
             }
             return
         }
+        // 完成支出57271万元，占年初预算74261万元的77.1%: the budget the figure is measured against,
+        // then the completion rate; an income's budget is no ledger figure, nor its rate.
+        if !rate, analysed.key.hasPrefix("占"), let last = sentence.lastMoney {
+            let base = ReaderLabelMap.analyse(String(analysed.key.dropFirst()), rate: false, functions: functions)
+            let budgets = [ClaimMetric.budgetInitial, ClaimMetric.budgetCurrent, ClaimMetric.budgetTotal]
+            if let metric = base.metric, budgets.contains(metric), base.residue.isEmpty, base.scope.isEmpty {
+                let figure = reading.claims[last]
+                if figure.metric == ClaimMetric.paid {
+                    let index = append(label, metric, figure.scope, value, note: note)
+                    sentence.completionBase = (index, metric, figure.scope)
+                    return
+                }
+                if figure.metric == ClaimMetric.income || figure.metric == ClaimMetric.incomeTotal {
+                    let index = append(label, "", "", value, note: "non-ledger: income budget")
+                    sentence.completionBase = (index, "", "")
+                    return
+                }
+            }
+        }
+        if rate, let base = sentence.completionBase, base.claim == reading.claims.count - 1,
+           analysed.key.isEmpty || analysed.key == "的" {
+            let metric = [ClaimMetric.budgetInitial: ClaimMetric.rateCompletionInitial,
+                          ClaimMetric.budgetCurrent: ClaimMetric.rateCompletionAdjusted,
+                          ClaimMetric.budgetTotal: ClaimMetric.rateExecution][base.metric]
+            if let metric {
+                append(label, metric, base.scope, value, note: note)
+            } else {
+                append(label, "", "", value, note: "non-ledger: rate of an income budget")
+            }
+            sentence.completionBase = nil
+            return
+        }
         if rate, Self.changeWords.contains(analysed.key), let last = sentence.lastMoney, last == reading.claims.count - 1,
            reading.claims[last].metric == ClaimMetric.sangongSaving {
             // 较年初预算数减少10.93万元，下降54.65%: the saving's rate against the budget.
@@ -268,7 +300,18 @@ extension ReaderLineReader {
             let parts = sentence.moneyClaims.filter { $0 != sentence.wholeClaim }
             if !parts.isEmpty { reading.groups.append(ReaderClaimGroup(kind: .total, whole: index, parts: parts)) }
         } else {
-            if let g = sentence.partsGroup { reading.groups[g].parts.append(index) }
+            if let g = sentence.partsGroup {
+                // 其中…污水处理费收入68万元；完成政府性基金支出4093万元: spending after a list of
+                // income (or the reverse) ends the list; it is no part of it.
+                let income: Set = [ClaimMetric.income, ClaimMetric.incomeTotal]
+                let spending: Set = [ClaimMetric.paid, ClaimMetric.expenseTotal]
+                let whole = reading.claims[reading.groups[g].whole].metric, own = reading.claims[index].metric
+                if income.contains(whole) && spending.contains(own) || spending.contains(whole) && income.contains(own) {
+                    sentence.partsGroup = nil
+                } else {
+                    reading.groups[g].parts.append(index)
+                }
+            }
             if let g = sentence.countGroup, scope.project != nil { reading.groups[g].parts.append(index) }
             if listItemPending, let g = listGroup {
                 reading.groups[g].parts.append(index)

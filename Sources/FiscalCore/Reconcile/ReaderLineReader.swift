@@ -25,6 +25,9 @@ struct ReaderSentenceState {
     var lastMoneyScope: ReaderScope?
     var lastChange: (claim: Int, current: Int?, decrease: Bool)?
     var moneyClaims: [Int] = []
+    /// `占年初预算74261万元` after a figure: the budget it is measured against (its claim, metric
+    /// and scope; metric empty when no ledger figure), for the rate `的77.1%` after it.
+    var completionBase: (claim: Int, metric: String, scope: String)?
 }
 
 /// Reads the figures of one line, given the sections above it.

@@ -1,0 +1,23 @@
+import Testing
+@testable import FiscalCore
+
+/// `占年初预算A万元的N%` after a figure (issue 11): the budget the figure is measured against,
+/// then the completion rate — for spending; an income budget is no ledger figure. Written for
+/// this test in the wording of county budget-execution reports.
+@Suite("A completion stated against a budget named in the clause")
+struct ReaderCompletionBaseTests {
+    @Test func spendingAgainstItsBudgetAndIncomeLeftAlone() {
+        let text = """
+            二、政府性基金预算收支情况
+            1-5月，全县完成政府性基金收入969万元，占年初预算2180万元的44.5%，同比下降14.6%，其中国有土地使用权出让收入866万元，污水处理费收入68万元；完成政府性基金支出4093万元，占年初预算5497万元的74.5%，同比下降78.5%。
+            """
+        let claims = ReportReader(year: 2024).read(text)
+        let shown = claims.map { "\($0.metric)|\($0.scope)|\($0.value.text)" }
+        #expect(shown.contains("income|fund:gov-fund|969万元"))
+        #expect(shown.contains("||2180万元") && shown.contains("||44.5%"))
+        #expect(shown.contains("budget.initial|fund:gov-fund|5497万元"))
+        #expect(shown.contains("rate.completion_initial|fund:gov-fund|74.5%"))
+        // The spending after the income's 其中 list is no part of it: no false finding.
+        #expect(ReportSelfCheck().check(text).filter { !$0.hint }.isEmpty)
+    }
+}
