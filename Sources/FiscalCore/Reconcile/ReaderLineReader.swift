@@ -60,6 +60,9 @@ struct ReaderLineReader {
     var reportYear: Int?
     /// What the paragraph's changes are measured against, once it has said so.
     var comparisonBase: ComparisonBase?
+    /// The figure that ended the previous sentence, when nothing came after it: what a sentence
+    /// opening with 其中 breaks down (…预算合计32.6万元。其中:…).
+    var previousFigure: (claim: Int, scope: ReaderScope?)?
 
     enum ComparisonBase { case priorYear, budget, executionReport }
     var listItemPending = false
@@ -139,6 +142,7 @@ struct ReaderLineReader {
             return
         }
         reading.sentenceCount += 1
+        previousFigure = sentence.lastMoney.flatMap { $0 == reading.claims.count - 1 ? ($0, sentence.lastMoneyScope) : nil }
         sentence = ReaderSentenceState(id: reading.sentenceCount)
         sentence.subject = itemSubject
         sentence.subjectUnmapped = itemUnmapped
@@ -231,7 +235,12 @@ struct ReaderLineReader {
         sentence.partsDepth = bracketDepth(at: start)
         sentence.wholeScope = sentence.subject
         sentence.wholeClaim = sentence.lastMoney
-        if let whole = sentence.lastMoney {
+        if sentence.lastMoney == nil, sentence.moneyClaims.isEmpty, let previous = previousFigure,
+           previous.claim == reading.claims.count - 1 {
+            sentence.wholeScope = previous.scope ?? sentence.subject
+            sentence.wholeClaim = previous.claim
+        }
+        if let whole = sentence.wholeClaim {
             reading.groups.append(ReaderClaimGroup(kind: .parts, whole: whole))
             sentence.partsGroup = reading.groups.count - 1
         }
