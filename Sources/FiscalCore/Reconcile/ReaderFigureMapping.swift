@@ -244,6 +244,12 @@ extension ReaderLineReader {
         } else {
             let outer = sentence.partsMode ? (sentence.wholeScope ?? context) : context
             scope = own.within(outer).within(context)
+            // 全县一般公共预算支出136027万元…。一是…教育支出完成41128万元: a function's figure in a
+            // paragraph about one fund's spending is that fund's.
+            if scope.fund == nil, scope.function != nil, own.fund == nil, let topic, let fund = topic.scope.fund,
+               reading.claims[topic.claim].metric == ClaimMetric.paid {
+                scope.fund = fund
+            }
         }
         // 三公经费 are counted across funds (by their economic codes), whatever fund a heading names.
         if scope.sangong != nil { scope.fund = nil }
