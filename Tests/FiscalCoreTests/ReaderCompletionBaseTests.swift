@@ -21,3 +21,21 @@ struct ReaderCompletionBaseTests {
         #expect(ReportSelfCheck().check(text).filter { !$0.hint }.isEmpty)
     }
 }
+
+@Suite("Counts of projects and the word 项目")
+struct ReaderProjectCountTests {
+    @Test func theNounAfterTheCountAndTheAmountOfThoseProjects() {
+        let text = "2024年，本中心实施项目共15个，年初批复预算8个项目985万元(含1个年初结转结余项目50万元)，调整预算后项目预算861.46万元，实际到位资金334.67万元。"
+        let shown = ReportReader(year: 2024).read(text).map { "\($0.metric)|\($0.scope)|\($0.value.text)" }
+        #expect(shown == [
+            "count.projects|kind:project|15个", "count.projects|kind:project|8个",
+            // The amount of the projects counted: what the count's label said, 年初批复预算.
+            "budget.initial|kind:project|985万元",
+            "count.projects|kind:project|1个", "carry_in|kind:project|50万元",
+            // 项目 is the word for projects, never a project's name.
+            "budget.current|kind:project|861.46万元",
+            // 到位资金 (funds arrived) is no ledger figure.
+            "||334.67万元",
+        ])
+    }
+}

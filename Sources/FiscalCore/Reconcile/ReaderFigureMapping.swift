@@ -18,13 +18,17 @@ extension ReaderLineReader {
             let analysed = ReaderLabelMap.analyse(normLabel, rate: false, functions: functions)
             // 纳入财政专项预算的项目15个 — but not 绩效自评的项目48个, 评级为"优"的项目 …
             let performance = ["绩效", "评价", "评级", "自评", "整改", "问题"].contains { analysed.key.contains($0) }
-            guard analysed.key.contains("项目"), !performance else {
+            // 年初批复预算8个项目, 含1个年初结转结余项目: the noun may follow the count word.
+            let after = String(normalized[min(token.end, normalized.count)...].prefix { !ReaderText.isDigit($0) && !",;。()、".contains($0) })
+            let projectsAfter = after.hasPrefix("项目") || after.hasSuffix("项目")
+            guard analysed.key.contains("项目") || projectsAfter, !performance else {
                 append(label, "", "", token.value(.count), note: "non-ledger: count")
                 return
             }
             var scope = ReaderScope()
             scope.kind = analysed.scope.kind ?? "project"
             let index = append(label, ClaimMetric.countProjects, scope.text, token.value(.count), note: token.note)
+            if projectsAfter, let metric = analysed.metric, metric != ReaderVocabulary.nonLedger { sentence.countMetric = (index, metric) }
             sentence.projectList = true
             reading.groups.append(ReaderClaimGroup(kind: .countedList, whole: index))
             sentence.countGroup = reading.groups.count - 1
@@ -44,6 +48,13 @@ extension ReaderLineReader {
             mapFigure(label: label, normLabel: normLabel, value: token.value(.percent), rate: true, note: token.note,
                       segment: segment)
         }
+    }
+
+    /// A label left after its metric words that only says "projects" (项目, 后项目, 的项目).
+    static func namesNoProject(_ core: String) -> Bool {
+        let key = ReaderText.key(core)
+        return key.contains("项目") && key.replacingOccurrences(of: "项目", with: "").replacingOccurrences(of: "预算", with: "")
+            .allSatisfy { "后的共等各个".contains($0) }
     }
 
     private var isProjectList: Bool {
@@ -205,7 +216,8 @@ extension ReaderLineReader {
             if let name = matcher.containing(core) {
                 own.project = name
             } else if isProjectList, !rate, !analysed.titlesFunction {
-                own.project = ReaderText.key(core)
+                // 项目, 调整预算后项目预算: the word for projects, not a project's name.
+                if Self.namesNoProject(core) { own.kind = "project" } else { own.project = ReaderText.key(core) }
             } else {
                 if analysed.titlesFunction {
                     // A 功能分类 title the reader cannot place: what its item says next is about it too.
@@ -266,7 +278,8 @@ extension ReaderLineReader {
         } else if rate {
             metric = analysed.metric == ClaimMetric.sangongSavingRate ? "" : analysed.metric ?? ""
         } else {
-            metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? inheritedMetric ?? ClaimMetric.paid
+            let counted = sentence.countMetric.flatMap { $0.claim == reading.claims.count - 1 ? $0.metric : nil }
+            metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? inheritedMetric ?? counted ?? ClaimMetric.paid
         }
         if rate, metric.hasPrefix("rate."), let last = sentence.lastMoney, reading.claims[last].metric == ClaimMetric.income {
             // 一般公共预算收入完成34069万元，占预算的21.1%: income against its budget, no ledger rate.

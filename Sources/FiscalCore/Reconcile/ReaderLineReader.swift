@@ -28,6 +28,9 @@ struct ReaderSentenceState {
     /// `占年初预算74261万元` after a figure: the budget it is measured against (its claim, metric
     /// and scope; metric empty when no ledger figure), for the rate `的77.1%` after it.
     var completionBase: (claim: Int, metric: String, scope: String)?
+    /// `年初批复预算8个项目985万元`: the metric the count's label named, for the amount of those
+    /// projects right after it (its own label only 项目).
+    var countMetric: (claim: Int, metric: String)?
 }
 
 /// Reads the figures of one line, given the sections above it.
