@@ -39,3 +39,22 @@ struct ReaderProjectCountTests {
         ])
     }
 }
+
+@Suite("Function names a table wrapped around its row")
+struct ReaderWrappedFunctionNameTests {
+    @Test func theNameAboveAndBelowTheCodeIsTheRowsName() {
+        let lines = ReaderText.lines("""
+            207 文化旅游体育与传媒支出 86.55 86.55
+            其他文化旅游体育与传媒
+            2079999 66.55 66.55
+            支出
+            其他城乡社区管理
+            2120199 事务支 7,957.59 7,957.59
+            出
+            """)
+        let names = ReaderFunctionNames.learning(from: lines)
+        #expect(names.child(of: "207", length: 7, named: "其他文化旅游体育与传媒支出") == "2079999")
+        // The piece on the code's own line goes between.
+        #expect(names.names["2120199"] == "其他城乡社区管理事务支出")
+    }
+}
