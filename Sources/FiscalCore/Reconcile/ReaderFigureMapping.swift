@@ -135,7 +135,9 @@ extension ReaderLineReader {
             appendUnmapped(label, value, note: "change against the execution report")
             return
         }
-        if isChange, Self.comparisonBase(segment) == .budget {
+        let ownBase = Self.comparisonBase(segment)
+        if isChange, ownBase == .budget || (sentence.comparingBudget && ownBase == nil && !analysed.priorYear) {
+            sentence.comparingBudget = true
             // 公务接待费决算数比预算数减少9.69万元: a 三公 saving; against any other budget, no metric.
             let scope = analysed.scope.within(sentence.subject ?? context)
             let decrease = ["减少", "下降", "降低"].contains { analysed.key.hasSuffix($0) }

@@ -31,6 +31,8 @@ struct ReaderSentenceState {
     /// `年初批复预算8个项目985万元`: the metric the count's label named, for the amount of those
     /// projects right after it (its own label only 项目).
     var countMetric: (claim: Int, metric: String)?
+    /// The sentence compares with this year's budget (与2020年度预算相比，增加1.5万元，增长10.14%).
+    var comparingBudget = false
 }
 
 /// Reads the figures of one line, given the sections above it.
@@ -140,6 +142,7 @@ struct ReaderLineReader {
             sentence.subjectClaim = nil
             sentence.subjectUnmapped = itemUnmapped
             sentence.comparing = false
+            sentence.comparingBudget = false
             sentence.lastChange = nil
             sentence.otherYear = nil
             return
