@@ -58,3 +58,19 @@ struct ReaderWrappedFunctionNameTests {
         #expect(names.names["2120199"] == "其他城乡社区管理事务支出")
     }
 }
+
+@Suite("Reasons for a change against last year")
+struct ReaderReasonsTests {
+    @Test func theReasonsAreChangesAndTheCarryOversStandAlone() {
+        let text = "2023年度收入总计2032.06万元。收支较上年决算数增加98.26万元，增长5.08%，主要原因是一般公共预算财政拨款收入减少60.04万元，政府性基金预算拨款收入0万元，年初结转结余196.61万元，年末结转结余28.22万元。"
+        let shown = ReportReader(year: 2023).read(text).map { "\($0.metric)|\($0.scope)|\($0.value.text)" }
+        #expect(shown == [
+            "income_total|all|2032.06万元", "prior_year|all|98.26万元", "prior_year|all|5.08%",
+            "prior_year|all|60.04万元",
+            // A reason with no change word is a change too, never this year's gov-fund income of 0.
+            "prior_year|all|0万元",
+            // Carry-overs as they stand, not the fund named before them.
+            "carry_in|all|196.61万元", "carry_out|all|28.22万元",
+        ])
+    }
+}

@@ -151,6 +151,12 @@ extension ReaderLineReader {
             }
             return
         }
+        // 收支较上年增加98.26万元，主要原因是一般公共预算财政拨款收入减少60.04万元，政府性基金预算
+        // 拨款收入0万元…: the reasons for a change are changes too, an income or spending item's
+        // amount with no change word included (a carry-over is stated as it stands).
+        if sentence.comparing, segment.contains("原因") { sentence.givingReasons = true }
+        let reasonForChange = sentence.givingReasons && !rate
+            && [nil, ClaimMetric.income, ClaimMetric.paid].contains(analysed.metric)
         // 较2024年的2190万元, 比上年的…: the level of the year compared with, not this year's.
         let otherYearLevel = analysed.key.range(of: #"^(较|比|与)(\d{4}年度?|上年度?|去年)的?$"#, options: .regularExpression) != nil
         let comparedBefore = analysed.metric != ClaimMetric.carryIn
@@ -158,7 +164,8 @@ extension ReaderLineReader {
             && !segment.contains("上年结转") && !segment.contains("上年结余")
             && Self.changeWords.contains { analysed.key.contains($0) }
         if analysed.priorYear || comparedBefore || isChange || otherYearLevel
-            || (sentence.comparing && (analysed.key.isEmpty || Self.changeWords.contains(analysed.key))) {
+            || (sentence.comparing && (analysed.key.isEmpty || Self.changeWords.contains(analysed.key)))
+            || reasonForChange {
             sentence.comparing = true
             let index = append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, value,
                                note: "prior-year comparison")
@@ -253,7 +260,9 @@ extension ReaderLineReader {
                 ?? (allSangong ? sangong : sentence.projectList ? projects.within(context) : context)
         } else if own.isEmpty {
             let sameAspect = !rate && sentence.subjectMetric == (analysed.metric ?? ClaimMetric.paid)
-            let subject = sameAspect ? nil : sentence.subject
+            // 年初结转结余, 年末结转结余 stand on their own: not about the fund a figure before named.
+            let standalone = [ClaimMetric.carryIn, ClaimMetric.carryOut].contains(analysed.metric) && sentence.subject != itemSubject
+            let subject = sameAspect || standalone ? nil : sentence.subject
             scope = subject ?? (sentence.partsMode ? sentence.wholeScope : nil) ?? context
         } else {
             let outer = sentence.partsMode ? (sentence.wholeScope ?? context) : context

@@ -33,6 +33,8 @@ struct ReaderSentenceState {
     var countMetric: (claim: Int, metric: String)?
     /// The sentence compares with this year's budget (与2020年度预算相比，增加1.5万元，增长10.14%).
     var comparingBudget = false
+    /// The sentence gives the reasons for a change against last year (…增加98.26万元，主要原因是…).
+    var givingReasons = false
 }
 
 /// Reads the figures of one line, given the sections above it.
