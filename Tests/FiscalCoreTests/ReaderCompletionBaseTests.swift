@@ -74,3 +74,35 @@ struct ReaderReasonsTests {
         ])
     }
 }
+
+/// A yearbook page in two columns as `pdftotext -layout` gives it (written for this test).
+@Suite("Pages in two columns")
+struct ReaderColumnsTests {
+    static func row(_ left: String, _ right: String) -> String {
+        left + String(repeating: " ", count: 70 - left.count) + right
+    }
+
+    static let page = [
+        row("", "完成一般公共预算支出 62.99 亿元,完成调整预算"),
+        row("", "的 97.1%,增长 11.6%,执行良好。"),
+        "",
+        row("             财政收入预算执行情况   2021 年,某县第十六届人大", "财政支出预算执行情况   2021 年,某县人大"),
+        row("            常委会第四十二次会议批准的某县年度一般公共预算收", "常委会批准的一般公共预算支出预算为 64.91 亿元。"),
+        row("            入预算为 29.92 亿元。执行结果:完成一般公共预算收入", "执行结果见上。"),
+    ].joined(separator: "\n")
+
+    @Test func theLeftColumnIsReadBeforeTheRightAndEachFigureKeepsItsLine() {
+        let ordered = ReaderColumns.ordered(ReaderText.lines(Self.page)).map(\.number)
+        // Left pieces of lines 4-6, then the right column from its top (lines 1, 2, then 4-6).
+        #expect(ordered == [3, 4, 5, 6, 1, 2, 4, 5, 6])
+        let claims = ReportReader(year: 2021).read(Self.page)
+        #expect(claims.contains { $0.line == 5 && $0.value.text == "649100万元" && $0.metric == ClaimMetric.budgetCurrent })
+        // The top of the right column goes on from the end of the left one; its figure keeps line 1.
+        #expect(claims.contains { $0.line == 1 && $0.value.text == "629900万元" })
+    }
+
+    @Test func prosePagesAndTablesAreLeftInOrder() {
+        let table = "   年份         财政总收入            一般公共预算支出\n   2021           49.27                 62.99\n   2020           44.71                 56.47\n"
+        #expect(ReaderColumns.ordered(ReaderText.lines(table)).map(\.number) == [1, 2, 3, 4])
+    }
+}

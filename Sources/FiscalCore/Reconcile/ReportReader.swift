@@ -50,7 +50,7 @@ public struct ReportReader: Sendable {
         let pipeTables = ReaderPipeTables.read(lines, year: year)
         let cellBlocks = ReaderCellBlocks.read(lines)
         let tableLines = pipeTables.lines.union(cellBlocks.lines)
-        for paragraph in ReaderParagraphs.join(lines) where !tableLines.contains(paragraph.firstLine) {
+        for paragraph in ReaderParagraphs.join(ordered: ReaderColumns.ordered(lines)) where !tableLines.contains(paragraph.firstLine) {
             let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
             if normalized.allSatisfy(\.isWhitespace) { continue }
