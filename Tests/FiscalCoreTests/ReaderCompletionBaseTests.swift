@@ -106,3 +106,14 @@ struct ReaderColumnsTests {
         #expect(ReaderColumns.ordered(ReaderText.lines(table)).map(\.number) == [1, 2, 3, 4])
     }
 }
+
+@Suite("A total after counts of a 三公 category")
+struct ReaderCountedTotalTests {
+    @Test func theTotalIsTheCategorysNeverTheDepartments() {
+        let text = "3.公务接待费支出7.8万元。\n国内公务接待16批次，800人次，共计支出7.8万元。外事接待支出0万元。"
+        let shown = ReportReader(year: 2022).read(text).map { "\($0.metric)|\($0.scope)|\($0.value.text)" }
+        #expect(shown.contains("sangong.actual|sangong:reception|7.8万元"))
+        #expect(!shown.contains { $0.hasPrefix("paid|all") })
+        #expect(shown.contains("sangong.actual|sangong:reception|0万元"))
+    }
+}

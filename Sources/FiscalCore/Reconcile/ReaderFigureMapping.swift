@@ -12,6 +12,8 @@ extension ReaderLineReader {
         case .bare:
             return
         case .nonLedger(let unit):
+            let named = ReaderLabelMap.analyse(normLabel, rate: false, functions: functions).scope
+            if named.sangong != nil, named.project == nil { sentence.countSubject = named }
             let what = ["人", "名", "人次", "万人"].contains(unit) ? "people" : unit
             append(label, "", "", token.value(.count), note: "non-ledger: \(what)")
         case .count:
@@ -21,6 +23,7 @@ extension ReaderLineReader {
             // 年初批复预算8个项目, 含1个年初结转结余项目: the noun may follow the count word.
             let after = String(normalized[min(token.end, normalized.count)...].prefix { !ReaderText.isDigit($0) && !",;。()、".contains($0) })
             let projectsAfter = after.hasPrefix("项目") || after.hasSuffix("项目")
+            if analysed.scope.sangong != nil, analysed.scope.project == nil { sentence.countSubject = analysed.scope }
             guard analysed.key.contains("项目") || projectsAfter, !performance else {
                 append(label, "", "", token.value(.count), note: "non-ledger: count")
                 return
@@ -257,13 +260,15 @@ extension ReaderLineReader {
             let allSangong = !sentence.moneyClaims.isEmpty
                 && sentence.moneyClaims.allSatisfy { reading.claims[$0].scope.hasPrefix("sangong:") }
             scope = (sentence.partsMode ? sentence.wholeScope : nil)
-                ?? (allSangong ? sangong : sentence.projectList ? projects.within(context) : context)
+                ?? (allSangong ? sangong : sentence.projectList ? projects.within(context) : sentence.countSubject ?? context)
         } else if own.isEmpty {
             let sameAspect = !rate && sentence.subjectMetric == (analysed.metric ?? ClaimMetric.paid)
             // 年初结转结余, 年末结转结余 stand on their own: not about the fund a figure before named.
             let standalone = [ClaimMetric.carryIn, ClaimMetric.carryOut].contains(analysed.metric) && sentence.subject != itemSubject
             let subject = sameAspect || standalone ? nil : sentence.subject
-            scope = subject ?? (sentence.partsMode ? sentence.wholeScope : nil) ?? context
+            // 国内公务接待16批次，800人次，共计支出7.8万元: the total of what the counts named.
+            let counted = ["共计", "合计", "总计"].contains { analysed.key.hasPrefix($0) } ? sentence.countSubject : nil
+            scope = subject ?? (sentence.partsMode ? sentence.wholeScope : nil) ?? counted ?? context
         } else {
             let outer = sentence.partsMode ? (sentence.wholeScope ?? context) : context
             scope = own.within(outer).within(context)

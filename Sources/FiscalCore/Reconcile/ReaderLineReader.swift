@@ -35,6 +35,9 @@ struct ReaderSentenceState {
     var comparingBudget = false
     /// The sentence gives the reasons for a change against last year (…增加98.26万元，主要原因是…).
     var givingReasons = false
+    /// The 三公 category a count of the sentence named (国内公务接待16批次…，共计支出7.8万元): what
+    /// its total is about.
+    var countSubject: ReaderScope?
 }
 
 /// Reads the figures of one line, given the sections above it.
