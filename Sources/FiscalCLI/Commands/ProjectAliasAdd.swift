@@ -7,9 +7,10 @@ extension FiscalCommand {
             commandName: "add",
             abstract: "Add names a report uses for a project.",
             discussion: """
-                All names or none: a name that is another project's name or alias is refused. A
-                name the project already has (as alias or as its own name) is left as it is.
-                Names compare as the reader compares labels: quotes, brackets and spaces aside.
+                All names or none: a name that is another project's name or alias
+                is refused; one the project already has (as alias or as its own
+                name) is left as it is. Names compare as the reader compares
+                labels: quotes, brackets and spaces aside.
 
                 Example:
                   fiscal project alias add XM01 禁毒专项 “禁毒专项经费”

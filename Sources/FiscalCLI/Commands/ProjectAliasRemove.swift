@@ -7,8 +7,9 @@ extension FiscalCommand {
             commandName: "remove",
             abstract: "Remove aliases confirmed by mistake.",
             discussion: """
-                An alias says how a report's label is read, not what was spent: removing one changes
-                no figure of the book, only how the next report is matched. All names or none.
+                An alias says how a report's label is read, not what was spent:
+                removing one changes no figure of the book, only how the next
+                report is matched. All names or none.
 
                 Example:
                   fiscal project alias remove 禁毒经费

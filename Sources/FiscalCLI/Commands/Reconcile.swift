@@ -12,11 +12,12 @@ extension FiscalCommand {
                 match, rounding (equal at the stated precision), mismatch, not-in-ledger, unmapped.
                 Exits 1 when any figure is a mismatch.
 
-                A label the book's projects do not match is not-in-ledger, with the nearest project
-                names and, when one is close, the `fiscal project alias add CODE LABEL` line that
-                confirms it: the book keeps its aliases for every later report. --aliases FILE
-                (also --map) gives more for this run only (label<TAB>code per line); on the same
-                label the file wins over the book.
+                A label the book's projects do not match is not-in-ledger, with the
+                nearest project names and, when one is close, the line
+                `fiscal project alias add CODE LABEL` that confirms it: the book
+                keeps its aliases for every later report. --aliases FILE (also
+                --map) gives more for this run only (label<TAB>code per line); on
+                the same label the file wins over the book.
 
                 --emit-claims writes what was read as a claims file (label,metric,scope,value,unit)
                 to correct by hand and feed back with --claims. --self-check needs no book: it
