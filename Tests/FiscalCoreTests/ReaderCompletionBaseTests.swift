@@ -117,3 +117,16 @@ struct ReaderCountedTotalTests {
         #expect(shown.contains("sangong.actual|sangong:reception|0万元"))
     }
 }
+
+@Suite("A list under a paragraph of budget and 决算")
+struct ReaderListWholeTests {
+    @Test func theItemsBreakDownThe决算() {
+        let text = """
+            （二）一般公共预算财政拨款支出决算情况。一般公共预算财政拨款支出年初预算为 20669.05 万元，支出决算为 20218.21 万元。决算数小于预算数的主要原因：部分项目调减经费。其中：
+            1、公共安全支出（类）公安（款）执法办案（项）39.99 万元。主要用于：办案经费。
+            """
+        let claims = ReportReader(year: 2025).read(text)
+        let item = claims.first { $0.value.text == "39.99万元" }
+        #expect(item?.metric == ClaimMetric.paid)
+    }
+}

@@ -96,8 +96,14 @@ public struct ReportReader: Sendable {
                 let lastEnd = normalized.dropLast().lastIndex { ReaderText.isSentenceEnd($0) } ?? -1
                 let figureInSentence = tokens.contains { $0.start > lastEnd && $0.kind != .bare }
                 if !figureInSentence, let topic = reader.topic {
-                    // 三公经费预算支出9.80万元，…。具体情况如下: — the paragraph's first figure, a whole.
-                    lists.append((level, topic.scope, topic.claim))
+                    // 三公经费预算支出9.80万元，…。具体情况如下: — the paragraph's first figure, a whole;
+                    // 年初预算为A万元，支出决算为B万元…。其中: — the 决算 of it, when the paragraph states one.
+                    let topicClaim = reading.claims[topic.claim]
+                    let spent = topicClaim.metric == ClaimMetric.budgetInitial
+                        ? reading.claims.indices.dropFirst(topic.claim + 1).last {
+                            reading.claims[$0].metric == ClaimMetric.paid && reading.claims[$0].scope == topicClaim.scope
+                        } : nil
+                    lists.append((level, topic.scope, spent ?? topic.claim))
                 } else if figureInSentence, let subject = reader.sentence.subject {
                     lists.append((level, subject, reader.sentence.subjectClaim))
                 } else if lists.isEmpty {
