@@ -12,8 +12,12 @@ extension FiscalCommand {
                 match, rounding (equal at the stated precision), mismatch, not-in-ledger, unmapped.
                 Exits 1 when any figure is a mismatch.
 
-                A label the book's projects do not match is not-in-ledger, with the nearest project
-                names; --map FILE says which project such a label is (label<TAB>code per line).
+                A label the book's projects do not match is not-in-ledger, with the
+                nearest project names and, when one is close, the line
+                `fiscal project alias add CODE LABEL` that confirms it: the book
+                keeps its aliases for every later report. --aliases FILE (also
+                --map) gives more for this run only (label<TAB>code per line); on
+                the same label the file wins over the book.
 
                 --emit-claims writes what was read as a claims file (label,metric,scope,value,unit)
                 to correct by hand and feed back with --claims. --self-check needs no book: it
@@ -47,7 +51,8 @@ extension FiscalCommand {
         @Flag(name: .customLong("self-check"), help: "Check the report's own arithmetic only (no book needed).")
         var selfCheck = false
 
-        @Option(help: ArgumentHelp("Labels matched to projects by hand: label<TAB>project-code (or label,code) per line.",
+        @Option(name: [.customLong("aliases"), .customLong("map")],
+                help: ArgumentHelp("Labels matched to projects for this run: label<TAB>project-code (or label,code) per line.",
                                    valueName: "file"))
         var map: String?
 
@@ -69,12 +74,13 @@ extension FiscalCommand {
                 if findings.contains(where: { !$0.hint }) { throw CommandFailure() }
                 return
             }
-            let aliases = try map.map { try ProjectAliasFile.read(try ReportFile.read(path: $0, field: "--map")) } ?? [:]
+            let fileAliases = try map.map { try ProjectAliasFile.read(try ReportFile.read(path: $0, field: "--aliases")) } ?? [:]
             if extract, let text {
-                print(ClaimsFile.write(ReportReader(aliases: aliases, year: self.year).read(text)), terminator: "")
+                print(ClaimsFile.write(ReportReader(aliases: fileAliases, year: self.year).read(text)), terminator: "")
                 return
             }
             let opened = try book.openReader()
+            let aliases = try opened.aliasMap().merging(fileAliases) { _, file in file }
             let year = try self.year ?? (opened.years().last?.year ?? book.todayDay().year)
             let list: [Claim]
             if let claims {

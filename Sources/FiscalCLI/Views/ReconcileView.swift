@@ -27,8 +27,27 @@ struct ReconcileView {
                           zh ? ReconcileView.verdictZh(r.verdict) : r.verdict.rawValue, r.note ?? ""],
                          style: r.verdict == .mismatch ? .flagged : .normal)
         }
-        table.notes = [summaryLine] + (report.hasMismatch ? [zh ? "! 不一致" : "! mismatch"] : [])
+        table.notes = [summaryLine] + (report.hasMismatch ? [zh ? "! 不一致" : "! mismatch"] : []) + suggestionLines
         return table
+    }
+
+    /// One `fiscal project alias add` per label the book's projects did not match, with the
+    /// close name it proposes: the officer checks the name and runs the line.
+    var suggestionLines: [String] {
+        var seen: Set<String> = [], lines: [String] = []
+        for s in report.results.compactMap(\.suggestion) where seen.insert(s.label).inserted {
+            lines.append("  fiscal project alias add \(s.code) \(ReconcileView.shellWord(s.label))    # \(s.name)")
+        }
+        guard !lines.isEmpty else { return [] }
+        return [zh ? "项目名称未能对应，核实后可记为别名（此后各年报告均按别名对应）："
+                   : "labels no project of the book matches; once checked, keep them as aliases (used for every later report):"] + lines
+    }
+
+    /// A word the shell passes as it is: quoted when it holds an ASCII character other than a
+    /// letter, a digit, `-`, `_` or `.` (a space, a parenthesis).
+    static func shellWord(_ s: String) -> String {
+        let plain = s.unicodeScalars.allSatisfy { !$0.isASCII || $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+        return plain && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
     /// The difference at the precision the report stated (0万元 against 412.38万元 is −412万元),
@@ -53,7 +72,8 @@ struct ReconcileView {
                          ("ledger", r.ledger.map { .string(plain($0)) } ?? .null),
                          ("difference", r.difference.map { .string(Money.render(hundredths: $0, grouping: false)) } ?? .null),
                          ("verdict", .string(r.verdict.rawValue)), ("line", .int(r.claim.line)),
-                         ("note", .optionalString(r.note))])
+                         ("note", .optionalString(r.note)),
+                         ("suggested_project", r.suggestion.map { .string($0.code) } ?? .null)])
             })),
             ("summary", .object(Verdict.allCases.map { ($0.rawValue, .int(report.count($0))) })),
         ])

@@ -95,6 +95,10 @@ extension ReaderLineReader {
         let partMetric = partClaim.map { reading.claims[$0].metric }
             ?? ReaderLabelMap.analyse(part, rate: false, functions: functions).metric
         let ofIncome = partMetric == ClaimMetric.income || (whole.contains("收入") && !whole.contains("支出"))
+        if let part = partScope.sangong, part != "all", wholeScope.isEmpty {
+            // 其中公务接待费20.10万元，占88.86%: a 三公 category's share is of the 三公 total.
+            wholeScope.sangong = "all"
+        }
         if partScope.sangong != nil || wholeScope.sangong != nil {
             // 三公 shares, like 三公 figures, are counted by economic code across funds.
             partScope.fund = nil

@@ -12,19 +12,26 @@ extension ReaderLineReader {
         case .bare:
             return
         case .nonLedger(let unit):
+            let named = ReaderLabelMap.analyse(normLabel, rate: false, functions: functions).scope
+            if named.sangong != nil, named.project == nil { sentence.countSubject = named }
             let what = ["人", "名", "人次", "万人"].contains(unit) ? "people" : unit
             append(label, "", "", token.value(.count), note: "non-ledger: \(what)")
         case .count:
             let analysed = ReaderLabelMap.analyse(normLabel, rate: false, functions: functions)
             // 纳入财政专项预算的项目15个 — but not 绩效自评的项目48个, 评级为"优"的项目 …
             let performance = ["绩效", "评价", "评级", "自评", "整改", "问题"].contains { analysed.key.contains($0) }
-            guard analysed.key.contains("项目"), !performance else {
+            // 年初批复预算8个项目, 含1个年初结转结余项目: the noun may follow the count word.
+            let after = String(normalized[min(token.end, normalized.count)...].prefix { !ReaderText.isDigit($0) && !",;。()、".contains($0) })
+            let projectsAfter = after.hasPrefix("项目") || after.hasSuffix("项目")
+            if analysed.scope.sangong != nil, analysed.scope.project == nil { sentence.countSubject = analysed.scope }
+            guard analysed.key.contains("项目") || projectsAfter, !performance else {
                 append(label, "", "", token.value(.count), note: "non-ledger: count")
                 return
             }
             var scope = ReaderScope()
             scope.kind = analysed.scope.kind ?? "project"
             let index = append(label, ClaimMetric.countProjects, scope.text, token.value(.count), note: token.note)
+            if projectsAfter, let metric = analysed.metric, metric != ReaderVocabulary.nonLedger { sentence.countMetric = (index, metric) }
             sentence.projectList = true
             reading.groups.append(ReaderClaimGroup(kind: .countedList, whole: index))
             sentence.countGroup = reading.groups.count - 1
@@ -44,6 +51,13 @@ extension ReaderLineReader {
             mapFigure(label: label, normLabel: normLabel, value: token.value(.percent), rate: true, note: token.note,
                       segment: segment)
         }
+    }
+
+    /// A label left after its metric words that only says "projects" (项目, 后项目, 的项目).
+    static func namesNoProject(_ core: String) -> Bool {
+        let key = ReaderText.key(core)
+        return key.contains("项目") && key.replacingOccurrences(of: "项目", with: "").replacingOccurrences(of: "预算", with: "")
+            .allSatisfy { "后的共等各个".contains($0) }
     }
 
     private var isProjectList: Bool {
@@ -79,6 +93,38 @@ extension ReaderLineReader {
             }
             return
         }
+        // 完成支出57271万元，占年初预算74261万元的77.1%: the budget the figure is measured against,
+        // then the completion rate; an income's budget is no ledger figure, nor its rate.
+        if !rate, analysed.key.hasPrefix("占"), let last = sentence.lastMoney {
+            let base = ReaderLabelMap.analyse(String(analysed.key.dropFirst()), rate: false, functions: functions)
+            let budgets = [ClaimMetric.budgetInitial, ClaimMetric.budgetCurrent, ClaimMetric.budgetTotal]
+            if let metric = base.metric, budgets.contains(metric), base.residue.isEmpty, base.scope.isEmpty {
+                let figure = reading.claims[last]
+                if figure.metric == ClaimMetric.paid {
+                    let index = append(label, metric, figure.scope, value, note: note)
+                    sentence.completionBase = (index, metric, figure.scope)
+                    return
+                }
+                if figure.metric == ClaimMetric.income || figure.metric == ClaimMetric.incomeTotal {
+                    let index = append(label, "", "", value, note: "non-ledger: income budget")
+                    sentence.completionBase = (index, "", "")
+                    return
+                }
+            }
+        }
+        if rate, let base = sentence.completionBase, base.claim == reading.claims.count - 1,
+           analysed.key.isEmpty || analysed.key == "的" {
+            let metric = [ClaimMetric.budgetInitial: ClaimMetric.rateCompletionInitial,
+                          ClaimMetric.budgetCurrent: ClaimMetric.rateCompletionAdjusted,
+                          ClaimMetric.budgetTotal: ClaimMetric.rateExecution][base.metric]
+            if let metric {
+                append(label, metric, base.scope, value, note: note)
+            } else {
+                append(label, "", "", value, note: "non-ledger: rate of an income budget")
+            }
+            sentence.completionBase = nil
+            return
+        }
         if rate, Self.changeWords.contains(analysed.key), let last = sentence.lastMoney, last == reading.claims.count - 1,
            reading.claims[last].metric == ClaimMetric.sangongSaving {
             // 较年初预算数减少10.93万元，下降54.65%: the saving's rate against the budget.
@@ -92,7 +138,9 @@ extension ReaderLineReader {
             appendUnmapped(label, value, note: "change against the execution report")
             return
         }
-        if isChange, Self.comparisonBase(segment) == .budget {
+        let ownBase = Self.comparisonBase(segment)
+        if isChange, ownBase == .budget || (sentence.comparingBudget && ownBase == nil && !analysed.priorYear) {
+            sentence.comparingBudget = true
             // 公务接待费决算数比预算数减少9.69万元: a 三公 saving; against any other budget, no metric.
             let scope = analysed.scope.within(sentence.subject ?? context)
             let decrease = ["减少", "下降", "降低"].contains { analysed.key.hasSuffix($0) }
@@ -106,6 +154,12 @@ extension ReaderLineReader {
             }
             return
         }
+        // 收支较上年增加98.26万元，主要原因是一般公共预算财政拨款收入减少60.04万元，政府性基金预算
+        // 拨款收入0万元…: the reasons for a change are changes too, an income or spending item's
+        // amount with no change word included (a carry-over is stated as it stands).
+        if sentence.comparing, segment.contains("原因") { sentence.givingReasons = true }
+        let reasonForChange = sentence.givingReasons && !rate
+            && [nil, ClaimMetric.income, ClaimMetric.paid].contains(analysed.metric)
         // 较2024年的2190万元, 比上年的…: the level of the year compared with, not this year's.
         let otherYearLevel = analysed.key.range(of: #"^(较|比|与)(\d{4}年度?|上年度?|去年)的?$"#, options: .regularExpression) != nil
         let comparedBefore = analysed.metric != ClaimMetric.carryIn
@@ -113,7 +167,8 @@ extension ReaderLineReader {
             && !segment.contains("上年结转") && !segment.contains("上年结余")
             && Self.changeWords.contains { analysed.key.contains($0) }
         if analysed.priorYear || comparedBefore || isChange || otherYearLevel
-            || (sentence.comparing && (analysed.key.isEmpty || Self.changeWords.contains(analysed.key))) {
+            || (sentence.comparing && (analysed.key.isEmpty || Self.changeWords.contains(analysed.key)))
+            || reasonForChange {
             sentence.comparing = true
             let index = append(label, ClaimMetric.priorYear, (sentence.subject ?? context).text, value,
                                note: "prior-year comparison")
@@ -173,7 +228,8 @@ extension ReaderLineReader {
             if let name = matcher.containing(core) {
                 own.project = name
             } else if isProjectList, !rate, !analysed.titlesFunction {
-                own.project = ReaderText.key(core)
+                // 项目, 调整预算后项目预算: the word for projects, not a project's name.
+                if Self.namesNoProject(core) { own.kind = "project" } else { own.project = ReaderText.key(core) }
             } else {
                 if analysed.titlesFunction {
                     // A 功能分类 title the reader cannot place: what its item says next is about it too.
@@ -186,7 +242,10 @@ extension ReaderLineReader {
         }
         // 调入资金18300万元，收入合计514601万元: a total closes the list, whatever its items were.
         let totalLike = isTotal || ["合计", "总计"].contains { analysed.key.hasSuffix($0) }
-        if own.isEmpty, !totalLike, sentence.subjectUnmapped {
+        // …上解支出33067万元、年终结余4558万元: an item after 、 that names its own metric is a new
+        // subject, not more of the unknown one before it.
+        let newItem = segment.hasPrefix("、") && analysed.metric != nil && analysed.metric != ReaderVocabulary.nonLedger
+        if own.isEmpty, !totalLike, sentence.subjectUnmapped, !newItem {
             // 某某年初预算为A万元，支出决算为B万元: B is about the same unknown subject.
             appendUnmapped(label, value, note: "unmapped label")
             return
@@ -201,14 +260,24 @@ extension ReaderLineReader {
             let allSangong = !sentence.moneyClaims.isEmpty
                 && sentence.moneyClaims.allSatisfy { reading.claims[$0].scope.hasPrefix("sangong:") }
             scope = (sentence.partsMode ? sentence.wholeScope : nil)
-                ?? (allSangong ? sangong : sentence.projectList ? projects.within(context) : context)
+                ?? (allSangong ? sangong : sentence.projectList ? projects.within(context) : sentence.countSubject ?? context)
         } else if own.isEmpty {
             let sameAspect = !rate && sentence.subjectMetric == (analysed.metric ?? ClaimMetric.paid)
-            let subject = sameAspect ? nil : sentence.subject
-            scope = subject ?? (sentence.partsMode ? sentence.wholeScope : nil) ?? context
+            // 年初结转结余, 年末结转结余 stand on their own: not about the fund a figure before named.
+            let standalone = [ClaimMetric.carryIn, ClaimMetric.carryOut].contains(analysed.metric) && sentence.subject != itemSubject
+            let subject = sameAspect || standalone ? nil : sentence.subject
+            // 国内公务接待16批次，800人次，共计支出7.8万元: the total of what the counts named.
+            let counted = ["共计", "合计", "总计"].contains { analysed.key.hasPrefix($0) } ? sentence.countSubject : nil
+            scope = subject ?? (sentence.partsMode ? sentence.wholeScope : nil) ?? counted ?? context
         } else {
             let outer = sentence.partsMode ? (sentence.wholeScope ?? context) : context
             scope = own.within(outer).within(context)
+            // 全县一般公共预算支出136027万元…。一是…教育支出完成41128万元: a function's figure in a
+            // paragraph about one fund's spending is that fund's.
+            if scope.fund == nil, scope.function != nil, own.fund == nil, let topic, let fund = topic.scope.fund,
+               reading.claims[topic.claim].metric == ClaimMetric.paid {
+                scope.fund = fund
+            }
         }
         // 三公经费 are counted across funds (by their economic codes), whatever fund a heading names.
         if scope.sangong != nil { scope.fund = nil }
@@ -225,7 +294,8 @@ extension ReaderLineReader {
         } else if rate {
             metric = analysed.metric == ClaimMetric.sangongSavingRate ? "" : analysed.metric ?? ""
         } else {
-            metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? inheritedMetric ?? ClaimMetric.paid
+            let counted = sentence.countMetric.flatMap { $0.claim == reading.claims.count - 1 ? $0.metric : nil }
+            metric = analysed.metric == ClaimMetric.sangongSaving ? "" : analysed.metric ?? inheritedMetric ?? counted ?? ClaimMetric.paid
         }
         if rate, metric.hasPrefix("rate."), let last = sentence.lastMoney, reading.claims[last].metric == ClaimMetric.income {
             // 一般公共预算收入完成34069万元，占预算的21.1%: income against its budget, no ledger rate.
@@ -265,7 +335,18 @@ extension ReaderLineReader {
             let parts = sentence.moneyClaims.filter { $0 != sentence.wholeClaim }
             if !parts.isEmpty { reading.groups.append(ReaderClaimGroup(kind: .total, whole: index, parts: parts)) }
         } else {
-            if let g = sentence.partsGroup { reading.groups[g].parts.append(index) }
+            if let g = sentence.partsGroup {
+                // 其中…污水处理费收入68万元；完成政府性基金支出4093万元: spending after a list of
+                // income (or the reverse) ends the list; it is no part of it.
+                let income: Set = [ClaimMetric.income, ClaimMetric.incomeTotal]
+                let spending: Set = [ClaimMetric.paid, ClaimMetric.expenseTotal]
+                let whole = reading.claims[reading.groups[g].whole].metric, own = reading.claims[index].metric
+                if income.contains(whole) && spending.contains(own) || spending.contains(whole) && income.contains(own) {
+                    sentence.partsGroup = nil
+                } else {
+                    reading.groups[g].parts.append(index)
+                }
+            }
             if let g = sentence.countGroup, scope.project != nil { reading.groups[g].parts.append(index) }
             if listItemPending, let g = listGroup {
                 reading.groups[g].parts.append(index)

@@ -38,7 +38,14 @@ struct ReaderFunctionNames: Sendable {
     /// wording wins over the official name of the same code).
     static func learning(from lines: [[Character]]) -> ReaderFunctionNames {
         var table = official
-        for line in lines {
+        /// A line of text only (no digit), as a wrapped name's piece is: nil otherwise.
+        func textOnly(_ index: Int, limit: Int) -> String? {
+            guard lines.indices.contains(index) else { return nil }
+            let key = ReaderText.key(String(ReaderText.normalize(lines[index])))
+            guard !key.isEmpty, key.count <= limit, !key.contains(where: { ReaderText.isDigit($0) || "|,。;:".contains($0) }) else { return nil }
+            return key
+        }
+        for (index, line) in lines.enumerated() {
             let n = ReaderText.normalize(line)
             var i = 0
             while i < n.count, ReaderText.isSpace(n[i]) { i += 1 }
@@ -49,7 +56,13 @@ struct ReaderFunctionNames: Sendable {
             while i < n.count, ReaderText.isSpace(n[i]) { i += 1 }
             let nameStart = i
             while i < n.count, !ReaderText.isSpace(n[i]), !ReaderText.isDigit(n[i]) { i += 1 }
-            let name = ReaderText.key(String(n[nameStart..<i]))
+            var name = ReaderText.key(String(n[nameStart..<i]))
+            // A name the table wrapped around its row: 其他文化旅游体育与传媒⏎2079999 66.55⏎支出.
+            if let before = textOnly(index - 1, limit: 20), let after = textOnly(index + 1, limit: 8) {
+                name = before + name + after
+            } else if name.isEmpty, let before = textOnly(index - 1, limit: 20) {
+                name = before
+            }
             if name.count >= 2 { table.names[code] = name }
         }
         return table

@@ -25,6 +25,19 @@ struct ReaderSentenceState {
     var lastMoneyScope: ReaderScope?
     var lastChange: (claim: Int, current: Int?, decrease: Bool)?
     var moneyClaims: [Int] = []
+    /// `占年初预算74261万元` after a figure: the budget it is measured against (its claim, metric
+    /// and scope; metric empty when no ledger figure), for the rate `的77.1%` after it.
+    var completionBase: (claim: Int, metric: String, scope: String)?
+    /// `年初批复预算8个项目985万元`: the metric the count's label named, for the amount of those
+    /// projects right after it (its own label only 项目).
+    var countMetric: (claim: Int, metric: String)?
+    /// The sentence compares with this year's budget (与2020年度预算相比，增加1.5万元，增长10.14%).
+    var comparingBudget = false
+    /// The sentence gives the reasons for a change against last year (…增加98.26万元，主要原因是…).
+    var givingReasons = false
+    /// The 三公 category a count of the sentence named (国内公务接待16批次…，共计支出7.8万元): what
+    /// its total is about.
+    var countSubject: ReaderScope?
 }
 
 /// Reads the figures of one line, given the sections above it.
@@ -57,6 +70,9 @@ struct ReaderLineReader {
     var reportYear: Int?
     /// What the paragraph's changes are measured against, once it has said so.
     var comparisonBase: ComparisonBase?
+    /// The figure that ended the previous sentence, when nothing came after it: what a sentence
+    /// opening with 其中 breaks down (…预算合计32.6万元。其中:…).
+    var previousFigure: (claim: Int, scope: ReaderScope?)?
 
     enum ComparisonBase { case priorYear, budget, executionReport }
     var listItemPending = false
@@ -131,11 +147,13 @@ struct ReaderLineReader {
             sentence.subjectClaim = nil
             sentence.subjectUnmapped = itemUnmapped
             sentence.comparing = false
+            sentence.comparingBudget = false
             sentence.lastChange = nil
             sentence.otherYear = nil
             return
         }
         reading.sentenceCount += 1
+        previousFigure = sentence.lastMoney.flatMap { $0 == reading.claims.count - 1 ? ($0, sentence.lastMoneyScope) : nil }
         sentence = ReaderSentenceState(id: reading.sentenceCount)
         sentence.subject = itemSubject
         sentence.subjectUnmapped = itemUnmapped
@@ -156,6 +174,11 @@ struct ReaderLineReader {
             if pair == nil, token.kind == .bare {
                 guard let kind = unitFromLabel(clause) else { k += 1; continue }
                 token.kind = kind
+            }
+            if let end, end > prevEnd,
+               Self.comparisonBase(String(normalized[prevEnd..<end])) == .executionReport {
+                // 与2021年执行数相比，有以下变化。一是收入增加…: a sentence with no figure sets the base.
+                comparisonBase = .executionReport
             }
             if end != nil {
                 let hard = (prevEnd..<token.start).contains { ReaderText.isSentenceEnd(normalized[$0]) && normalized[$0] != ";" }
@@ -223,7 +246,12 @@ struct ReaderLineReader {
         sentence.partsDepth = bracketDepth(at: start)
         sentence.wholeScope = sentence.subject
         sentence.wholeClaim = sentence.lastMoney
-        if let whole = sentence.lastMoney {
+        if sentence.lastMoney == nil, sentence.moneyClaims.isEmpty, let previous = previousFigure,
+           previous.claim == reading.claims.count - 1 {
+            sentence.wholeScope = previous.scope ?? sentence.subject
+            sentence.wholeClaim = previous.claim
+        }
+        if let whole = sentence.wholeClaim {
             reading.groups.append(ReaderClaimGroup(kind: .parts, whole: whole))
             sentence.partsGroup = reading.groups.count - 1
         }

@@ -10,9 +10,14 @@ struct ReaderParagraph {
     var firstLine: Int
     /// The offsets in `chars` where each following line starts.
     var breaks: [Int] = []
+    /// The 1-based line of each following line (the next one's, unless the page was in columns).
+    var breakLines: [Int] = []
 
     /// The 1-based line of the character at `offset`.
-    func line(at offset: Int) -> Int { firstLine + breaks.filter { $0 <= offset }.count }
+    func line(at offset: Int) -> Int {
+        let n = breaks.filter { $0 <= offset }.count
+        return n == 0 ? firstLine : breakLines[n - 1]
+    }
 }
 
 enum ReaderParagraphs {
@@ -20,6 +25,12 @@ enum ReaderParagraphs {
     static let wrapWidth = 16
 
     static func join(_ lines: [[Character]]) -> [ReaderParagraph] {
+        join(ordered: lines.enumerated().map { ($0.offset + 1, $0.element) })
+    }
+
+    /// Lines in reading order, each with its 1-based number (``ReaderColumns/ordered(_:)``).
+    static func join(ordered numbered: [(number: Int, chars: [Character])]) -> [ReaderParagraph] {
+        let lines = numbered.map(\.chars)
         var out: [ReaderParagraph] = []
         var joining = false
         for (index, line) in lines.enumerated() {
@@ -28,10 +39,11 @@ enum ReaderParagraphs {
                     last.chars.append(" ")   // two numbers, not one
                 }
                 last.breaks.append(last.chars.count)
+                last.breakLines.append(numbered[index].number)
                 last.chars += line
                 out.append(last)
             } else {
-                out.append(ReaderParagraph(chars: line, firstLine: index + 1))
+                out.append(ReaderParagraph(chars: line, firstLine: numbered[index].number))
             }
             joining = index + 1 < lines.count && continues(line, into: lines[index + 1])
         }

@@ -99,13 +99,44 @@ struct ReaderProjectMatcher: Sendable {
         }.map { names[$0] }
     }
 
-    /// The names closest to a label, nearest first: what the officer picks from for `--map`.
+    /// The names closest to a label, nearest first: what the officer picks from for an alias.
+    /// Closest is the most characters in common, in order (强戒人员生活补助 and
+    /// 强制隔离戒毒人员生活费 share 强戒人员生活), then the fewest edits between the stems.
     func nearest(_ label: String, count: Int = 3) -> [String] {
+        ranked(label).prefix(count).map { names[$0.index] }
+    }
+
+    /// The nearest name when it shares with the label's stem at least two characters in order
+    /// and a third of the stem: a name worth proposing as the label's project, never taken
+    /// without the officer's word.
+    func likely(_ label: String) -> String? {
         let stem = Self.stem(ReaderText.key(label))
-        var scored: [(name: String, distance: Int)] = []
-        for i in stems.indices { scored.append((names[i], Self.distance(stem, stems[i]))) }
-        scored.sort { a, b in a.distance != b.distance ? a.distance < b.distance : a.name < b.name }
-        return scored.prefix(count).map { $0.name }
+        guard let best = ranked(label).first, best.common >= 2, best.common * 3 >= stem.count else { return nil }
+        return names[best.index]
+    }
+
+    private func ranked(_ label: String) -> [(index: Int, common: Int, distance: Int)] {
+        let stem = Self.stem(ReaderText.key(label))
+        return stems.indices.map { (index: $0, common: Self.commonLength(stem, stems[$0]), distance: Self.distance(stem, stems[$0])) }
+            .sorted { a, b in
+                a.common != b.common ? a.common > b.common
+                    : a.distance != b.distance ? a.distance < b.distance : names[a.index] < names[b.index]
+            }
+    }
+
+    /// The longest common subsequence's length.
+    static func commonLength(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        var previous = Array(repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            var current = Array(repeating: 0, count: y.count + 1)
+            for j in 1...y.count {
+                current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+            }
+            previous = current
+        }
+        return previous[y.count]
     }
 
     /// 2023年禁毒工作经费 → 禁毒; 辅警工作经费 → 辅警.

@@ -23,6 +23,16 @@ public struct ClaimResult: Sendable {
     public var difference: Int64?
     public var verdict: Verdict
     public var note: String?
+    /// For a label that names no project of the book: the project it most likely is, for the
+    /// officer to confirm with `fiscal project alias add` (nil when no name is close).
+    public var suggestion: ProjectSuggestion?
+}
+
+/// `fiscal project alias add CODE LABEL`, for a label the reader could not place.
+public struct ProjectSuggestion: Sendable, Equatable {
+    public var label: String
+    public var code: String
+    public var name: String
 }
 
 public struct ReconcileReport: Sendable {
@@ -121,7 +131,7 @@ extension LedgerFacts {
     }
 
     private func compareOne(_ claim: Claim) -> ClaimResult {
-        var result = ClaimResult(claim: claim, ledger: nil, difference: nil, verdict: .unmapped, note: claim.note)
+        var result = ClaimResult(claim: claim, ledger: nil, difference: nil, verdict: .unmapped, note: claim.note, suggestion: nil)
         if claim.metric == ClaimMetric.unmapped { return result }
         if claim.metric == ClaimMetric.priorYear {
             result.verdict = .notInLedger
@@ -146,6 +156,10 @@ extension LedgerFacts {
             let nearest = matcher.nearest(unknown)
             result.verdict = .notInLedger
             result.note = "no project \(unknown) in the book" + (nearest.isEmpty ? "" : "; nearest: " + nearest.joined(separator: ", "))
+            if let likely = matcher.likely(unknown),
+               let project = projects.values.filter({ $0.name == likely }).min(by: { $0.code < $1.code }) {
+                result.suggestion = ProjectSuggestion(label: unknown, code: project.code, name: project.name)
+            }
             return result
         }
         guard Filter.isUnderstood(claim.scope), let figure = figure(metric: claim.metric, scope: claim.scope) else {

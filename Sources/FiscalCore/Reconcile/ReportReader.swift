@@ -47,8 +47,10 @@ public struct ReportReader: Sendable {
         let matcher = ReaderProjectMatcher(projectNames, aliases: aliases)
         let lines = ReaderText.lines(text)
         let functions = ReaderFunctionNames.learning(from: lines)
-        let pipeTables = ReaderPipeTables.read(lines)
-        for paragraph in ReaderParagraphs.join(lines) where !pipeTables.lines.contains(paragraph.firstLine) {
+        let pipeTables = ReaderPipeTables.read(lines, year: year)
+        let cellBlocks = ReaderCellBlocks.read(lines)
+        let tableLines = pipeTables.lines.union(cellBlocks.lines)
+        for paragraph in ReaderParagraphs.join(ordered: ReaderColumns.ordered(lines)) where !tableLines.contains(paragraph.firstLine) {
             let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
             if normalized.allSatisfy(\.isWhitespace) { continue }
@@ -94,8 +96,14 @@ public struct ReportReader: Sendable {
                 let lastEnd = normalized.dropLast().lastIndex { ReaderText.isSentenceEnd($0) } ?? -1
                 let figureInSentence = tokens.contains { $0.start > lastEnd && $0.kind != .bare }
                 if !figureInSentence, let topic = reader.topic {
-                    // 三公经费预算支出9.80万元，…。具体情况如下: — the paragraph's first figure, a whole.
-                    lists.append((level, topic.scope, topic.claim))
+                    // 三公经费预算支出9.80万元，…。具体情况如下: — the paragraph's first figure, a whole;
+                    // 年初预算为A万元，支出决算为B万元…。其中: — the 决算 of it, when the paragraph states one.
+                    let topicClaim = reading.claims[topic.claim]
+                    let spent = topicClaim.metric == ClaimMetric.budgetInitial
+                        ? reading.claims.indices.dropFirst(topic.claim + 1).last {
+                            reading.claims[$0].metric == ClaimMetric.paid && reading.claims[$0].scope == topicClaim.scope
+                        } : nil
+                    lists.append((level, topic.scope, spent ?? topic.claim))
                 } else if figureInSentence, let subject = reader.sentence.subject {
                     lists.append((level, subject, reader.sentence.subjectClaim))
                 } else if lists.isEmpty {
@@ -106,7 +114,7 @@ public struct ReportReader: Sendable {
         }
         reading.tables = ReaderCodeTables.read(lines)
         reading.tableTitles = Set(lines.compactMap { ReaderCodeTables.title(String(ReaderText.normalize($0)))?.template })
-        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims {
+        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims + cellBlocks.claims {
             reading.sentenceCount += 1
             reading.claims.append(claim)
             reading.sentences.append(reading.sentenceCount)
@@ -183,6 +191,7 @@ struct ReaderOutline {
             entries.removeAll { $0.dimension == dimension }
             let counts = !(dimension == .fund && value == "general") || text.contains("一般公共预算财政拨款")
                 || text.contains("一般公共预算收支")
+                || ReaderText.key(text).trimmingCharacters(in: CharacterSet(charactersIn: "。.")) == "一般公共预算"
             entries.append(Entry(level: level, dimension: dimension, value: value, counts: counts))
         }
     }

@@ -39,6 +39,21 @@ extension SelfCheckRun {
                       let income = find(ClaimMetric.income, "all", near: i), claims[income].label.contains("本年收入"),
                       let paid = find(ClaimMetric.paid, "all", near: i), claims[paid].label.contains("本年支出") else { continue }
                 budgetCheck(total: i, plus: [carry, income], minus: [paid], what: "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余")
+            case ClaimMetric.sangongBudget:
+                // 三公 budget 89.90, and each category's 决算 with its 比预算数减少: the categories'
+                // budgets (决算 + 减少) must add up to the total's.
+                guard isUnambiguous(c.metric, c.scope) else { continue }
+                for scopes in SelfCheckScopes.decompositions(c.scope) {
+                    let unambiguous = scopes.allSatisfy {
+                        isUnambiguous(ClaimMetric.sangongActual, $0) && isUnambiguous(ClaimMetric.sangongSaving, $0)
+                    }
+                    guard unambiguous, !scopes.contains(where: { find(ClaimMetric.sangongBudget, $0, near: i) != nil }) else { continue }
+                    let actuals = scopes.compactMap { find(ClaimMetric.sangongActual, $0, near: i) }
+                    let savings = scopes.compactMap { find(ClaimMetric.sangongSaving, $0, near: i) }
+                    guard actuals.count == scopes.count, savings.count == scopes.count else { continue }
+                    budgetCheck(total: i, plus: zip(actuals, savings).flatMap { [$0, $1] }, minus: [],
+                                what: "三公 budget = each category's 决算 + its saving against the budget")
+                }
             default:
                 continue
             }

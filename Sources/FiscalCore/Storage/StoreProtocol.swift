@@ -46,6 +46,11 @@ protocol Store {
     func contractHashes() throws -> [Int64: [UInt8]]
     func contractHash(id: Int64) throws -> [UInt8]?
 
+    // Project aliases (the names reports use for a project)
+    func projectAliases() throws -> [ProjectAlias]
+    func insertProjectAlias(_ alias: String, project: Int64, date: Day) throws
+    func deleteProjectAlias(_ alias: String) throws
+
     // Local codes
     func localCodes() throws -> [LocalCode]
     func insertLocalCode(_ code: LocalCode, date: Day) throws
