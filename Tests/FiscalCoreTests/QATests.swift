@@ -56,4 +56,29 @@ import Testing
         let found = try t.book.verify().filter { $0.check == "import batch" }.map(\.detail)
         #expect(found == [named])
     }
+
+    /// A write killed midway (an import runs in rollback-journal mode) leaves a hot journal. A
+    /// read-only opener fell back to SQLite's immutable mode, which ignores the journal, and
+    /// read half a transaction: `verify` named the import's dropped triggers (or found the
+    /// book damaged). The journal is now played back first, and the book reads as before.
+    @Test func aBookLeftByAKilledWriteReadsAsBeforeTheWrite() throws {
+        let t = try TempBook()
+        try t.record(.appropriate(project: "JD01", amount: fen(100_000), econ: nil), on: "2023-01-10")
+        t.close()
+        let crashed = t.directory.appendingPathComponent("crashed.db").path
+        let db = try t.raw()
+        try db.execute("PRAGMA journal_mode = DELETE")
+        try db.execute("PRAGMA cache_size = 2")  // pages spill into the file before the commit
+        try db.execute("BEGIN IMMEDIATE")
+        try db.execute("DROP TRIGGER posting_total")
+        try db.execute("CREATE TABLE filler(x BLOB)")
+        for _ in 0..<200 { try db.execute("INSERT INTO filler VALUES (zeroblob(4000))") }
+        // The files as a kill -9 at this moment leaves them: the book and its hot journal.
+        try FileManager.default.copyItem(atPath: t.path, toPath: crashed)
+        try FileManager.default.copyItem(atPath: t.path + "-journal", toPath: crashed + "-journal")
+        try db.execute("ROLLBACK")
+        let reader = try Book.open(at: crashed, access: .read)
+        #expect(try reader.verify() == [])
+        #expect(try reader.journal(JournalFilter()).count == 1)
+    }
 }
