@@ -81,4 +81,33 @@ import Testing
         #expect(try reader.verify() == [])
         #expect(try reader.journal(JournalFilter()).count == 1)
     }
+
+    /// Invisible and bidirectional marks the rule missed: the Arabic letter mark (a bidi mark
+    /// like U+200F), the word joiner and invisible operators, the deprecated format marks, a
+    /// soft hyphen (`JD\u{AD}01` shows as JD01), the Mongolian vowel separator, interlinear
+    /// annotation marks and tag characters. Each was stored from a command and from an import.
+    @Test(arguments: [0x061C, 0x2060, 0x2063, 0x206A, 0x206F, 0x00AD, 0x180E, 0xFFF9, 0xFFFB, 0xE0001, 0xE0041, 0xE007F] as [UInt32])
+    func anInvisibleMarkIsRefusedByCommandAndImport(_ value: UInt32) throws {
+        let mark = String(Unicode.Scalar(value)!)
+        let t = try TempBook()
+        let pay = BudgetEvent.appropriate(project: "JD01", amount: fen(100), econ: nil)
+        let hex = String(value, radix: 16, uppercase: true)
+        #expect(refusal { try t.book.record(pay, RecordOptions(date: day("2023-03-01"), memo: "付款\(mark)给张三")) }?.description
+            == "memo '付款\\u{\(hex)}给张三': contains the invisible format mark U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex), which changes how the text reads")
+        let url = t.directory.appendingPathComponent("events.csv")
+        try "date,kind,project,amount,memo,doc\n2023-02-01,appropriate,JD01,100,付款\(mark)给张三,\n2023-02-02,appropriate,JD01,100,,文\(mark)号\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        #expect(try t.book.importEvents(fromFile: url.path).badRows == 2)
+        #expect(try t.book.journal(JournalFilter()).isEmpty)
+    }
+
+    /// Text the rule must keep taking: CJK, emoji (4 bytes), combining marks, a memo's lines.
+    @Test func ordinaryTextIsStillTaken() throws {
+        let t = try TempBook()
+        let pay = BudgetEvent.appropriate(project: "JD01", amount: fen(100), econ: nil)
+        try t.book.record(pay, RecordOptions(date: day("2023-03-01"), doc: "衡财预〔2023〕1号", memo: "😀 café\n第二行"))
+        let url = t.directory.appendingPathComponent("events.csv")
+        try "date,kind,project,amount,memo\n2023-02-01,appropriate,JD01,100,𠀀😀é\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(try t.book.importEvents(fromFile: url.path).posted == 1)
+    }
 }
