@@ -110,4 +110,19 @@ import Testing
         try "date,kind,project,amount,memo\n2023-02-01,appropriate,JD01,100,𠀀😀é\n".write(to: url, atomically: true, encoding: .utf8)
         #expect(try t.book.importEvents(fromFile: url.path).posted == 1)
     }
+
+    /// "Project names are unique in a book": `project add` refused a second 项目A, but
+    /// `project import` added one beside the book's and two alike from one file.
+    @Test func projectImportRefusesANameTaken() throws {
+        let t = try TempBook()  // JD01 项目JD01, ZX02 项目ZX02
+        let url = t.directory.appendingPathComponent("projects.csv")
+        try "code,name,kind\nB1,项目JD01,project\nB2,禁毒,project\nB3, 禁毒,project\nB4,新项目,project\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let result = try t.book.importProjects(fromFile: url.path, today: day("2023-01-02"))
+        #expect(result.problems.map(\.description) == [
+            "line 2: name '项目JD01': project JD01 already has this name",
+            "line 4: name '禁毒': repeats the name of line 3",
+        ])
+        #expect(try t.book.projects().map(\.code) == ["JD01", "ZX02"])
+    }
 }
