@@ -28,6 +28,14 @@ public enum FiscalMain {
                 printError(message)
                 exit(ExitCode.validationFailure.rawValue)
             }
+            // Usage errors quote what was typed: printed through `printError` too, so a
+            // control character in an argument is shown escaped, never sent to the terminal.
+            let code = FiscalCommand.exitCode(for: error)
+            if code != .success {
+                let text = FiscalCommand.fullMessage(for: error)
+                if !text.isEmpty { printError(text) }
+                exit(code.rawValue)
+            }
             FiscalCommand.exit(withError: error)
         }
     }
@@ -45,9 +53,15 @@ struct CommandFailure: Error {
     var code: Int32 = 1
 }
 
+/// Writes `text` and a line break to stderr. Every message quotes what came in — a file's
+/// header and cells, a typed argument, a path — so each line is shown with its control
+/// characters and format marks escaped (`\u{1B}`): an escape sequence in a received CSV
+/// cannot drive the terminal of whoever imports it.
 func printError(_ text: String) {
     var stderr = StandardError()
-    print(text, to: &stderr)
+    let safe = text.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { TextRules.escapedForTerminal(String($0)) }.joined(separator: "\n")
+    print(safe, to: &stderr)
 }
 
 struct StandardError: TextOutputStream {

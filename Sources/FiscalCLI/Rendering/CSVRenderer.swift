@@ -33,9 +33,23 @@ public struct CSVRenderer: Sendable {
         for row in table.rows {
             var cells = table.paddedCells(row)
             if let flag = table.flagName { cells.append(row.style == .flagged ? flag : "") }
-            out += Self.line(cells)
+            out += Self.line(cells.map(Self.inert))
         }
         return out
+    }
+
+    /// A cell as a spreadsheet takes it as text: one that begins with `=`, `+`, `-`, `@`, a tab
+    /// or a carriage return and is not a number (`-1234.56`, `-3.28`, `+5%`) would be run as
+    /// a formula when the CSV is opened in Excel (a 文号 `=HYPERLINK(…)` from a received
+    /// file), so it gets a leading `'`, which Excel shows as text and does not display.
+    /// `fiscal export` writes the book's text unchanged, for re-import.
+    static func inert(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        let rest = cell.unicodeScalars.dropFirst()
+        // A number, or a lone `-` (an undefined rate), is left as it is.
+        let numeric = (first == "-" || first == "+")
+            && rest.allSatisfy { ("0"..."9").contains($0) || $0 == "." || $0 == "," || $0 == "%" }
+        return numeric ? cell : "'" + cell
     }
 
     static func line(_ fields: [String]) -> String {

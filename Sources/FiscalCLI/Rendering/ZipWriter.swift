@@ -19,8 +19,12 @@ enum ZipWriter {
                     data.subdata(in: Int(position)..<(Int(position) + size))
                 }
             }
-            if FileManager.default.fileExists(atPath: path) { _ = try FileManager.default.replaceItemAt(target, withItemAt: temp) }
-            else { try FileManager.default.moveItem(at: temp, to: target) }
+            // rename(2) replaces an existing file in one step; Foundation's replaceItemAt fails
+            // on Linux for a file that exists ("The file doesn't exist"), so a second run
+            // with the same -o could not write its workbook.
+            if rename(temp.path, target.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw CommandFailure(message: "-o '\(path)': " + cannotWrite(path, otherwise: error.localizedDescription))

@@ -5,8 +5,10 @@
 ///   memo would drive the terminal of whoever lists it. A memo (and a reason) alone may hold line
 ///   breaks (LF, CR: a CSV saved on Windows) and tabs: a memo can have lines. The table
 ///   renderer still shows them escaped.
-/// - invisible and bidirectional format marks (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069,
-///   U+FEFF): U+202E makes the code `10DJ` display as `JD01`.
+/// - invisible and bidirectional format marks (U+200B–U+200F, U+202A–U+202E, U+2060–U+206F,
+///   U+FEFF, and U+00AD, U+061C, U+180E, U+FFF9–U+FFFB, the tags U+E0000–U+E007F): U+202E
+///   makes the code `10DJ` display as `JD01`; U+061C (the Arabic letter mark) and U+2067 are
+///   bidirectional marks as much as U+200F.
 /// - more characters than a field's limit (a 50 MB memo is not a memo).
 ///
 /// A project code is further limited to letters and digits of ASCII and `-`, `_`, `.`, so that
@@ -58,13 +60,19 @@ public enum TextRules {
             let b = bytes[i]
             if b < 0x20 || b == 0x7F {
                 if !(field.allowsLineBreaks && (b == 0x0A || b == 0x0D || b == 0x09)) { break }
-            } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) {
-                break  // C1 controls
+            } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) || bytes[i + 1] == 0xAD {
+                break  // C1 controls, U+00AD
+            } else if b == 0xD8, i + 1 < n, bytes[i + 1] == 0x9C {
+                break  // U+061C
+            } else if b == 0xE1, i + 2 < n, bytes[i + 1] == 0xA0, bytes[i + 2] == 0x8E {
+                break  // U+180E
             } else if b == 0xE2, i + 2 < n, (bytes[i + 1] == 0x80 && ((0x8B...0x8F).contains(bytes[i + 2]) || (0xAA...0xAE).contains(bytes[i + 2])))
-                        || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2])) {
-                break  // U+200B–U+200F, U+202A–U+202E, U+2066–U+2069
-            } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
-                break  // U+FEFF
+                        || (bytes[i + 1] == 0x81 && (0xA0...0xAF).contains(bytes[i + 2])) {
+                break  // U+200B–U+200F, U+202A–U+202E, U+2060–U+206F
+            } else if b == 0xEF, i + 2 < n, (bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF) || (bytes[i + 1] == 0xBF && (0xB9...0xBB).contains(bytes[i + 2])) {
+                break  // U+FEFF, U+FFF9–U+FFFB
+            } else if b == 0xF3, i + 1 < n, bytes[i + 1] == 0xA0 {
+                break  // U+E0000–U+E007F (tags) and their neighbours: the slow path decides
             }
             i += 1
         }
@@ -77,7 +85,8 @@ public enum TextRules {
         if v < 0x20 || (0x7F...0x9F).contains(v) {
             return "contains the control character \(codePoint(v)), which a terminal would act on"
         }
-        if (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF {
+        if (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2060...0x206F).contains(v) || v == 0xFEFF
+            || v == 0x00AD || v == 0x061C || v == 0x180E || (0xFFF9...0xFFFB).contains(v) || (0xE0000...0xE007F).contains(v) {
             return "contains the invisible format mark \(codePoint(v)), which changes how the text reads"
         }
         return nil

@@ -44,6 +44,14 @@ extension EventImport {
                 try store.refExists(utf8: UnsafeBufferPointer(rebasing: $0[refStart..<(refStart + Int(refLength))]))
             }
             if exists {
+                // A ref whose entry was reversed (an undone import) is not in the book, and
+                // cannot be taken again (refs are unique for good): refuse, never skip.
+                let ref = refString(refStart, refLength)
+                if let held = try store.reversedEntry(ref: ref) {
+                    row.bad(.ref, ref, "belongs to entry \(held.entry), which entry \(held.reversal) reversed; a ref stays with its entry, so give this row a new ref")
+                    arena.removeSubrange(start...)
+                    return
+                }
                 result.skipped += 1
                 return  // the ref's bytes stay, for `refLines`
             }

@@ -60,7 +60,7 @@ extension Book {
                 }
                 var engine = try PostingEngine(store: store)
                 var made: [Int64] = []
-                for entryID in (batch.entries ?? 1...0).reversed() {
+                for entryID in (batch.entries.map(Array.init) ?? []).reversed() {  // a batch that posted nothing has no range
                     guard let original = try store.entry(id: entryID), original.reversedBy == nil else { continue }
                     guard original.date.year == date.year else {
                         throw FiscalError.invalidValue(field: "date", value: date.description,

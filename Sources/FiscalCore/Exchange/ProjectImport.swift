@@ -47,6 +47,14 @@ extension Book {
                                                                example: "code,name,kind") else { return [] }
         var seen: [String: Int] = [:]
         var added: [Project] = []
+        // Project names are unique in a book, as `project add` holds: against the book's
+        // projects and the file's earlier rows.
+        var names: [String: String] = [:]
+        for project in try store.projects() {
+            let name = String(project.name.trimmingWhitespace())
+            names[name] = names[name] ?? project.code
+        }
+        var namesSeen: [String: Int] = [:]
         while try source.next(into: &record) {
             if record.isBlank && !record.unclosedQuote { continue }
             result.rows += 1
@@ -64,8 +72,16 @@ extension Book {
                         row.reasons.append("project '\(project.code)' is already in the book with a different \(differences.joined(separator: ", "))")
                     }
                 } else {
-                    added.append(project)
-                    result.posted += 1
+                    let name = String(project.name.trimmingWhitespace())
+                    if let code = names[name] {
+                        row.bad(1, project.name, "project \(code) already has this name")
+                    } else if let first = namesSeen[name] {
+                        row.bad(1, project.name, "repeats the name of line \(first)")
+                    } else {
+                        namesSeen[name] = record.line
+                        added.append(project)
+                        result.posted += 1
+                    }
                 }
             }
             if !row.reasons.isEmpty {

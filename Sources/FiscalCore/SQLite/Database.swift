@@ -67,8 +67,36 @@ final class Database {
             let db = try Database(path: path, access: .read, onWait: onWait)
             try db.execute("SELECT count(*) FROM sqlite_schema")
             return db
+        } catch where error.code == Database.readOnlyRollback {
+            // A write was killed midway (an import in rollback-journal mode): its hot journal
+            // must be played back before anyone reads. An immutable reader would ignore it and
+            // read half a transaction — the import's dropped triggers, its first pages. Playing
+            // it back restores the book as it was before that write, as any writer would.
+            try rollBackInterruptedWrite(path)
+            let db = try Database(path: path, access: .read, onWait: onWait)
+            try db.execute("SELECT count(*) FROM sqlite_schema")
+            return db
         } catch where [SQLITE_CANTOPEN, SQLITE_READONLY].contains(error.primaryCode) {
             return try Database(path: path, access: .readImmutable, onWait: onWait)
+        }
+    }
+
+    /// SQLITE_READONLY_ROLLBACK: a read-only connection found a hot journal it cannot play back.
+    static let readOnlyRollback: Int32 = SQLITE_READONLY | (3 << 8)
+
+    /// Plays back the hot journal an interrupted write left, on a read-write connection that
+    /// changes nothing else (no journal mode, no statement but a read of the schema).
+    private static func rollBackInterruptedWrite(_ path: String) throws(SQLiteError) {
+        var db: OpaquePointer?
+        defer { if let db { sqlite3_close_v2(db) } }
+        var rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+        if rc == SQLITE_OK, let db {
+            sqlite3_busy_timeout(db, Int32(Database.writerTimeout))
+            rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nil, nil, nil)
+        }
+        guard rc == SQLITE_OK else {
+            throw SQLiteError(code: SQLITE_CORRUPT, message: "a write to it was interrupted and its journal \(path)-journal "
+                + "cannot be played back here; run a writing command where the file can be written", sql: nil)
         }
     }
 

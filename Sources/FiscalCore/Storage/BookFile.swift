@@ -11,6 +11,11 @@ enum BookFile {
     /// itself (`damaged`): a page size that is no power of two, or fewer bytes than the
     /// header says the database holds.
     static func checkHeader(_ path: String) throws(FiscalError) {
+        // A folder opens for reading on Linux and reads as no bytes: say what it is.
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw .notABook(path: path, reason: "it is a folder, not a file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .notABook(path: path, reason: "it cannot be read")
         }

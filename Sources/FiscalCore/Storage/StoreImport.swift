@@ -21,6 +21,13 @@ extension SQLiteStore {
         return try statement.returnsRow()
     }
 
+    /// The entry holding this external reference and the entry that reversed it, when it
+    /// was reversed (an undone import's rows): such a ref is not "already in the book".
+    func reversedEntry(ref: String) throws -> (entry: Int64, reversal: Int64)? {
+        try db.cached("SELECT e.id AS id, r.id AS reversal FROM entry e JOIN entry r ON r.reverses = e.id WHERE e.ref = ?")
+            .first([ref]) { (try $0.int("id"), try $0.int("reversal")) }
+    }
+
     /// A year's available balance per project and economic code ('' for none), with whether
     /// the code received authority of its own (a resource posting tagged with it): what
     /// availability control starts from, read from the maintained totals — for one project,

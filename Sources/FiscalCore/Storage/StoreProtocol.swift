@@ -103,6 +103,7 @@ protocol Store {
     func hasRefs() throws -> Bool
     func entryID(ref: UnsafeBufferPointer<UInt8>) throws -> Int64?
     func refExists(utf8 ref: UnsafeBufferPointer<UInt8>) throws -> Bool
+    func reversedEntry(ref: String) throws -> (entry: Int64, reversal: Int64)?
     func nextEntryID() throws -> Int64
     func chainHead(_ table: String) throws -> [UInt8]
     func projectHashes() throws -> [Int64: [UInt8]]

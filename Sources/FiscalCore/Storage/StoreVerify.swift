@@ -78,7 +78,58 @@ extension SQLiteStore {
             SELECT p.entry_id, c.number FROM posting p JOIN contract c ON c.id = p.contract_id
             WHERE p.contract_id IS NOT NULL AND p.project_id <> c.project_id ORDER BY p.entry_id
             """) { row in "entry \(try row.int("entry_id")) posts contract \(try row.text("number")) on a project not its own" }
+        try importBatchViolations(into: &found)
         return found
+    }
+
+    /// An import's record against the entries it posted (issue QA): the batch tables sit outside
+    /// the hash chain and `import_batch_total` has no guard trigger, so a plain `UPDATE` could
+    /// change the totals an office ties to the bank's list, or drop an undo, unnoticed. The
+    /// entries are chained, so the record must agree with them: `posted` is the count of its
+    /// consecutive entries, each kind's count and amount are those entries' (every leg of an
+    /// event carries its amount; a transfer has two debits), and an undo's reversals reverse
+    /// the batch's entries — and a batch whose entries were reversed by `import undo` has its
+    /// undo recorded.
+    private func importBatchViolations(into found: inout [Violation]) throws {
+        try collect("import batch", """
+            SELECT id, posted, coalesce(last_entry - first_entry + 1, 0) AS entries FROM import_batch
+            WHERE posted <> coalesce(last_entry - first_entry + 1, 0) ORDER BY id
+            """, into: &found) { row in
+            "batch \(try row.int("id")) records \(try row.int("posted")) posted rows, but its entries are \(try row.int("entries"))"
+        }
+        try collect("import batch", """
+            WITH legs AS (
+                SELECT b.id AS batch, e.id AS entry, e.kind AS kind, sum(max(p.amount, 0)) AS debits
+                FROM import_batch b JOIN entry e ON e.id BETWEEN b.first_entry AND b.last_entry
+                JOIN posting p ON p.entry_id = e.id GROUP BY b.id, e.id),
+            actual AS (
+                SELECT batch, kind, count(*) AS entries,
+                       sum(debits) / (CASE kind WHEN 'transfer' THEN 2 ELSE 1 END) AS amount
+                FROM legs GROUP BY batch, kind),
+            recorded AS (SELECT batch_id AS batch, kind, entries, amount FROM import_batch_total),
+            differ AS (SELECT * FROM (SELECT * FROM actual EXCEPT SELECT * FROM recorded)
+                       UNION ALL SELECT * FROM (SELECT * FROM recorded EXCEPT SELECT * FROM actual))
+            SELECT DISTINCT batch FROM differ ORDER BY batch
+            """, into: &found) { row in
+            "batch \(try row.int("batch")): its totals by kind differ from the entries it posted"
+        }
+        try collect("import batch", """
+            SELECT DISTINCT u.batch_id AS batch FROM import_undo u JOIN import_batch b ON b.id = u.batch_id
+            JOIN entry r ON r.id BETWEEN u.first_entry AND u.last_entry
+            WHERE r.reverses IS NULL OR b.first_entry IS NULL OR r.reverses NOT BETWEEN b.first_entry AND b.last_entry
+            ORDER BY u.batch_id
+            """, into: &found) { row in
+            "the undo of batch \(try row.int("batch")) lists entries that do not reverse the batch's entries"
+        }
+        try collect("import batch", """
+            SELECT DISTINCT b.id AS batch FROM import_batch b
+            JOIN entry e ON e.id BETWEEN b.first_entry AND b.last_entry JOIN entry r ON r.reverses = e.id
+            WHERE r.memo LIKE 'undo import ' || b.id || ': %'
+              AND NOT EXISTS (SELECT 1 FROM import_undo u WHERE u.batch_id = b.id)
+            ORDER BY b.id
+            """, into: &found) { row in
+            "batch \(try row.int("batch")) was undone (its entries' reversals say so), but its undo is not recorded"
+        }
     }
 
     /// Every entry's id, date and booked year, in id order: what the ledger scan of `verify`
