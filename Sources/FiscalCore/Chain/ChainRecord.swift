@@ -18,7 +18,9 @@
 ///     project_event  id, project_id, status, date, reason
 ///     year_event     id, year, action, date, reason                   (fiscal_year.status follows these)
 ///     entry          id, date, year, kind, doc, memo, ref, reverses, overdraft, number of postings,
-///                    then per posting in id order: account, B(hash of its project), econ, amount
+///                    then per posting in id order: account, B(hash of its project), econ, amount;
+///                    then, only when not null (schema v5, so every older hash stays valid):
+///                    T "counterpart_unit", T the unit                  (issue 16)
 struct ChainRecord {
     static let version: Int64 = 1
     static let genesis = [UInt8](repeating: 0, count: SHA256Digest.size)
@@ -137,6 +139,16 @@ struct ChainRecord {
 
     mutating func posting(account: StaticString, project: [UInt8]?, econ: UnsafeBufferPointer<UInt8>?, amount: Int64) {
         text(account); blob(project); text(utf8: econ); int(amount)
+    }
+
+    /// The optional fields an entry gained in schema v5, each appended as its name and value
+    /// only when set: an entry without them hashes exactly as before.
+    mutating func entryTrailer(counterpartUnit: String?) {
+        if let counterpartUnit { text("counterpart_unit"); text(counterpartUnit) }
+    }
+
+    mutating func entryTrailer(counterpartUnit: UnsafeBufferPointer<UInt8>?) {
+        if let counterpartUnit { text("counterpart_unit"); text(utf8: counterpartUnit) }
     }
 
     /// Bytes already encoded as fields (an entry's postings, gathered before their count).

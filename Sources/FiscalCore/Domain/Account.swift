@@ -28,9 +28,12 @@ public struct Posting: Hashable, Sendable {
     public var projectID: Int64
     public var econ: EconomicCode?
     public var amount: Money
+    /// The contract the posting is tagged with (posting.contract_id, schema v5); a consolidated
+    /// book carries its units' tags as they are.
+    public var contractID: Int64?
 
-    public init(_ account: Account, project: Int64, econ: EconomicCode? = nil, _ amount: Money) {
-        self.account = account; self.projectID = project; self.econ = econ; self.amount = amount
+    public init(_ account: Account, project: Int64, econ: EconomicCode? = nil, _ amount: Money, contract: Int64? = nil) {
+        self.account = account; self.projectID = project; self.econ = econ; self.amount = amount; self.contractID = contract
     }
 }
 
@@ -44,6 +47,8 @@ public struct EntryDraft: Sendable {
     public var reverses: Int64?
     public var overdraft: Bool = false
     public var postings: [Posting]
+    /// The other unit of a transfer between units of one department (`--to-unit`/`--from-unit`).
+    public var counterpartUnit: String?
 
     public init(date: Day, kind: EntryKind, doc: String? = nil, memo: String? = nil, ref: String? = nil,
                 reverses: Int64? = nil, postings: [Posting]) {
@@ -71,6 +76,8 @@ public struct JournalEntry: Sendable {
     public var reversedBy: Int64?
     public var overdraft: Bool
     public var postings: [JournalPosting]
+    /// The other unit of a transfer between units of one department.
+    public var counterpartUnit: String? = nil
 }
 
 public struct JournalPosting: Sendable {

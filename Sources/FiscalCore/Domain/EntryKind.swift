@@ -3,12 +3,16 @@
 public enum EntryKind: String, CaseIterable, Sendable, Codable {
     case appropriate, supplement, reduce, transfer, pay, refund, recall
     case carryIn = "carry-in", close, open, reversal
+    /// A consolidated book's entries (部门汇总, issue 16): a unit's monthly totals, and the
+    /// removal of a transfer between two units of the department.
+    case consolidate, eliminate
 
     public var nameZh: String {
         switch self {
         case .appropriate: "年初预算"; case .supplement: "追加"; case .reduce: "调减"; case .transfer: "调剂"
         case .pay: "支付"; case .refund: "退回"; case .recall: "收回"; case .carryIn: "上年结转"
         case .close: "年终结转结余"; case .open: "年初结转"; case .reversal: "冲销"
+        case .consolidate: "汇总"; case .eliminate: "内部抵销"
         }
     }
 
@@ -38,7 +42,7 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
         case .refund: EntryKind.refundLegs
         case .recall: EntryKind.recallLegs
         case .carryIn: EntryKind.carryInLegs
-        case .close, .open, .reversal: []
+        case .close, .open, .reversal, .consolidate, .eliminate: []
         }
     }
 
@@ -90,6 +94,7 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
         case .appropriate: "appropriate"; case .supplement: "supplement"; case .reduce: "reduce"
         case .transfer: "transfer"; case .pay: "pay"; case .refund: "refund"; case .recall: "recall"
         case .carryIn: "carry-in"; case .close: "close"; case .open: "open"; case .reversal: "reversal"
+        case .consolidate: "consolidate"; case .eliminate: "eliminate"
         }
     }
 }

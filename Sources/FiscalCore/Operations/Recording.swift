@@ -9,6 +9,16 @@ extension Book {
         try TextRules.check(options.doc, .doc)
         try TextRules.check(options.memo, .memo)
         try TextRules.check(options.ref, .ref)
+        if let unit = options.counterpartUnit {
+            guard event.kind.unitTransferSide != nil else {
+                throw .invalidValue(field: "counterpart unit", value: unit,
+                                    reason: "only a payment (to a unit) or an appropriation or addition (from a unit) names another unit")
+            }
+            guard !unit.trimmingWhitespace().isEmpty else {
+                throw .invalidValue(field: "counterpart unit", value: unit, reason: "must not be empty")
+            }
+            try TextRules.check(unit, .unit, name: "counterpart unit")
+        }
         if case let .transfer(from, to, _) = event, from == to {
             throw .invalidValue(field: "to", value: to, reason: "a transfer needs two different projects")
         }
@@ -23,8 +33,9 @@ extension Book {
                     try refuseRepeatedCarryIn(project: code, id: ids[code]!, amount: amount, year: options.date.year)
                 }
                 if let econ = event.econ { try BookCodes(local: try store.localCodes()).check(econ: econ.code, for: event.kind) }
-                let draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
+                var draft = EntryDraft(date: options.date, kind: event.kind, doc: options.doc, memo: options.memo,
                                        ref: options.ref, postings: event.postings(ids: ids))
+                draft.counterpartUnit = options.counterpartUnit
                 var engine = try PostingEngine(store: store)
                 let id = try post(draft, engine: &engine,
                                   control: .check(verb: event.kind.rawValue, allowOverdraft: options.allowOverdraft))

@@ -16,6 +16,13 @@ extension SQLiteStore {
         return try bookHash()
     }
 
+    /// `alias.counterpart_unit`, or NULL in a book older than schema v5 (a reader reads it as it is).
+    func counterpartColumn(_ alias: String) throws -> String {
+        let has = try db.cached("SELECT count(*) AS n FROM pragma_table_info('entry') WHERE name = 'counterpart_unit'")
+            .first { try $0.int("n") } == 1
+        return has ? "\(alias).counterpart_unit" : "NULL AS counterpart_unit"
+    }
+
     func nextID(_ table: String) throws -> Int64 {
         try db.cached("SELECT coalesce(max(id), 0) + 1 AS next FROM \(table)").first { try $0.int("next") } ?? 1
     }
@@ -35,12 +42,14 @@ extension SQLiteStore {
     func entryRecord(id: Int64, date: String, year: Int64, kind: String, doc: String?, memo: String?, ref: String?,
                      reverses: Int64?, overdraft: Bool,
                      postings: [(account: String, project: Int64, econ: String?, amount: Int64)],
+                     counterpartUnit: String? = nil,
                      projectHash: (Int64) throws -> [UInt8]?) rethrows -> ChainRecord {
         var r = ChainRecord.entry(id: id, date: date, year: year, kind: kind, doc: doc, memo: memo, ref: ref,
                                   reverses: reverses, overdraft: overdraft, postings: postings.count)
         for p in postings {
             r.posting(account: p.account, project: try projectHash(p.project), econ: p.econ, amount: p.amount)
         }
+        r.entryTrailer(counterpartUnit: counterpartUnit)
         return r
     }
 

@@ -6,15 +6,18 @@ extension SQLiteStore {
             id: id, date: draft.date.description, year: Int64(draft.date.year), kind: draft.kind.rawValue, doc: draft.doc,
             memo: draft.memo, ref: draft.ref, reverses: draft.reverses, overdraft: draft.overdraft,
             postings: draft.postings.map { ($0.account.rawValue, $0.projectID, $0.econ?.code, $0.amount.fen) },
-            projectHash: { try projectHash(id: $0) })
+            counterpartUnit: draft.counterpartUnit, projectHash: { try projectHash(id: $0) })
         try db.cached("""
-            INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, counterpart_unit, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([id, draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
-                      draft.ref, draft.reverses, draft.overdraft, record.hash(after: try chainHead("entry"))])
-        let insert = try db.cached("INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES (?, ?, ?, ?, ?)")
+                      draft.ref, draft.reverses, draft.overdraft, draft.counterpartUnit,
+                      record.hash(after: try chainHead("entry"))])
+        let insert = try db.cached("""
+            INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES (?, ?, ?, ?, ?, ?)
+            """)
         for p in draft.postings {
-            try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen])
+            try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen, p.contractID])
         }
         return id
     }
@@ -63,7 +66,7 @@ extension SQLiteStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
-            SELECT e.id, e.date, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft,
+            SELECT e.id, e.date, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft, \(try counterpartColumn("e")),
                    (SELECT r.id FROM entry r WHERE r.reverses = e.id) AS reversed_by,
                    p.account, pr.code, p.econ, p.amount
             FROM entry e JOIN posting p ON p.entry_id = e.id JOIN project pr ON pr.id = p.project_id
@@ -80,7 +83,8 @@ extension SQLiteStore {
                     kind: try row.decode("kind", as: "an entry kind", EntryKind.init(rawValue:)),
                     doc: try row.optionalText("doc"), memo: try row.optionalText("memo"), ref: try row.optionalText("ref"),
                     reverses: try row.optionalInt("reverses"), reversedBy: try row.optionalInt("reversed_by"),
-                    overdraft: try row.int("overdraft") == 1, postings: [])
+                    overdraft: try row.int("overdraft") == 1, postings: [],
+                    counterpartUnit: try row.optionalText("counterpart_unit"))
             }
             current!.postings.append(JournalPosting(
                 account: try row.decode("account", as: "an account", Account.init(rawValue:)), projectCode: try row.text("code"),

@@ -10,23 +10,25 @@ extension SQLiteStore {
         var previous = try bookHash()
         let statement = try db.prepare("""
             SELECT e.id, e.date, e.year, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft, e.hash,
-                   p.account, p.project_id, p.econ, p.amount
+                   p.account, p.project_id, p.econ, p.amount, \(try counterpartColumn("e"))
             FROM entry e LEFT JOIN posting p ON p.entry_id = e.id ORDER BY e.id, p.id
             """)
         let c = try ["id", "date", "year", "kind", "doc", "memo", "ref", "reverses", "overdraft", "hash",
-                     "account", "project_id", "econ", "amount"].map { name throws(SQLiteError) in try statement.column(name) }
+                     "account", "project_id", "econ", "amount", "counterpart_unit"].map { name throws(SQLiteError) in try statement.column(name) }
         var record = ChainRecord(table: "entry")
         var legs = ChainRecord(table: "entry")  // only its bytes after the head are used
         let legsStart = legs.bytes.count
         var count = 0
         var current: Int64?
         var stored: [UInt8]?
+        var trailer = ChainRecord(table: "entry")  // only its bytes after the head are used
         var out = [UInt8](repeating: 0, count: SHA256Digest.size)
         var stop = false
         func finish() throws {
             guard current != nil else { return }
             record.int(Int64(count))
             record.append(encoded: Array(legs.bytes[legsStart...]))
+            if trailer.bytes.count > legsStart { record.append(encoded: Array(trailer.bytes[legsStart...])) }
             out.withUnsafeMutableBufferPointer { record.link(after: previous, into: $0.baseAddress!) }
             if stored != out { stop = try found(current!, stored != nil) }
             previous = recomputed ? out : (stored ?? [])
@@ -50,6 +52,8 @@ extension SQLiteStore {
                 record.int(try row.int(c[8]))
                 stored = row.withBlob(c[9]) { $0.map { Array($0) } }
                 legs.start("entry")
+                trailer.start("entry")
+                try row.withBytes(c[14]) { trailer.entryTrailer(counterpartUnit: $0) }
             }
             guard let project = try row.optionalInt(c[11]) else { return }  // an entry without postings
             count += 1
