@@ -10,7 +10,7 @@ extension FiscalCommand {
 
                 Example:
                   fiscal pay JD01 12,345.67 --econ 30201 --date 2023-03-15 --doc 记-0315
-                  fiscal pay BJ01 300,000.00 --econ 39999 --to-unit 一分局 --date 2023-03-01
+                  fiscal pay BJ01 300,000.00 --econ 30299 --to-unit 一分局 --date 2023-03-01
                 """
         )
 

@@ -31,7 +31,7 @@ struct ProgressView {
         case (_, "total") where subtotal: return "total"
         case (_, "all") where subtotal: return "subtotal"
         case (_, "basic"): return "basic expenditure"
-        case (.project, "project"), (.kind, "project"): return subtotal ? "project expenditure" : ProjectKind.project.nameEn
+        case (.project, "project"), (.kind, "project"), (.unit, "project"): return subtotal ? "project expenditure" : ProjectKind.project.nameEn
         case (.kind, let k): return ProjectKind(rawValue: k)?.nameEn ?? line.name
         case (.fund, let k): return Fund(rawValue: k)?.nameEn ?? line.name
         default: return line.name
