@@ -83,8 +83,41 @@ struct SettlementView {
                 notes.append(note)
             }
         }
+        notes += eliminationNotes
         table.notes = notes
         return table
+    }
+
+    /// On a consolidated book, each elimination entry on a line of its own: what it took out
+    /// of which project (the figures above already exclude it).
+    private var eliminationNotes: [String] {
+        guard !report.eliminations.isEmpty else { return [] }
+        var lines = [zh ? "内部抵销（单位间转拨，上表已剔除）：" : "eliminated transfers between units (already out of the figures above):"]
+        var entries: [Int64] = []
+        for p in report.eliminations where !entries.contains(p.entry) { entries.append(p.entry) }
+        for id in entries {
+            let postings = report.eliminations.filter { $0.entry == id }
+            guard let first = postings.first else { continue }
+            let effects = postings.map { p -> String in
+                let label = SettlementView.label(p.account, zh: zh)
+                // The change of the figure as the report shows it: resources debit-positive,
+                // status (paid) credit-positive.
+                let change = p.account.isResource ? p.amount : -p.amount
+                return "\(label) \(change.isPositive ? "+" : "")\(style.cell(change))"
+            }
+            lines.append("  \(first.date) \(first.projectCode)：\(effects.joined(separator: zh ? "，" : ", "))\(first.memo.map { " — \($0)" } ?? "")")
+        }
+        return lines
+    }
+
+    private static func label(_ account: Account, zh: Bool) -> String {
+        switch account {
+        case .paid: zh ? "本年支出" : "paid"
+        case .initial: zh ? "年初预算" : "initial"
+        case .addition: zh ? "追加" : "additions"
+        case .transfer: zh ? "调剂" : "transfers"
+        default: zh ? account.nameZh : account.rawValue
+        }
     }
 
     private func figuresJSON(_ line: SettlementLine) -> [(String, JSONValue)] {
@@ -107,6 +140,11 @@ struct SettlementView {
                          ("empty", .bool(s.isEmpty))] + figuresJSON(s.subtotal))
             })),
             ("total", .object(figuresJSON(report.total))),
+            ("eliminations", .array(report.eliminations.map { p in
+                .object([("entry", .int(Int(p.entry))), ("date", .string(p.date.description)), ("project", .string(p.projectCode)),
+                         ("unit", .optionalString(p.unit)), ("counterpart", .optionalString(p.counterpart)),
+                         ("account", .string(p.account.rawValue)), ("amount", .money(p.amount)), ("memo", .optionalString(p.memo))])
+            })),
         ])
     }
 }

@@ -273,7 +273,7 @@ extension Book {
             throw FiscalError.refused("a transfer names a project that is not in the consolidation")
         }
         let x = p.amount
-        let memo = "内部抵销：\(p.unit) → \(r.unit) \(x.formatted(grouping: true))（\(p.unit) entry \(p.entryID) ↔ \(r.unit) entry \(r.entryID)）"
+        let memo = "\(p.unit) → \(r.unit) \(x.formatted(grouping: true)) 元（\(p.unit) entry \(p.entryID) ↔ \(r.unit) entry \(r.entryID)）"
         var payer = EntryDraft(date: p.date, kind: .eliminate, doc: p.doc, memo: memo, ref: "eliminate/\(p.unit)/\(p.entryID)",
                                postings: [Posting(.paid, project: payerProject, econ: p.econ.flatMap(EconomicCode.init), x),
                                           Posting(.transfer, project: payerProject, -x)])

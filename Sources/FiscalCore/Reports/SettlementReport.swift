@@ -37,6 +37,9 @@ public struct SettlementReport: Sendable {
     public var closed: Bool
     public var sections: [SettlementSection]
     public var total: SettlementLine
+    /// On a consolidated book: the postings of its eliminations (transfers between its units
+    /// taken out, already in the figures above), entry by entry.
+    public var eliminations: [EliminationPosting] = []
     public var rows: [SettlementLine] { sections.flatMap(\.rows) }
     /// The rows, subtotals and total whose identity fails (a damaged book).
     public var identityFailures: [SettlementLine] {
@@ -48,7 +51,9 @@ extension Book {
     /// The settlement of a year from the maintained totals. A project appears when it has any
     /// figure in the year; basic expenditure first, then by code.
     public func settlementReport(_ spec: SettlementSpec) throws(FiscalError) -> SettlementReport {
-        SettlementReport(spec: spec, snapshot: try snapshot(year: spec.year))
+        var report = SettlementReport(spec: spec, snapshot: try snapshot(year: spec.year))
+        report.eliminations = try guarded { try store.read { try store.eliminationPostings(year: spec.year) } }
+        return report
     }
 }
 
