@@ -48,7 +48,7 @@ extension FiscalCommand {
                     case .unchanged:
                         print("unit \(u.unit.name): \(u.path) extends its seal \(u.unit.seal.short) and gives the same totals")
                     case .missing:
-                        print("unit \(u.unit.name): no book at \(u.path); not checked (--units DIR looks elsewhere)")
+                        print("unit \(u.unit.name): no book at \(u.path); not checked\(units == nil ? " (--units DIR looks elsewhere)" : "")")
                     case let .changed(reasons):
                         violations.append("unit: \(u.unit.name) (\(u.path)) changed after consolidation: \(reasons.joined(separator: "; "))")
                     }

@@ -60,7 +60,8 @@ struct ProgressView {
             for row in group.rows {
                 table.append(cells(row, key: row.key, subtotal: false), style: row.lagging ? .flagged : .normal)
             }
-            if showSubtotals && group.rows.count > 1 {
+            // By unit a unit has a row in each group: the subtotal names the group even under one row.
+            if showSubtotals && (group.rows.count > 1 || spec.grouping == .unit) {
                 table.append(cells(group.subtotal, key: "", subtotal: true), style: .subtotal)
             }
         }

@@ -140,11 +140,13 @@ struct SettlementView {
                          ("empty", .bool(s.isEmpty))] + figuresJSON(s.subtotal))
             })),
             ("total", .object(figuresJSON(report.total))),
+        ] + (report.eliminations.isEmpty ? [] : [
+            // A consolidated book's eliminations, posting by posting (absent from an ordinary book).
             ("eliminations", .array(report.eliminations.map { p in
                 .object([("entry", .int(Int(p.entry))), ("date", .string(p.date.description)), ("project", .string(p.projectCode)),
                          ("unit", .optionalString(p.unit)), ("counterpart", .optionalString(p.counterpart)),
                          ("account", .string(p.account.rawValue)), ("amount", .money(p.amount)), ("memo", .optionalString(p.memo))])
             })),
-        ])
+        ]))
     }
 }
