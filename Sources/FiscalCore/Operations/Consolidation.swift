@@ -127,18 +127,17 @@ extension Book {
                 var result = ConsolidationResult(units: [], projects: 0, entries: 0, postings: 0, matched: [], unmatched: [],
                                                  closed: true, rebuilt: false)
                 var transfers: [UnitTransfer] = []
-                var projectIDs: [String: Int64] = [:]  // qualified code → id in the consolidated book
                 for source in spec.sources {
                     let unit = try Book.open(at: source.path, access: .read)
                     try unit.store.read {
                         try consolidateUnit(source, unit.store, into: dept, engine: &engine, spec: spec, result: &result,
-                                            transfers: &transfers, projectIDs: &projectIDs)
+                                            transfers: &transfers)
                     }
                 }
                 let units = Set(spec.sources.map(\.name))
                 (result.matched, result.unmatched) = TransferMatching.match(transfers, units: units)
                 for pair in result.matched {
-                    for draft in try eliminations(pair, projectIDs: projectIDs) {
+                    for draft in try eliminations(pair, projectID: { try store.project(code: $0)?.id }) {
                         _ = try dept.post(draft, engine: &engine)
                         result.entries += 1
                         result.postings += draft.postings.count
@@ -160,7 +159,7 @@ extension Book {
     /// totals (one entry per month) and its transfers to and from other units.
     private static func consolidateUnit(_ source: ConsolidationSource, _ unit: any Store, into dept: Book,
                                         engine: inout PostingEngine, spec: ConsolidationSpec, result: inout ConsolidationResult,
-                                        transfers: inout [UnitTransfer], projectIDs: inout [String: Int64]) throws {
+                                        transfers: inout [UnitTransfer]) throws {
         let store = dept.store
         if try unit.isConsolidated() {
             throw FiscalError.refused("unit book '\(source.path)' is itself a consolidated book")
@@ -196,7 +195,6 @@ extension Book {
             }
             ids[p.id] = id
             codes[p.id] = p.code
-            projectIDs[code] = id
             result.projects += 1
         }
         var contractIDs: [Int64: Int64] = [:]
@@ -266,10 +264,10 @@ extension Book {
     /// (Dr transfer / Cr initial or addition). Nothing is counted twice — the department's
     /// budget and payments are each unit's less the transfer — and each project keeps its
     /// available and balances on its own.
-    static func eliminations(_ pair: MatchedTransfer, projectIDs: [String: Int64]) throws -> [EntryDraft] {
+    static func eliminations(_ pair: MatchedTransfer, projectID: (String) throws -> Int64?) throws -> [EntryDraft] {
         let p = pair.payer, r = pair.receiver
-        guard let payerProject = projectIDs["\(p.unit)/\(p.projectCode)"],
-              let receiverProject = projectIDs["\(r.unit)/\(r.projectCode)"] else {
+        guard let payerProject = try projectID("\(p.unit)/\(p.projectCode)"),
+              let receiverProject = try projectID("\(r.unit)/\(r.projectCode)") else {
             throw FiscalError.refused("a transfer names a project that is not in the consolidation")
         }
         let x = p.amount
