@@ -138,6 +138,25 @@ import Testing
         #expect(trailed.bytes == plain.bytes)
     }
 
+    /// Contracts (issue 14) are copied as rows, their numbers qualified by unit, and a tagged
+    /// posting's money keeps its contract in the consolidate entry.
+    @Test func contractsAndContractTagsAreCarried() throws {
+        let u = try units()
+        try u.benji.raw().execute("""
+            INSERT INTO contract (id, number, project_id, supplier, econ, signed) VALUES (1, 'HT-1', 2, '某公司', '30299', '2023-02-01');
+            DROP TRIGGER posting_no_update; UPDATE posting SET contract_id = 1 WHERE entry_id = 4
+            """)
+        let (_, target) = try consolidate(u)
+        let db = try Database.reader(path: target)
+        let rows = try db.prepare("""
+            SELECT c.number, pr.code, p.account, sum(p.amount) AS amount FROM posting p
+            JOIN contract c ON c.id = p.contract_id JOIN project pr ON pr.id = c.project_id
+            JOIN entry e ON e.id = p.entry_id WHERE e.kind = 'consolidate' GROUP BY 1, 2, 3 ORDER BY 3
+            """).rows { "\(try $0.text("number")) \(try $0.text("code")) \(try $0.text("account")) \(try $0.int("amount"))" }
+        #expect(rows == ["本级/HT-1 本级/BZ01 available 30000000", "本级/HT-1 本级/BZ01 paid -30000000"])
+        #expect(try Book.open(at: target, access: .read).verify() == [])
+    }
+
     @Test func onlyAPaymentOrAReceiptNamesAnotherUnit() throws {
         let t = try TempBook()
         var options = RecordOptions(date: day("2023-02-01"))
