@@ -127,6 +127,9 @@ extension Book {
                 var result = ConsolidationResult(units: [], projects: 0, entries: 0, postings: 0, matched: [], unmatched: [],
                                                  closed: true, rebuilt: false)
                 var transfers: [UnitTransfer] = []
+                // The units' entries are written as an import writes: the per-row triggers step
+                // aside inside this transaction and the totals are kept by the writer.
+                let triggers = try store.suspendRowTriggers()
                 for source in spec.sources {
                     let unit = try Book.open(at: source.path, access: .read)
                     try unit.store.read {
@@ -134,6 +137,7 @@ extension Book {
                                             transfers: &transfers)
                     }
                 }
+                try store.restoreTriggers(triggers)
                 let units = Set(spec.sources.map(\.name))
                 (result.matched, result.unmatched) = TransferMatching.match(transfers, units: units)
                 for pair in result.matched {
@@ -178,6 +182,7 @@ extension Book {
         result.units.append(ConsolidatedUnit(name: source.name, path: source.path, bookName: bookName, seal: seal))
 
         var ids: [Int64: Int64] = [:]
+        var written: ClosedRange<Int64>?
         var codes: [Int64: String] = [:]
         for p in try unit.projects() {
             let code = "\(source.name)/\(p.code)"
@@ -194,9 +199,11 @@ extension Book {
                 try store.setProjectStatus(id: id, status: p.status, date: spec.today, reason: "as in the book of \(source.name)")
             }
             ids[p.id] = id
+            written = (written?.lowerBound ?? id)...id
             codes[p.id] = p.code
             result.projects += 1
         }
+        let hashes = try written.map { try store.projectHashes(ids: $0) } ?? [:]
         var contractIDs: [Int64: Int64] = [:]
         for var c in try unit.contracts() {
             guard let project = ids[c.projectID] else { continue }
@@ -220,7 +227,8 @@ extension Book {
                                    memo: "\(source.name) \(spec.year)年\(month)月 汇总（\(bookName)）",
                                    ref: "consolidate/\(source.name)/\(YearMonth(year: spec.year, month: month)!)", postings: postings)
             draft.counterpartUnit = source.name
-            _ = try dept.post(draft, engine: &engine)
+            _ = try dept.postEntry(draft, engine: &engine,
+                                   write: { try store.insertConsolidatedEntry($0, projectHash: { hashes[$0] }) })
             result.entries += 1
             result.postings += postings.count
             postings.removeAll(keepingCapacity: true)

@@ -100,8 +100,8 @@ extension Book {
     }
 
     /// ``post(_:engine:control:)``, with what the engine decided.
-    func postEntry(_ draft: EntryDraft, engine: inout PostingEngine,
-                   control: PostingEngine.Control = .none) throws -> (id: Int64, admission: PostingEngine.Admission) {
+    func postEntry(_ draft: EntryDraft, engine: inout PostingEngine, control: PostingEngine.Control = .none,
+                   write: ((EntryDraft) throws -> Int64)? = nil) throws -> (id: Int64, admission: PostingEngine.Admission) {
         let postings = draft.postings.map {
             LegPosting(account: $0.account, project: $0.projectID, econ: engine.intern(econ: $0.econ?.code ?? ""),
                        amount: $0.amount.fen)
@@ -111,6 +111,6 @@ extension Book {
         if let ref = draft.ref, try store.refExists(ref) { throw FiscalError.duplicateRef(ref) }
         var draft = draft
         draft.overdraft = draft.overdraft || admission.overdraft
-        return (try store.insertEntry(draft), admission)
+        return (try write?(draft) ?? store.insertEntry(draft), admission)
     }
 }

@@ -89,6 +89,46 @@ extension SQLiteStore {
         return found
     }
 
+    /// Writes a consolidate entry as ``insertEntry(_:)`` does, with the per-row triggers
+    /// suspended (``suspendRowTriggers()``): its postings are added to `monthly_total` here,
+    /// and projects' hashes come from `projectHash` instead of a query per posting.
+    func insertConsolidatedEntry(_ draft: EntryDraft, projectHash: (Int64) -> [UInt8]?) throws -> Int64 {
+        let id = try nextID("entry")
+        let record = entryRecord(
+            id: id, date: draft.date.description, year: Int64(draft.date.year), kind: draft.kind.rawValue, doc: draft.doc,
+            memo: draft.memo, ref: draft.ref, reverses: draft.reverses, overdraft: draft.overdraft,
+            postings: draft.postings.map { ($0.account.rawValue, $0.projectID, $0.econ?.code, $0.amount.fen) },
+            counterpartUnit: draft.counterpartUnit, projectHash: projectHash)
+        try db.cached("""
+            INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, counterpart_unit, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([id, draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
+                      draft.ref, draft.reverses, draft.overdraft, draft.counterpartUnit,
+                      record.hash(after: try chainHead("entry"))])
+        let insert = try db.cached("""
+            INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        let total = try db.cached("""
+            INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES (?, ?, ?, ?, ?, ?, 1)
+            ON CONFLICT (year, project_id, account, econ, month)
+            DO UPDATE SET amount = amount + excluded.amount, postings = postings + 1
+            """)
+        for p in draft.postings {
+            try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen, p.contractID])
+            try total.run([draft.date.year, p.projectID, p.account.rawValue, p.econ?.code ?? "", draft.date.month, p.amount.fen])
+        }
+        return id
+    }
+
+    /// The hashes of the projects with ids in `ids` (one unit's, written together).
+    func projectHashes(ids: ClosedRange<Int64>) throws -> [Int64: [UInt8]] {
+        var hashes: [Int64: [UInt8]] = [:]
+        try db.prepare("SELECT id, hash FROM project WHERE id BETWEEN ? AND ?").forEach([ids.lowerBound, ids.upperBound]) {
+            hashes[try $0.int("id")] = try $0.optionalBlob("hash")
+        }
+        return hashes
+    }
+
     func insertConsolidatedUnit(_ u: ConsolidatedUnit) throws {
         try db.cached("""
             INSERT INTO consolidated_unit (name, path, book_name, seal, entries, taken) VALUES (?, ?, ?, ?, ?, ?)

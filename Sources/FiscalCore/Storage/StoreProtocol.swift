@@ -83,6 +83,8 @@ protocol Store {
     func unitTransferEntries(year: Int) throws -> [(id: Int64, date: String, kind: String, doc: String?, unit: String,
                                                    postings: [(account: Account, project: Int64, econ: String?, amount: Int64)])]
     func insertConsolidatedUnit(_ u: ConsolidatedUnit) throws
+    func insertConsolidatedEntry(_ draft: EntryDraft, projectHash: (Int64) -> [UInt8]?) throws -> Int64
+    func projectHashes(ids: ClosedRange<Int64>) throws -> [Int64: [UInt8]]
     func consolidatedUnits() throws -> [ConsolidatedUnit]
     func consolidateDocs(unit: String) throws -> [String]
     func consolidatedSums(unit: String, year: Int) throws -> [UnitTotalKey: Int64]
