@@ -157,6 +157,27 @@ import Testing
         #expect(try Book.open(at: target, access: .read).verify() == [])
     }
 
+    /// scripts/chain-check recomputes the optional counterpart_unit field as fiscal writes it,
+    /// in a unit book and in a consolidated book (whose consolidate entries carry their unit).
+    @Test func theAuditorsScriptAgreesOnUnitsAndTheConsolidatedBook() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/chain-check").path
+        let u = try units()
+        let (_, target) = try consolidate(u)
+        for (path, head) in [(u.benji.path, try u.benji.book.seal(asOf: day("2023-12-31")).hex),
+                             (target, try Book.open(at: target, access: .read).seal(asOf: day("2023-12-31")).hex)] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", script, path]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            p.waitUntilExit()
+            #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                == "ok: every chain matches; head \(head)\n")
+        }
+    }
+
     @Test func onlyAPaymentOrAReceiptNamesAnotherUnit() throws {
         let t = try TempBook()
         var options = RecordOptions(date: day("2023-02-01"))
