@@ -53,6 +53,26 @@ import Testing
         #expect(report.eliminations.count == 4)
     }
 
+    /// The year is closed in the consolidated book when, and only when, every unit closed it;
+    /// its carried-forward money is the units' own, less nothing (eliminations move no
+    /// available), and nothing is left available.
+    @Test func theYearClosesWhenEveryUnitClosedIt() throws {
+        let u = try units()
+        _ = try u.benji.book.close(year: 2023, today: day("2024-01-10"))
+        let (open, _) = try consolidate(u)
+        #expect(!open.closed)
+        _ = try u.fj.book.close(year: 2023, today: day("2024-01-10"))
+        let (closed, target) = try consolidate(u)
+        #expect(closed.closed)
+        let dept = try Book.open(at: target, access: .read)
+        #expect(try dept.verify() == [])
+        #expect(try dept.years().map(\.closed) == [true])
+        let report = try dept.settlementReport(SettlementSpec(year: 2023))
+        #expect(report.closed && report.total.figures.available.isZero)
+        // 1,500,000 + 400,000 of budget, 200,000 paid out of the department: 1,700,000 left.
+        #expect(report.total.figures.carriedForward + report.total.figures.surplus == fen(170_000_000))
+    }
+
     @Test func aConsolidatedBookTakesNoRecording() throws {
         let u = try units()
         let (_, target) = try consolidate(u)
