@@ -40,7 +40,7 @@ struct SettlementView {
                        : "\(report.bookName) year-end settlement \(year)\(report.closed ? "" : " (year not closed)")"
         let shown = shownColumns
         var table = TextTable(title: title, columns:
-            [.init(zh ? "项目编码" : "code"), .init(zh ? "名称" : "name")] + shown.map { style.column(zh ? $0.zh : $0.en) }
+            [.init(report.spec.byUnit ? (zh ? "单位" : "unit") : (zh ? "项目编码" : "code")), .init(zh ? "名称" : "name")] + shown.map { style.column(zh ? $0.zh : $0.en) }
                 + [.init(zh ? "勾稽" : "check")])
         func cells(_ line: SettlementLine, _ key: String, _ name: String) -> [String] {
             [key, name] + shown.map { style.cell($0.value(line)) } + [check(line)]
@@ -52,7 +52,8 @@ struct SettlementView {
                 continue
             }
             for row in section.rows {
-                table.append(cells(row, row.project!.code, row.project!.name), style: row.identityHolds ? .normal : .flagged)
+                table.append(cells(row, row.project?.code ?? row.unit ?? "", row.project?.name ?? row.unit ?? ""),
+                             style: row.identityHolds ? .normal : .flagged)
             }
             table.append(cells(section.subtotal, fundName, zh ? "小计" : "subtotal"),
                          style: section.subtotal.identityHolds ? .subtotal : .flagged)
@@ -130,11 +131,13 @@ struct SettlementView {
             ("book", .string(report.bookName)),
             ("year", .int(report.spec.year)),
             ("closed", .bool(report.closed)),
-            ("rows", .array(report.rows.map { row in
-                let p = row.project!
+            ("rows", .array(report.sections.flatMap { section in section.rows.map { row in
+                guard let p = row.project else {
+                    return .object([("unit", .string(row.unit ?? "")), ("fund", .string(section.fund.rawValue))] + figuresJSON(row))
+                }
                 return .object([("code", .string(p.code)), ("name", .string(p.name)), ("kind", .string(p.kind.rawValue)),
                                 ("fund", .string(p.fund.rawValue))] + figuresJSON(row))
-            })),
+            } })),
             ("sections", .array(report.sections.map { s in
                 .object([("fund", .string(s.fund.rawValue)), ("name", .string(zh ? s.fund.nameZh : s.fund.nameEn)),
                          ("empty", .bool(s.isEmpty))] + figuresJSON(s.subtotal))

@@ -1,7 +1,9 @@
 /// Everything the year-end settlement report depends on.
 public struct SettlementSpec: Sendable {
     public var year: Int
-    public init(year: Int) { self.year = year }
+    /// Rows per unit (项目的单位; on a consolidated book, its units) instead of per project.
+    public var byUnit = false
+    public init(year: Int, byUnit: Bool = false) { self.year = year; self.byUnit = byUnit }
 }
 
 /// One row of the settlement: a project, a fund section's subtotal or the total.
@@ -9,6 +11,8 @@ public struct SettlementLine: Sendable {
     /// nil for a section or the total.
     public var project: Project?
     public var figures: BudgetFigures
+    /// A row of a report by unit: the unit's projects of the section summed.
+    public var unit: String? = nil
 
     /// What is left at year end: carried forward, surplus, and — before the close — what is
     /// still available (未结算).
@@ -68,7 +72,12 @@ extension SettlementReport {
             .sorted { ($0.kind.isBasic ? 0 : 1, $0.code) < ($1.kind.isBasic ? 0 : 1, $1.code) }
         var sections: [SettlementSection] = []
         for fund in Fund.allCases {
-            let rows = projects.filter { $0.fund == fund }.map { SettlementLine(project: $0, figures: figures[$0.id]!) }
+            var rows = projects.filter { $0.fund == fund }.map { SettlementLine(project: $0, figures: figures[$0.id]!) }
+            if spec.byUnit {
+                var byUnit: [String: BudgetFigures] = [:]
+                for row in rows { byUnit[row.project!.unit ?? "-", default: BudgetFigures()] = byUnit[row.project!.unit ?? "-", default: BudgetFigures()] + row.figures }
+                rows = byUnit.keys.sorted().map { SettlementLine(project: nil, figures: byUnit[$0]!, unit: $0) }
+            }
             if fund == .other && rows.isEmpty { continue }
             let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }
             sections.append(SettlementSection(fund: fund, rows: rows, subtotal: SettlementLine(project: nil, figures: sum)))
