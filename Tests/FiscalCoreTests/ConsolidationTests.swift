@@ -51,6 +51,9 @@ import Testing
         let xm = report.rows.first { $0.project?.code == "一分局/XM01" }!
         #expect(xm.figures.additions.isZero && xm.figures.transfers == fen(30_000_000) && xm.figures.available == fen(18_000_000))
         #expect(report.eliminations.count == 4)
+        let byUnit = try dept.settlementReport(SettlementSpec(year: 2023, byUnit: true))
+        #expect(byUnit.rows.map { "\($0.unit ?? "?") \($0.figures.budget.fen) \($0.figures.paid.fen)" }
+            == ["一分局 70000000 12000000", "本级 120000000 8000000"])
     }
 
     /// The year is closed in the consolidated book when, and only when, every unit closed it;
