@@ -19,7 +19,7 @@ public struct FiscalCommand: ParsableCommand {
             Appropriate.self, Supplement.self, Reduce.self, Transfer.self,
             Pay.self, Refund.self, Recall.self, CarryIn.self, Commit.self, Release.self, ContractCommand.self, Reverse.self,
             Journal.self, Balance.self, Report.self, Reconcile.self, Verify.self, Seal.self, Backup.self,
-            Close.self, Reopen.self, Import.self, Export.self, Codes.self, YearCommand.self, Status.self,
+            Close.self, Reopen.self, Consolidate.self, Import.self, Export.self, Codes.self, YearCommand.self, Status.self,
         ]
     )
 

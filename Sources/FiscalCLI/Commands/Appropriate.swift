@@ -19,8 +19,11 @@ extension FiscalCommand {
         @OptionGroup var target: ProjectAmount
         @OptionGroup var authority: AuthorityCode
 
+        @Option(name: .customLong("from-unit"), help: ArgumentHelp("The unit of this department the authority comes from (its payment to this unit): a consolidation eliminates the pair.", valueName: "unit"))
+        var fromUnit: String?
+
         func run() throws {
-            try record(book, entry) {
+            try record(book, entry, counterpartUnit: fromUnit) {
                 .appropriate(project: target.project, amount: try target.money(), econ: try authority.code())
             }
         }

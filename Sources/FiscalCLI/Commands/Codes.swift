@@ -80,7 +80,7 @@ struct CodeQuery: ParsableArguments {
     var query: String?
 
     func list(_ scheme: LocalCode.Scheme) throws {
-        let codes = try book.openBook().codes()
+        let codes = try book.openToList().codes()
         try CodesView.list((scheme == .econ ? codes.economic : codes.function).search(query), lang: output.lang).print(for: output)
     }
 }

@@ -16,7 +16,7 @@ extension FiscalCommand {
         @OptionGroup var output: ListFormatOptions
 
         func run() throws {
-            try ImportBatchView.list(book.openBook().importBatches(), lang: output.lang).print(for: output)
+            try ImportBatchView.list(book.openToList().importBatches(), lang: output.lang).print(for: output)
         }
     }
 

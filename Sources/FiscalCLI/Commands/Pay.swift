@@ -14,6 +14,7 @@ extension FiscalCommand {
                   fiscal pay JD01 12,345.67 --econ 30201 --date 2023-03-15 --doc 记-0315
                   fiscal pay JB02 4,800 --econ 30201 --payee 衡阳市文具公司 --method 国库集中支付
                   fiscal pay XM02 120万 --econ 31002 --contract HT-2023-001 --date 2023-06-30
+                  fiscal pay BJ01 300,000.00 --econ 30299 --to-unit 一分局 --date 2023-03-01
                 """
         )
 
@@ -27,8 +28,11 @@ extension FiscalCommand {
         @Option(help: ArgumentHelp("Pay against this contract's commitment (合同编号).", valueName: "number"))
         var contract: String?
 
+        @Option(name: .customLong("to-unit"), help: ArgumentHelp("The unit of this department being paid (对下级/附属单位补助): a consolidation eliminates it against that unit's receipt.", valueName: "unit"))
+        var toUnit: String?
+
         func run() throws {
-            try record(book, entry, details: details, contract: contract.nonEmpty ?? contract) {
+            try record(book, entry, details: details, contract: contract.nonEmpty ?? contract, counterpartUnit: toUnit) {
                 .pay(project: target.project, amount: try target.money(), econ: try cost.code())
             }
         }

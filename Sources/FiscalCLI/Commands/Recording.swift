@@ -4,7 +4,8 @@ import FiscalCore
 /// What every recording command does once its arguments are read: open the book, post the
 /// event under availability control, print what was posted.
 func record(_ bookOptions: BookOptions, _ entry: EntryOptions, again: Bool = false, details: EntryDetails? = nil,
-            contract: String? = nil, terms: ContractTerms = ContractTerms(), _ event: () throws -> BudgetEvent) throws {
+            contract: String? = nil, terms: ContractTerms = ContractTerms(), counterpartUnit: String? = nil,
+            _ event: () throws -> BudgetEvent) throws {
     let today = try bookOptions.todayDay()
     var options = try entry.recordOptions(today: today)
     options.again = again
@@ -12,6 +13,7 @@ func record(_ bookOptions: BookOptions, _ entry: EntryOptions, again: Bool = fal
     options.paymentMethod = details?.method.nonEmpty
     options.contract = contract
     options.terms = terms
+    options.counterpartUnit = counterpartUnit
     let event = try event()
     let book = try bookOptions.openBook()
     let posted = try book.record(event, options)

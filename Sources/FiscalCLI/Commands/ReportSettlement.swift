@@ -17,6 +17,7 @@ extension FiscalCommand {
                 Examples:
                   fiscal report settlement --year 2023
                   fiscal report settlement --year 2023 --unit yuan --format csv
+                  fiscal report settlement --db 市公安局汇总.db --year 2023 --by unit
                 """
         )
 
@@ -25,12 +26,17 @@ extension FiscalCommand {
 
         @OptionGroup var period: YearOption
 
+        @Option(help: ArgumentHelp("Rows: project, or unit (each unit's projects of a fund section summed; on a consolidated book, its units).", valueName: "rows"))
+        var by: SettlementRows = .project
+
         func run() throws {
             let opened = try book.openReader()
             let year = try period.resolve(opened, today: try book.todayDay())
-            let report = try opened.settlementReport(SettlementSpec(year: year))
+            let report = try opened.settlementReport(SettlementSpec(year: year, byUnit: by == .unit))
             try SettlementView(report: report, style: MoneyStyle(output)).rendered
                 .sealed(report.seal, lang: output.lang).print(for: output)
         }
     }
 }
+
+enum SettlementRows: String, ExpressibleByArgument, CaseIterable { case project, unit }

@@ -15,7 +15,7 @@ extension FiscalCommand {
         @OptionGroup var output: ListFormatOptions
 
         func run() throws {
-            let o = try book.openReader().overview()
+            let o = try book.openToList().overview()
             let zh = output.lang == .zh
             let years = o.years.map { "\($0.year) \($0.closed ? (zh ? "已结账" : "closed") : (zh ? "开放" : "open"))" }
             let last = o.lastEntry.map { "\($0.id) \($0.date) \($0.kind.rawValue)" }

@@ -16,8 +16,14 @@ extension FiscalCommand {
                 verify says which version it is. With --seal, that the book
                 still extends a seal; entries appended after it but dated within it are listed.
 
-                Example:
+                On a consolidated book (fiscal consolidate), also each unit book at its recorded
+                path (or, with --units, the file of that name in DIR): that it still extends the
+                seal it was taken at and gives the same totals. A unit changed since is named, and
+                the command exits 1; a unit book not found is said so and not checked.
+
+                Examples:
                   fiscal verify --db hengyang.db
+                  fiscal verify --db 市公安局汇总.db --units /srv/units
                 """
         )
 
@@ -25,6 +31,9 @@ extension FiscalCommand {
 
         @Option(help: ArgumentHelp("A seal from `fiscal seal` or a report: prove the book still extends it.", valueName: "seal"))
         var seal: String?
+
+        @Option(help: ArgumentHelp("On a consolidated book: look for the unit books in this directory (by file name) instead of at their recorded paths.", valueName: "dir"))
+        var units: String?
 
         func validate() throws {
             if let seal, FiscalCore.Seal(token: seal) == nil {
@@ -34,10 +43,24 @@ extension FiscalCommand {
 
         func run() throws {
             let opened = try book.openReader()
-            let violations = try opened.verify()
+            var violations = try opened.verify().map(\.description)
             // An older book is read through an upgraded copy: what differs from schema.sql is
             // its version, which any recording command upgrades, not damage.
             if let older = opened.olderVersion { print("schema version \(older): run any recording command to upgrade") }
+            if try opened.isConsolidated() {
+                for u in try opened.verifyUnits(unitsDirectory: units) {
+                    switch u.state {
+                    case .unchanged:
+                        print("unit \(u.unit.name): \(u.path) extends its seal \(u.unit.seal.short) and gives the same totals")
+                    case .missing:
+                        print("unit \(u.unit.name): no book at \(u.path); not checked\(units == nil ? " (--units DIR looks elsewhere)" : "")")
+                    case let .changed(reasons):
+                        violations.append("unit: \(u.unit.name) (\(u.path)) changed after consolidation: \(reasons.joined(separator: "; "))")
+                    }
+                }
+            } else if units != nil {
+                throw CommandFailure(message: "--units: \(book.path) is not a consolidated book")
+            }
             if let seal = seal.flatMap(FiscalCore.Seal.init(token:)) {
                 let check = try opened.check(seal)
                 for late in check.late {

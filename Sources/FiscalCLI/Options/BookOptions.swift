@@ -29,6 +29,16 @@ struct BookOptions: ParsableArguments {
     /// The book for a command that writes: it waits for another writer, then says it is busy.
     func openBook() throws -> Book { try Book.open(at: path, access: .write) }
 
+    /// The book for a command that reads but opens for writing to bring an older book up to
+    /// date first (status, listings): a consolidated book, which takes no writing, is read as it is.
+    func openToList() throws -> Book {
+        do {
+            return try openBook()
+        } catch FiscalError.consolidatedBook {
+            return try openReader()
+        }
+    }
+
     /// The book for a command that only reads: opened read-only, never written; while an
     /// import holds the book it waits, saying so on a terminal.
     func openReader() throws -> Book {

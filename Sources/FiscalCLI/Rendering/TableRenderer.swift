@@ -17,8 +17,8 @@
 /// `flagMark` in a column of its own after the last column.
 ///
 /// With `maxWidth`, a table wider than that is narrowed by shortening the text of its
-/// left-aligned columns (names, memos; in the first column only a subtotal's label, never a
-/// row's code, never a column of dates) with `…`, widest first, never below its header or
+/// left-aligned columns (names, memos; never the first column — the rows' codes and the
+/// sections' labels — nor a column of dates) with `…`, widest first, never below its header or
 /// `minimumTextWidth`; amounts and rates are never cut. A table that still does not fit is
 /// printed as narrow as it gets.
 public struct TableRenderer: Sendable {
@@ -43,12 +43,11 @@ public struct TableRenderer: Sendable {
                  flagged: Bool, dates: [Bool] = []) -> [Int] {
         guard let maxWidth else { return widths }
         var widths = widths
-        // The first column holds the rows' codes: those stay whole; a subtotal's label there may be cut.
-        let codes = firstColumn.map(displayWidth).max() ?? 0
+        // The first column holds the rows' codes and the sections' labels (一般公共预算): those
+        // stay whole, as does a column of dates (2023-03… says nothing).
         let floor = widths.indices.map { j in
-            // A column of dates stays whole: 2023-03… says nothing.
-            alignments[j] == .left && !(j < dates.count && dates[j])
-                ? max(displayWidth(headers[j]), minimumTextWidth, j == 0 ? codes : 0) : widths[j]
+            alignments[j] == .left && j > 0 && !(j < dates.count && dates[j])
+                ? max(displayWidth(headers[j]), minimumTextWidth) : widths[j]
         }
         var total = widths.reduce(0, +) + columnGap * (widths.count - 1) + (flagged ? columnGap + displayWidth(flagMark) : 0)
         while total > maxWidth {

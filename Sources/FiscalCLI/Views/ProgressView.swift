@@ -35,7 +35,7 @@ struct ProgressView {
         case (_, "total") where subtotal: return "total"
         case (_, "all") where subtotal: return "subtotal"
         case (_, "basic"): return "basic expenditure"
-        case (.project, "project"), (.kind, "project"): return subtotal ? "project expenditure" : ProjectKind.project.nameEn
+        case (.project, "project"), (.kind, "project"), (.unit, "project"): return subtotal ? "project expenditure" : ProjectKind.project.nameEn
         case (.kind, let k): return ProjectKind(rawValue: k)?.nameEn ?? line.name
         case (.fund, let k): return Fund(rawValue: k)?.nameEn ?? line.name
         case (.econ, "-"): return "(no economic code)"
@@ -73,7 +73,8 @@ struct ProgressView {
             for row in group.rows {
                 table.append(cells(row, key: row.key, subtotal: false), style: row.lagging ? .flagged : .normal)
             }
-            if showSubtotals && group.rows.count > 1 {
+            // By unit a unit has a row in each group: the subtotal names the group even under one row.
+            if showSubtotals && (group.rows.count > 1 || spec.grouping == .unit) {
                 table.append(cells(group.subtotal, key: "", subtotal: true), style: .subtotal)
             }
         }

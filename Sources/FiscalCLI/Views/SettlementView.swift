@@ -49,7 +49,7 @@ struct SettlementView {
                        : "\(report.bookName) year-end settlement \(year)\(report.closed ? "" : " (year not closed)")"
         let shown = shownColumns
         var table = TextTable(title: title, columns:
-            [.init(zh ? "项目编码" : "code"), .init(zh ? "名称" : "name")] + shown.map { style.column(zh ? $0.zh : $0.en) }
+            [.init(report.spec.byUnit ? (zh ? "单位" : "unit") : (zh ? "项目编码" : "code")), .init(zh ? "名称" : "name")] + shown.map { style.column(zh ? $0.zh : $0.en) }
                 + [.init(zh ? "勾稽" : "check")])
         func cells(_ line: SettlementLine, _ key: String, _ name: String) -> [String] {
             [key, name] + shown.map { style.cell($0.value(line)) } + [check(line)]
@@ -61,7 +61,8 @@ struct SettlementView {
                 continue
             }
             for row in section.rows {
-                table.append(cells(row, row.project!.code, row.project!.name), style: row.identityHolds ? .normal : .flagged)
+                table.append(cells(row, row.project?.code ?? row.unit ?? "", row.project?.name ?? row.unit ?? ""),
+                             style: row.identityHolds ? .normal : .flagged)
             }
             table.append(cells(section.subtotal, fundName, zh ? "小计" : "subtotal"),
                          style: section.subtotal.identityHolds ? .subtotal : .flagged)
@@ -97,8 +98,41 @@ struct SettlementView {
                 notes.append(note)
             }
         }
+        notes += eliminationNotes
         table.notes = notes
         return table
+    }
+
+    /// On a consolidated book, each elimination entry on a line of its own: what it took out
+    /// of which project (the figures above already exclude it).
+    private var eliminationNotes: [String] {
+        guard !report.eliminations.isEmpty else { return [] }
+        var lines = [zh ? "内部抵销（单位间转拨，上表已剔除）：" : "eliminated transfers between units (already out of the figures above):"]
+        var entries: [Int64] = []
+        for p in report.eliminations where !entries.contains(p.entry) { entries.append(p.entry) }
+        for id in entries {
+            let postings = report.eliminations.filter { $0.entry == id }
+            guard let first = postings.first else { continue }
+            let effects = postings.map { p -> String in
+                let label = SettlementView.label(p.account, zh: zh)
+                // The change of the figure as the report shows it: resources debit-positive,
+                // status (paid) credit-positive.
+                let change = p.account.isResource ? p.amount : -p.amount
+                return "\(label) \(change.isPositive ? "+" : "")\(style.cell(change))"
+            }
+            lines.append("  \(first.date) \(first.projectCode)：\(effects.joined(separator: zh ? "，" : ", "))\(first.memo.map { " — \($0)" } ?? "")")
+        }
+        return lines
+    }
+
+    private static func label(_ account: Account, zh: Bool) -> String {
+        switch account {
+        case .paid: zh ? "本年支出" : "paid"
+        case .initial: zh ? "年初预算" : "initial"
+        case .addition: zh ? "追加" : "additions"
+        case .transfer: zh ? "调剂" : "transfers"
+        default: zh ? account.nameZh : account.rawValue
+        }
     }
 
     private func figuresJSON(_ line: SettlementLine) -> [(String, JSONValue)] {
@@ -111,16 +145,25 @@ struct SettlementView {
             ("book", .string(report.bookName)),
             ("year", .int(report.spec.year)),
             ("closed", .bool(report.closed)),
-            ("rows", .array(report.rows.map { row in
-                let p = row.project!
+            ("rows", .array(report.sections.flatMap { section in section.rows.map { row in
+                guard let p = row.project else {
+                    return .object([("unit", .string(row.unit ?? "")), ("fund", .string(section.fund.rawValue))] + figuresJSON(row))
+                }
                 return .object([("code", .string(p.code)), ("name", .string(p.name)), ("kind", .string(p.kind.rawValue)),
                                 ("fund", .string(p.fund.rawValue))] + figuresJSON(row))
-            })),
+            } })),
             ("sections", .array(report.sections.map { s in
                 .object([("fund", .string(s.fund.rawValue)), ("name", .string(zh ? s.fund.nameZh : s.fund.nameEn)),
                          ("empty", .bool(s.isEmpty))] + figuresJSON(s.subtotal))
             })),
             ("total", .object(figuresJSON(report.total))),
-        ])
+        ] + (report.eliminations.isEmpty ? [] : [
+            // A consolidated book's eliminations, posting by posting (absent from an ordinary book).
+            ("eliminations", .array(report.eliminations.map { p in
+                .object([("entry", .int(Int(p.entry))), ("date", .string(p.date.description)), ("project", .string(p.projectCode)),
+                         ("unit", .optionalString(p.unit)), ("counterpart", .optionalString(p.counterpart)),
+                         ("account", .string(p.account.rawValue)), ("amount", .money(p.amount)), ("memo", .optionalString(p.memo))])
+            })),
+        ]))
     }
 }

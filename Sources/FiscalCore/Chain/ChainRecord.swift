@@ -22,6 +22,7 @@
 ///                    and B(hash of its contract) only when the posting names one (schema v5)
 ///                    then only where not null (schema 5): T "payee" and the payee,
 ///                    T "payment_method" and the method — so every older entry keeps its hash
+///                    then, only when not null (issue 16): T "counterpart_unit", T the unit
 ///     contract       id, number, project_id, supplier, econ, procurement, sme, signed, memo
 struct ChainRecord {
     static let version: Int64 = 1
@@ -162,6 +163,16 @@ struct ChainRecord {
     mutating func details(payee: UnsafeBufferPointer<UInt8>?, paymentMethod: UnsafeBufferPointer<UInt8>?) {
         if let payee { text("payee"); text(utf8: payee) }
         if let paymentMethod { text("payment_method"); text(utf8: paymentMethod) }
+    }
+
+    /// The optional fields an entry gained in schema v5, each appended as its name and value
+    /// only when set: an entry without them hashes exactly as before.
+    mutating func entryTrailer(counterpartUnit: String?) {
+        if let counterpartUnit { text("counterpart_unit"); text(counterpartUnit) }
+    }
+
+    mutating func entryTrailer(counterpartUnit: UnsafeBufferPointer<UInt8>?) {
+        if let counterpartUnit { text("counterpart_unit"); text(utf8: counterpartUnit) }
     }
 
     /// Bytes already encoded as fields (an entry's postings, gathered before their count).

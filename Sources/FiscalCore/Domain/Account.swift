@@ -49,6 +49,8 @@ public struct EntryDraft: Sendable {
     /// 收款人 and 支付方式, as a payment list or `pay --payee/--method` gives them.
     public var payee: String?
     public var paymentMethod: String?
+    /// The other unit of a transfer between units of one department (`--to-unit`/`--from-unit`).
+    public var counterpartUnit: String?
 
     public init(date: Day, kind: EntryKind, doc: String? = nil, memo: String? = nil, ref: String? = nil,
                 reverses: Int64? = nil, postings: [Posting]) {
@@ -79,6 +81,8 @@ public struct JournalEntry: Sendable {
     /// 收款人 and 支付方式 (nil where the entry has none).
     public var payee: String? = nil
     public var paymentMethod: String? = nil
+    /// The other unit of a transfer between units of one department.
+    public var counterpartUnit: String? = nil
 }
 
 public struct JournalPosting: Sendable {

@@ -5,6 +5,9 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
     case carryIn = "carry-in", close, open, reversal
     /// 预算占用 and its release (issue 14): authority promised on a contract before cash moves.
     case commit, release
+    /// A consolidated book's entries (部门汇总, issue 16): a unit's monthly totals, and the
+    /// removal of a transfer between two units of the department.
+    case consolidate, eliminate
 
     public var nameZh: String {
         switch self {
@@ -12,6 +15,7 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
         case .pay: "支付"; case .refund: "退回"; case .recall: "收回"; case .carryIn: "上年结转"
         case .close: "年终结转结余"; case .open: "年初结转"; case .reversal: "冲销"
         case .commit: "预算占用"; case .release: "释放占用"
+        case .consolidate: "汇总"; case .eliminate: "内部抵销"
         }
     }
 
@@ -44,7 +48,7 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
         case .carryIn: EntryKind.carryInLegs
         case .commit: EntryKind.commitLegs
         case .release: EntryKind.releaseLegs
-        case .close, .open, .reversal: []
+        case .close, .open, .reversal, .consolidate, .eliminate: []
         }
     }
 
@@ -118,6 +122,7 @@ public enum EntryKind: String, CaseIterable, Sendable, Codable {
         case .transfer: "transfer"; case .pay: "pay"; case .refund: "refund"; case .recall: "recall"
         case .carryIn: "carry-in"; case .close: "close"; case .open: "open"; case .reversal: "reversal"
         case .commit: "commit"; case .release: "release"
+        case .consolidate: "consolidate"; case .eliminate: "eliminate"
         }
     }
 }

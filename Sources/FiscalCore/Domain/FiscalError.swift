@@ -29,6 +29,8 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
     /// SQLite finds the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB) or its header is wrong.
     case damaged(reason: String)
     case storage(SQLiteError)
+    /// A recording command on a consolidated book (部门汇总, issue 16).
+    case consolidatedBook(path: String)
 
     /// Busy and damage from SQLite's result code; nil for any other failure.
     init?(_ error: SQLiteError) {
@@ -81,6 +83,8 @@ public enum FiscalError: Error, CustomStringConvertible, Sendable {
         case .busy: "the book is busy: another fiscal command is writing; try again"
         case let .damaged(reason): "the book is damaged (\(reason)): run fiscal verify; restore from a backup"
         case let .storage(error): "the book could not be read or written: \(error.message)"
+        case let .consolidatedBook(path):
+            "\(path) is a consolidated book (部门汇总): it takes no recording; record in the unit's own book, then run fiscal consolidate again"
         }
     }
 }

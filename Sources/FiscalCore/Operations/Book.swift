@@ -56,6 +56,8 @@ public final class Book {
         if access == .write && path != ":memory:" {
             store = try probe(path, access: .write, onWait: nil)
             if version < Schema.version { try guarded { try store.write { try store.migrate(from: version) } } }
+            // A consolidated book is built whole by `consolidate` and never recorded into.
+            if try guarded({ try store.isConsolidated() }) { throw .consolidatedBook(path: path) }
         } else if version < Schema.oldestReadable {
             throw .refused("the book at \(path) has schema version \(version): open it once with a writing command to upgrade it")
         } else if version < Schema.version {

@@ -77,6 +77,10 @@ public struct RecordOptions: Sendable {
     public var contract: String?
     /// What a first commitment says of the contract it creates.
     public var terms = ContractTerms()
+    /// The other unit of the department in a transfer between units (issue 16): the unit paid
+    /// (`pay --to-unit`) or the unit the authority came from (`appropriate`/`supplement
+    /// --from-unit`). A consolidation eliminates the matched pair.
+    public var counterpartUnit: String?
 
     public init(date: Day, doc: String? = nil, memo: String? = nil, ref: String? = nil, allowOverdraft: Bool = false,
                 again: Bool = false, contract: String? = nil, terms: ContractTerms = ContractTerms()) {
@@ -85,3 +89,19 @@ public struct RecordOptions: Sendable {
         self.again = again
     }
 }
+
+extension EntryKind {
+    /// Which side of a transfer between units an event of this kind may record: a payment
+    /// passes authority down to another unit (对下级/附属单位补助); an appropriation or addition
+    /// receives it.
+    public var unitTransferSide: UnitTransferSide? {
+        switch self {
+        case .pay: .payer
+        case .appropriate, .supplement: .receiver
+        default: nil
+        }
+    }
+}
+
+/// The two sides of a transfer between units of one department.
+public enum UnitTransferSide: String, Sendable { case payer, receiver }

@@ -18,6 +18,16 @@ extension Book {
             }
         }
         try checkContractOption(event.kind, options)
+        if let unit = options.counterpartUnit {
+            guard event.kind.unitTransferSide != nil else {
+                throw .invalidValue(field: "counterpart unit", value: unit,
+                                    reason: "only a payment (to a unit) or an appropriation or addition (from a unit) names another unit")
+            }
+            guard !unit.trimmingWhitespace().isEmpty else {
+                throw .invalidValue(field: "counterpart unit", value: unit, reason: "must not be empty")
+            }
+            try TextRules.check(unit, .unit, name: "counterpart unit")
+        }
         if case let .transfer(from, to, _) = event, from == to {
             throw .invalidValue(field: "to", value: to, reason: "a transfer needs two different projects")
         }
@@ -37,6 +47,7 @@ extension Book {
                                        ref: options.ref, postings: event.postings(ids: ids, contract: contract))
                 draft.payee = options.payee
                 draft.paymentMethod = options.paymentMethod
+                draft.counterpartUnit = options.counterpartUnit
                 var engine = try PostingEngine(store: store)
                 let id = try post(draft, engine: &engine,
                                   control: .check(verb: event.kind.rawValue, allowOverdraft: options.allowOverdraft))
@@ -101,8 +112,8 @@ extension Book {
     }
 
     /// ``post(_:engine:control:)``, with what the engine decided.
-    func postEntry(_ draft: EntryDraft, engine: inout PostingEngine,
-                   control: PostingEngine.Control = .none) throws -> (id: Int64, admission: PostingEngine.Admission) {
+    func postEntry(_ draft: EntryDraft, engine: inout PostingEngine, control: PostingEngine.Control = .none,
+                   write: ((EntryDraft) throws -> Int64)? = nil) throws -> (id: Int64, admission: PostingEngine.Admission) {
         let postings = draft.postings.map {
             LegPosting(account: $0.account, project: $0.projectID, econ: engine.intern(econ: $0.econ?.code ?? ""),
                        amount: $0.amount.fen, contract: $0.contractID ?? 0)
@@ -113,6 +124,6 @@ extension Book {
         if let ref = draft.ref, try store.refExists(ref) { throw FiscalError.duplicateRef(ref) }
         var draft = draft
         draft.overdraft = draft.overdraft || admission.overdraft
-        return (try store.insertEntry(draft), admission)
+        return (try write?(draft) ?? store.insertEntry(draft), admission)
     }
 }

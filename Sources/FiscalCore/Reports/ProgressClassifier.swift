@@ -31,6 +31,13 @@ struct ProgressClassifier {
         }
     }
 
+    /// The group of a total's row: by unit, its project's kind (basic or project
+    /// expenditure), so every unit is subtotalled by kind as projects are.
+    func groupKey(_ t: MonthlyTotal, rowKey: String) -> String {
+        guard grouping == .unit else { return groupKey(rowKey) }
+        return (projects[t.projectID]?.kind.isBasic ?? false) ? "basic" : "project"
+    }
+
     func groupKey(_ rowKey: String) -> String {
         switch grouping {
         case .project:
@@ -38,14 +45,15 @@ struct ProgressClassifier {
             return kind.isBasic ? "basic" : "project"
         case .kind: return (ProjectKind(rawValue: rowKey)?.isBasic ?? false) ? "basic" : "project"
         case .function, .econ: return rowKey == ProgressClassifier.unassigned ? rowKey : String(rowKey.prefix(3))
-        case .fund, .unit: return "all"
+        case .fund: return "all"
+        case .unit: return "project"
         }
     }
 
     func groupName(_ key: String) -> String {
         switch (grouping, key) {
         case (_, "basic"): return "基本支出"
-        case (.project, "project"), (.kind, "project"): return "项目支出"
+        case (.project, "project"), (.kind, "project"), (.unit, "project"): return "项目支出"
         case (.function, _): return key == ProgressClassifier.unassigned ? "（未指定）" : (codes.function.name(key) ?? key)
         case (.econ, _): return key == ProgressClassifier.unassigned ? "（未指定）" : (codes.economic.name(key) ?? key)
         default: return "小计"

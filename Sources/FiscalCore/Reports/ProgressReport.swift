@@ -99,18 +99,21 @@ extension ProgressReport {
         let totals = snapshot.totals
         let projects = snapshot.projectsByID
         let classifier = ProgressClassifier(grouping: spec.grouping, projects: projects, codes: snapshot.codes)
-        var byRow: [String: BudgetFigures] = [:]
+        // A row is a key within its group: by unit, a unit has a row under 基本支出 and one
+        // under 项目支出.
+        struct RowID: Hashable { var group: String; var key: String }
+        var byRow: [RowID: BudgetFigures] = [:]
         for t in totals {
             let key = classifier.rowKey(t)
-            byRow[key, default: BudgetFigures()].add(t.account, t.amount)
+            let id = RowID(group: classifier.groupKey(t, rowKey: key), key: key)
+            byRow[id, default: BudgetFigures()].add(t.account, t.amount)
             if t.account == .paid && t.month == spec.month.month {
-                byRow[key, default: BudgetFigures()].paidInMonth -= t.amount
+                byRow[id, default: BudgetFigures()].paidInMonth -= t.amount
             }
         }
         var groups: [String: [ProgressLine]] = [:]
-        for (key, figures) in byRow {
-            groups[classifier.groupKey(key), default: []]
-                .append(spec.line(key: key, name: classifier.name(key), figures: figures))
+        for (id, figures) in byRow {
+            groups[id.group, default: []].append(spec.line(key: id.key, name: classifier.name(id.key), figures: figures))
         }
         let ordered = groups.keys.sorted(by: classifier.groupOrder).map { g -> ProgressGroup in
             var rows = groups[g]!.sorted { $0.key < $1.key }

@@ -1,7 +1,9 @@
 /// Everything the year-end settlement report depends on.
 public struct SettlementSpec: Sendable {
     public var year: Int
-    public init(year: Int) { self.year = year }
+    /// Rows per unit (项目的单位; on a consolidated book, its units) instead of per project.
+    public var byUnit = false
+    public init(year: Int, byUnit: Bool = false) { self.year = year; self.byUnit = byUnit }
 }
 
 /// One row of the settlement: a project, a fund section's subtotal or the total.
@@ -13,9 +15,11 @@ public struct SettlementLine: Sendable {
     public var contractCarried = Money.zero
     /// 其他结转: carried forward but for the open commitments.
     public var otherCarried: Money { figures.carriedForward - contractCarried }
+    /// A row of a report by unit: the unit's projects of the section summed.
+    public var unit: String? = nil
 
-    public init(project: Project?, figures: BudgetFigures, contractCarried: Money = .zero) {
-        self.project = project; self.figures = figures; self.contractCarried = contractCarried
+    public init(project: Project?, figures: BudgetFigures, contractCarried: Money = .zero, unit: String? = nil) {
+        self.project = project; self.figures = figures; self.contractCarried = contractCarried; self.unit = unit
     }
 
     /// What is left at year end: carried forward, surplus, and — before the close — what is
@@ -47,6 +51,9 @@ public struct SettlementReport: Sendable {
     public var total: SettlementLine
     /// The book's seal from the snapshot the figures came from (issue 12: one read).
     public var seal: Seal?
+    /// On a consolidated book: the postings of its eliminations (transfers between its units
+    /// taken out, already in the figures above), entry by entry.
+    public var eliminations: [EliminationPosting] = []
     public var rows: [SettlementLine] { sections.flatMap(\.rows) }
     /// The rows, subtotals and total whose identity fails (a damaged book).
     public var identityFailures: [SettlementLine] {
@@ -58,7 +65,9 @@ extension Book {
     /// The settlement of a year from the maintained totals. A project appears when it has any
     /// figure in the year; basic expenditure first, then by code.
     public func settlementReport(_ spec: SettlementSpec) throws(FiscalError) -> SettlementReport {
-        SettlementReport(spec: spec, snapshot: try snapshot(year: spec.year))
+        var report = SettlementReport(spec: spec, snapshot: try snapshot(year: spec.year))
+        report.eliminations = try guarded { try store.read { try store.eliminationPostings(year: spec.year) } }
+        return report
     }
 }
 
@@ -73,8 +82,19 @@ extension SettlementReport {
             .sorted { ($0.kind.isBasic ? 0 : 1, $0.code) < ($1.kind.isBasic ? 0 : 1, $1.code) }
         var sections: [SettlementSection] = []
         for fund in Fund.allCases {
-            let rows = projects.filter { $0.fund == fund }.map {
+            var rows = projects.filter { $0.fund == fund }.map {
                 SettlementLine(project: $0, figures: figures[$0.id]!, contractCarried: snapshot.contractCarried[$0.id] ?? .zero)
+            }
+            if spec.byUnit {
+                var byUnit: [String: (figures: BudgetFigures, onContracts: Money)] = [:]
+                for row in rows {
+                    let unit = row.project!.unit ?? "-"
+                    let sum = byUnit[unit] ?? (BudgetFigures(), .zero)
+                    byUnit[unit] = (sum.figures + row.figures, sum.onContracts + row.contractCarried)
+                }
+                rows = byUnit.keys.sorted().map {
+                    SettlementLine(project: nil, figures: byUnit[$0]!.figures, contractCarried: byUnit[$0]!.onContracts, unit: $0)
+                }
             }
             if fund == .other && rows.isEmpty { continue }
             let sum = rows.reduce(BudgetFigures()) { $0 + $1.figures }

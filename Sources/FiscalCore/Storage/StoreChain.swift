@@ -18,6 +18,13 @@ extension SQLiteStore {
         return try bookHash()
     }
 
+    /// `alias.counterpart_unit`, or NULL in a book older than schema v5 (a reader reads it as it is).
+    func counterpartColumn(_ alias: String) throws -> String {
+        let has = try db.cached("SELECT count(*) AS n FROM pragma_table_info('entry') WHERE name = 'counterpart_unit'")
+            .first { try $0.int("n") } == 1
+        return has ? "\(alias).counterpart_unit" : "NULL AS counterpart_unit"
+    }
+
     func nextID(_ table: String) throws -> Int64 {
         try db.cached("SELECT coalesce(max(id), 0) + 1 AS next FROM \(table)").first { try $0.int("next") } ?? 1
     }
@@ -49,7 +56,7 @@ extension SQLiteStore {
                      reverses: Int64?, overdraft: Bool,
                      postings: [(account: String, project: Int64, econ: String?, amount: Int64, contract: Int64?)],
                      projectHash: (Int64) throws -> [UInt8]?, contractHash: (Int64) throws -> [UInt8]?,
-                     payee: String? = nil, paymentMethod: String? = nil) rethrows -> ChainRecord {
+                     payee: String? = nil, paymentMethod: String? = nil, counterpartUnit: String? = nil) rethrows -> ChainRecord {
         var r = ChainRecord.entry(id: id, date: date, year: year, kind: kind, doc: doc, memo: memo, ref: ref,
                                   reverses: reverses, overdraft: overdraft, postings: postings.count)
         for p in postings {
@@ -57,6 +64,7 @@ extension SQLiteStore {
                       contract: try p.contract.map(contractHash))
         }
         r.details(payee: payee, paymentMethod: paymentMethod)
+        r.entryTrailer(counterpartUnit: counterpartUnit)
         return r
     }
 

@@ -7,12 +7,12 @@ extension SQLiteStore {
             memo: draft.memo, ref: draft.ref, reverses: draft.reverses, overdraft: draft.overdraft,
             postings: draft.postings.map { ($0.account.rawValue, $0.projectID, $0.econ?.code, $0.amount.fen, $0.contractID) },
             projectHash: { try projectHash(id: $0) }, contractHash: { try contractHash(id: $0) },
-            payee: draft.payee, paymentMethod: draft.paymentMethod)
+            payee: draft.payee, paymentMethod: draft.paymentMethod, counterpartUnit: draft.counterpartUnit)
         try db.cached("""
-            INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, payee, payment_method, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, payee, payment_method, counterpart_unit, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).run([id, draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
-                      draft.ref, draft.reverses, draft.overdraft, draft.payee, draft.paymentMethod,
+                      draft.ref, draft.reverses, draft.overdraft, draft.payee, draft.paymentMethod, draft.counterpartUnit,
                       record.hash(after: try chainHead("entry"))])
         let insert = try db.cached("INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES (?, ?, ?, ?, ?, ?)")
         for p in draft.postings {
@@ -72,7 +72,7 @@ extension SQLiteStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql = """
-            SELECT e.id, e.date, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft, e.payee, e.payment_method,
+            SELECT e.id, e.date, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft, e.payee, e.payment_method, \(try counterpartColumn("e")),
                    (SELECT r.id FROM entry r WHERE r.reverses = e.id) AS reversed_by,
                    p.account, pr.code, p.econ, p.amount, c.number AS contract
             FROM entry e JOIN posting p ON p.entry_id = e.id JOIN project pr ON pr.id = p.project_id
@@ -91,7 +91,8 @@ extension SQLiteStore {
                     doc: try row.optionalText("doc"), memo: try row.optionalText("memo"), ref: try row.optionalText("ref"),
                     reverses: try row.optionalInt("reverses"), reversedBy: try row.optionalInt("reversed_by"),
                     overdraft: try row.int("overdraft") == 1, postings: [],
-                    payee: try row.optionalText("payee"), paymentMethod: try row.optionalText("payment_method"))
+                    payee: try row.optionalText("payee"), paymentMethod: try row.optionalText("payment_method"),
+                    counterpartUnit: try row.optionalText("counterpart_unit"))
             }
             current!.postings.append(JournalPosting(
                 account: try row.decode("account", as: "an account", Account.init(rawValue:)), projectCode: try row.text("code"),

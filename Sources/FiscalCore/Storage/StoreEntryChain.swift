@@ -11,11 +11,11 @@ extension SQLiteStore {
         var previous = try bookHash()
         let statement = try db.prepare("""
             SELECT e.id, e.date, e.year, e.kind, e.doc, e.memo, e.ref, e.reverses, e.overdraft, e.hash,
-                   p.account, p.project_id, p.econ, p.amount, e.payee, e.payment_method, p.contract_id
+                   p.account, p.project_id, p.econ, p.amount, e.payee, e.payment_method, p.contract_id, \(try counterpartColumn("e"))
             FROM entry e LEFT JOIN posting p ON p.entry_id = e.id ORDER BY e.id, p.id
             """)
         let c = try ["id", "date", "year", "kind", "doc", "memo", "ref", "reverses", "overdraft", "hash",
-                     "account", "project_id", "econ", "amount", "payee", "payment_method", "contract_id"]
+                     "account", "project_id", "econ", "amount", "payee", "payment_method", "contract_id", "counterpart_unit"]
             .map { name throws(SQLiteError) in try statement.column(name) }
         var record = ChainRecord(table: "entry")
         var legs = ChainRecord(table: "entry")  // only its bytes after the head are used
@@ -57,6 +57,7 @@ extension SQLiteStore {
                 legs.start("entry")
                 details.start("entry")
                 row.withBytes(c[14]) { payee in row.withBytes(c[15]) { details.details(payee: payee, paymentMethod: $0) } }
+                try row.withBytes(c[17]) { details.entryTrailer(counterpartUnit: $0) }
             }
             guard let project = try row.optionalInt(c[11]) else { return }  // an entry without postings
             count += 1

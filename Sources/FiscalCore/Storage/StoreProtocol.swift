@@ -98,6 +98,22 @@ protocol Store {
     func allMonthlyTotals() throws -> [StoredTotal]
     func postingSums(entryID: Int64) throws -> [(project: Int64, sum: Int64)]
 
+    // Consolidation (部门汇总): reading a unit book, keeping its units in the consolidated one
+    func isConsolidated() throws -> Bool
+    func forEachMonthlyTotal(year: Int, _ body: (MonthlyTotal) throws -> Void) throws
+    func contractSums(year: Int) throws -> [ContractSum]
+    func contractRows() throws -> [ContractRow]
+    func insertContract(_ c: ContractRow) throws -> Int64
+    func unitTransferEntries(year: Int) throws -> [(id: Int64, date: String, kind: String, doc: String?, unit: String,
+                                                   postings: [(account: Account, project: Int64, econ: String?, amount: Int64)])]
+    func insertConsolidatedUnit(_ u: ConsolidatedUnit) throws
+    func insertConsolidatedEntry(_ draft: EntryDraft, projectHash: (Int64) -> [UInt8]?) throws -> Int64
+    func projectHashes(ids: ClosedRange<Int64>) throws -> [Int64: [UInt8]]
+    func consolidatedUnits() throws -> [ConsolidatedUnit]
+    func consolidateDocs(unit: String) throws -> [String]
+    func consolidatedSums(unit: String, year: Int) throws -> [UnitTotalKey: Int64]
+    func eliminationPostings(year: Int) throws -> [EliminationPosting]
+
     // The bulk path (an import): how many rows reach the book at once
     func withBulkWriteSettings<T>(cacheKiB: Int, _ body: () throws -> T) throws -> T
     func hasRefs() throws -> Bool

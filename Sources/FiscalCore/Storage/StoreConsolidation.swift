@@ -1,0 +1,235 @@
+/// The SQL of a consolidation (部门汇总, issue 16): what is read from a unit book (its monthly
+/// totals, its contract-tagged sums, its contracts, its transfers to and from other units) and
+/// what a consolidated book keeps of its units (table consolidated_unit, schema step 5e).
+extension SQLiteStore {
+    func hasTable(_ name: String) throws -> Bool {
+        try db.cached("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name = ?").first([name]) { try $0.int("n") } == 1
+    }
+
+    /// A book built by `consolidate`: it has units recorded (and takes no recording).
+    func isConsolidated() throws -> Bool {
+        guard try hasTable("consolidated_unit") else { return false }
+        return try db.cached("SELECT count(*) AS n FROM consolidated_unit").first { try $0.int("n") } ?? 0 > 0
+    }
+
+    /// The year's maintained totals, by month, project, account and code: one month's rows
+    /// after another, so a consolidation holds one month of one unit at a time.
+    func forEachMonthlyTotal(year: Int, _ body: (MonthlyTotal) throws -> Void) throws {
+        try db.prepare("""
+            SELECT project_id, account, econ, month, amount FROM monthly_total
+            WHERE year = ? AND amount <> 0 ORDER BY month, project_id, account, econ
+            """).forEach([year]) { row in
+            try body(MonthlyTotal(projectID: try row.int("project_id"),
+                                  account: try row.decode("account", as: "an account", Account.init(rawValue:)),
+                                  econ: try row.text("econ"), month: Int(try row.int("month")),
+                                  amount: Money(fen: try row.int("amount"))))
+        }
+    }
+
+    /// The year's postings tagged with a contract, summed by month, project, account, code and
+    /// contract (found through the partial index on contract_id; none in a book before v5).
+    func contractSums(year: Int) throws -> [ContractSum] {
+        guard try hasTable("contract") else { return [] }
+        return try db.prepare("""
+            SELECT CAST(substr(e.date, 6, 2) AS INTEGER) AS month, p.project_id, p.account, coalesce(p.econ, '') AS econ,
+                   p.contract_id, sum(p.amount) AS amount
+            FROM posting p JOIN entry e ON e.id = p.entry_id
+            WHERE p.contract_id IS NOT NULL AND e.year = ?
+            GROUP BY 1, 2, 3, 4, 5 HAVING sum(p.amount) <> 0
+            """).rows([year]) {
+            ContractSum(month: Int(try $0.int("month")), projectID: try $0.int("project_id"),
+                        account: try $0.decode("account", as: "an account", Account.init(rawValue:)),
+                        econ: try $0.text("econ"), contractID: try $0.int("contract_id"), amount: try $0.int("amount"))
+        }
+    }
+
+    /// Every contract row, as stored (none in a book before v5).
+    func contractRows() throws -> [ContractRow] {
+        guard try hasTable("contract") else { return [] }
+        return try db.prepare("""
+            SELECT id, number, project_id, supplier, econ, procurement, sme, signed, memo FROM contract ORDER BY id
+            """).rows {
+            ContractRow(id: try $0.int("id"), number: try $0.text("number"), projectID: try $0.int("project_id"),
+                        supplier: try $0.optionalText("supplier"), econ: try $0.text("econ"),
+                        procurement: try $0.optionalText("procurement"), sme: try $0.int("sme") == 1,
+                        signed: try $0.text("signed"), memo: try $0.optionalText("memo"))
+        }
+    }
+
+    /// Writes a contract row under a new id; its hash is left to the contract chain (issue 14).
+    func insertContract(_ c: ContractRow) throws -> Int64 {
+        let id = try nextID("contract")
+        // In the contract chain like any contract (issue 14), so `verify` checks the copies too.
+        let hash = ChainRecord.contract(id: id, number: c.number, project: c.projectID, supplier: c.supplier, econ: c.econ,
+                                        procurement: c.procurement, sme: c.sme, signed: c.signed, memo: c.memo)
+            .hash(after: try chainHead("contract"))
+        try db.cached("""
+            INSERT INTO contract (id, number, project_id, supplier, econ, procurement, sme, signed, memo, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([id, c.number, c.projectID, c.supplier, c.econ, c.procurement, c.sme, c.signed, c.memo, hash])
+        return id
+    }
+
+    /// The year's entries that name another unit and are not reversed, with their postings.
+    func unitTransferEntries(year: Int) throws -> [(id: Int64, date: String, kind: String, doc: String?, unit: String,
+                                                   postings: [(account: Account, project: Int64, econ: String?, amount: Int64)])] {
+        guard try counterpartColumn("e") != "NULL AS counterpart_unit" else { return [] }
+        var found: [(id: Int64, date: String, kind: String, doc: String?, unit: String,
+                     postings: [(account: Account, project: Int64, econ: String?, amount: Int64)])] = []
+        try db.prepare("""
+            SELECT e.id, e.date, e.kind, e.doc, e.counterpart_unit, p.account, p.project_id, p.econ, p.amount
+            FROM entry e JOIN posting p ON p.entry_id = e.id
+            WHERE e.year = ? AND e.counterpart_unit IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entry r WHERE r.reverses = e.id)
+            ORDER BY e.id, p.id
+            """).forEach([year]) { row in
+            let id = try row.int("id")
+            if found.last?.id != id {
+                found.append((id, try row.text("date"), try row.text("kind"), try row.optionalText("doc"),
+                              try row.text("counterpart_unit"), []))
+            }
+            found[found.count - 1].postings.append((try row.decode("account", as: "an account", Account.init(rawValue:)),
+                                                    try row.int("project_id"), try row.optionalText("econ"), try row.int("amount")))
+        }
+        return found
+    }
+
+    /// Writes a consolidate entry as ``insertEntry(_:)`` does, with the per-row triggers
+    /// suspended (``suspendRowTriggers()``): its postings are added to `monthly_total` here,
+    /// and projects' hashes come from `projectHash` instead of a query per posting.
+    func insertConsolidatedEntry(_ draft: EntryDraft, projectHash: (Int64) -> [UInt8]?) throws -> Int64 {
+        let id = try nextID("entry")
+        let record = try entryRecord(
+            id: id, date: draft.date.description, year: Int64(draft.date.year), kind: draft.kind.rawValue, doc: draft.doc,
+            memo: draft.memo, ref: draft.ref, reverses: draft.reverses, overdraft: draft.overdraft,
+            postings: draft.postings.map { ($0.account.rawValue, $0.projectID, $0.econ?.code, $0.amount.fen, $0.contractID) },
+            projectHash: projectHash, contractHash: { try contractHash(id: $0) }, counterpartUnit: draft.counterpartUnit)
+        try db.cached("""
+            INSERT INTO entry (id, date, year, kind, doc, memo, ref, reverses, overdraft, counterpart_unit, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([id, draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
+                      draft.ref, draft.reverses, draft.overdraft, draft.counterpartUnit,
+                      record.hash(after: try chainHead("entry"))])
+        let insert = try db.cached("""
+            INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        let total = try db.cached("""
+            INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES (?, ?, ?, ?, ?, ?, 1)
+            ON CONFLICT (year, project_id, account, econ, month)
+            DO UPDATE SET amount = amount + excluded.amount, postings = postings + 1
+            """)
+        for p in draft.postings {
+            try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen, p.contractID])
+            try total.run([draft.date.year, p.projectID, p.account.rawValue, p.econ?.code ?? "", draft.date.month, p.amount.fen])
+        }
+        return id
+    }
+
+    /// The hashes of the projects with ids in `ids` (one unit's, written together).
+    func projectHashes(ids: ClosedRange<Int64>) throws -> [Int64: [UInt8]] {
+        var hashes: [Int64: [UInt8]] = [:]
+        try db.prepare("SELECT id, hash FROM project WHERE id BETWEEN ? AND ?").forEach([ids.lowerBound, ids.upperBound]) {
+            hashes[try $0.int("id")] = try $0.optionalBlob("hash")
+        }
+        return hashes
+    }
+
+    func insertConsolidatedUnit(_ u: ConsolidatedUnit) throws {
+        try db.cached("""
+            INSERT INTO consolidated_unit (name, path, book_name, seal, entries, taken) VALUES (?, ?, ?, ?, ?, ?)
+            """).run([u.name, u.path, u.bookName, u.seal.hash, u.seal.entryID, u.seal.asOf.description])
+    }
+
+    func consolidatedUnits() throws -> [ConsolidatedUnit] {
+        guard try hasTable("consolidated_unit") else { return [] }
+        return try db.prepare("SELECT name, path, book_name, seal, entries, taken FROM consolidated_unit ORDER BY id").rows {
+            ConsolidatedUnit(name: try $0.text("name"), path: try $0.text("path"), bookName: try $0.text("book_name"),
+                             seal: Seal(asOf: try $0.decode("taken", as: "a date", Day.init), entryID: try $0.int("entries"),
+                                        hash: try $0.optionalBlob("seal") ?? []))
+        }
+    }
+
+    /// The documents (seal tokens) of a unit's consolidate entries: chained, so they vouch for
+    /// the seal its consolidated_unit row records.
+    func consolidateDocs(unit: String) throws -> [String] {
+        try db.prepare("""
+            SELECT DISTINCT e.doc FROM entry e WHERE e.kind = 'consolidate' AND e.counterpart_unit = ? AND e.doc IS NOT NULL
+            """).rows([unit]) { try $0.text("doc") }
+    }
+
+    /// What the consolidate entries of one unit hold, summed by project code (as the unit
+    /// writes it), account, code and month: what `verify` compares with the unit book.
+    func consolidatedSums(unit: String, year: Int) throws -> [UnitTotalKey: Int64] {
+        var sums: [UnitTotalKey: Int64] = [:]
+        try db.prepare("""
+            SELECT pr.code, p.account, coalesce(p.econ, '') AS econ, CAST(substr(e.date, 6, 2) AS INTEGER) AS month,
+                   sum(p.amount) AS amount
+            FROM entry e JOIN posting p ON p.entry_id = e.id JOIN project pr ON pr.id = p.project_id
+            WHERE e.kind = 'consolidate' AND e.counterpart_unit = ? AND e.year = ?
+            GROUP BY 1, 2, 3, 4
+            """).forEach([unit, year]) { row in
+            let key = UnitTotalKey(code: try row.text("code"), account: try row.text("account"), econ: try row.text("econ"),
+                                   month: Int(try row.int("month")))
+            sums[key, default: 0] += try row.int("amount")
+        }
+        return sums
+    }
+
+    /// The postings of the year's eliminate entries, with their unit and project.
+    func eliminationPostings(year: Int) throws -> [EliminationPosting] {
+        guard try hasTable("consolidated_unit") else { return [] }
+        return try db.prepare("""
+            SELECT e.id, e.date, e.memo, e.counterpart_unit, pr.code, pr.unit, p.account, p.amount
+            FROM entry e JOIN posting p ON p.entry_id = e.id JOIN project pr ON pr.id = p.project_id
+            WHERE e.kind = 'eliminate' AND e.year = ? ORDER BY e.id, p.id
+            """).rows([year]) {
+            EliminationPosting(entry: try $0.int("id"), date: try $0.decode("date", as: "a date", Day.init),
+                               memo: try $0.optionalText("memo"), counterpart: try $0.optionalText("counterpart_unit"),
+                               projectCode: try $0.text("code"), unit: try $0.optionalText("unit"),
+                               account: try $0.decode("account", as: "an account", Account.init(rawValue:)),
+                               amount: Money(fen: try $0.int("amount")))
+        }
+    }
+}
+
+/// A contract row as stored (schema step 5a), copied whole into a consolidated book.
+struct ContractRow: Sendable {
+    var id: Int64
+    var number: String
+    var projectID: Int64
+    var supplier: String?
+    var econ: String
+    var procurement: String?
+    var sme: Bool
+    var signed: String
+    var memo: String?
+}
+
+/// Postings tagged with one contract, summed per month, project, account and code.
+struct ContractSum: Sendable {
+    var month: Int
+    var projectID: Int64
+    var account: Account
+    var econ: String
+    var contractID: Int64
+    var amount: Int64
+}
+
+/// A unit's monthly total as a consolidation compares it: by the unit's own project code.
+struct UnitTotalKey: Hashable, Sendable {
+    var code: String
+    var account: String
+    var econ: String
+    var month: Int
+}
+
+/// One posting of an elimination, as the settlement lists it.
+public struct EliminationPosting: Sendable {
+    public var entry: Int64
+    public var date: Day
+    public var memo: String?
+    public var counterpart: String?
+    public var projectCode: String
+    public var unit: String?
+    public var account: Account
+    public var amount: Money
+}
