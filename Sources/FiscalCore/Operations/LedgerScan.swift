@@ -6,16 +6,17 @@
 struct LedgerScan {
     let store: any Store
 
-    func violations() throws -> (byEntry: [Violation], totals: [Violation]) {
+    func violations() throws -> (byEntry: [Violation], totals: [Violation], batches: [Violation]) {
         var entries = EntryTable()
         var wrongYear: [Violation] = []
-        try store.forEachEntryHeader { id, date, year in
+        var kinds = TextTable(first: EntryKind.allCases.map(\.rawValue))
+        try store.forEachEntryHeader { id, date, year, kind in
             let dateYear = LedgerScan.digits(date, 0..<4)
             if dateYear != year {
                 wrongYear.append(Violation(check: "wrong year",
                                            detail: "entry \(id) dated \(String(decoding: date, as: UTF8.self)) is booked in year \(year)"))
             }
-            entries.add(id: id, year: year, month: LedgerScan.digits(date, 5..<7) ?? 0)
+            entries.add(id: id, year: year, month: LedgerScan.digits(date, 5..<7) ?? 0, kind: kinds.index(kind))
         }
         let codes = Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0.code) })
         var names = TextTable(first: Account.allCases.map(\.rawValue))
@@ -25,19 +26,24 @@ struct LedgerScan {
         var sums: [(project: Int64, sum: Int64)] = []
         var split: Set<Int64> = []
         var unbalanced: [(entry: Int64, project: Int64, sum: Int64)] = []
+        var batches = BatchTally(try store.importBatches(), transfer: kinds.index(EntryKind.transfer.rawValue))
+        var debits: Int64 = 0
         func finish() {
             guard let entry = current else { return }
             for s in sums where s.sum != 0 && codes[s.project] != nil { unbalanced.append((entry, s.project, s.sum)) }
+            if let slot = entries[entry] { batches.add(entry: entry, kind: slot.kind, debits: debits) }
         }
         try store.forEachPostingRow { entry, project, account, econ, amount in
             if entry != current {
                 finish()
                 sums.removeAll(keepingCapacity: true)
+                debits = 0
                 current = entry
                 // Postings of one entry are written together; one found apart is summed by SQL.
                 if !entries.markSeen(entry) && entries.contains(entry) { split.insert(entry) }
             }
             if let i = sums.firstIndex(where: { $0.project == project }) { sums[i].sum &+= amount } else { sums.append((project, amount)) }
+            if amount > 0 { debits &+= amount }
             guard let slot = entries[entry] else { return }  // a posting of no entry: the foreign-key check names it
             let key = TotalKey(year: slot.year, project: project, account: names.index(account),
                                econ: econ.map { econs.index($0) } ?? 0, month: slot.month)
@@ -54,7 +60,8 @@ struct LedgerScan {
         let byEntry = unbalanced.map {
             Violation(check: "unbalanced entry", detail: "entry \($0.entry) project \(codes[$0.project]!) sums to \(Money(fen: $0.sum)) instead of 0")
         } + entries.unseen().map { Violation(check: "empty entry", detail: "entry \($0) has no postings") }
-        return (byEntry + wrongYear, try totalsMismatches(actual, codes: codes, names: &names, econs: &econs))
+        return (byEntry + wrongYear, try totalsMismatches(actual, codes: codes, names: &names, econs: &econs),
+                batches.mismatches(kinds: kinds.texts))
     }
 
     /// The keys whose maintained total (amount and count) differs from the postings, either way.
@@ -102,5 +109,43 @@ struct LedgerScan {
         var account: Int
         var econ: Int
         var month: Int64
+    }
+}
+
+/// Each import batch's entries by kind, counted and summed on the ledger scan's way (an
+/// event's amount is its debits; a transfer debits two projects), against what the batch
+/// recorded (`import_batch_total`, which no trigger guards and no hash covers).
+struct BatchTally {
+    private let batches: [ImportBatchRecord]
+    private let transfer: Int
+    private var actual: [Int64: [Int: (entries: Int, amount: Int64)]] = [:]
+
+    init(_ batches: [ImportBatchRecord], transfer: Int) {
+        self.batches = batches.filter { $0.entries != nil }.sorted { $0.entries!.lowerBound < $1.entries!.lowerBound }
+        self.transfer = transfer
+    }
+
+    mutating func add(entry: Int64, kind: Int, debits: Int64) {
+        guard !batches.isEmpty else { return }
+        // The last batch starting at or before the entry (binary search: batches are few, entries many).
+        var lo = 0, hi = batches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if batches[mid].entries!.lowerBound <= entry { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0, batches[lo - 1].entries!.contains(entry) else { return }
+        let amount = kind == transfer ? debits / 2 : debits
+        let sum = actual[batches[lo - 1].id, default: [:]][kind] ?? (0, 0)
+        actual[batches[lo - 1].id, default: [:]][kind] = (sum.entries + 1, sum.amount &+ amount)
+    }
+
+    func mismatches(kinds: [String]) -> [Violation] {
+        batches.map(\.id).sorted().compactMap { id in
+            let batch = batches.first { $0.id == id }!
+            let recorded = Dictionary(batch.totals.map { ($0.kind.rawValue, ($0.entries, $0.amount.fen)) }, uniquingKeysWith: { a, _ in a })
+            let found = Dictionary((actual[id] ?? [:]).map { (kinds[$0.key], ($0.value.entries, $0.value.amount)) }, uniquingKeysWith: { a, _ in a })
+            let same = recorded.count == found.count && recorded.allSatisfy { k, v in found[k].map { $0 == v } ?? false }
+            return same ? nil : Violation(check: "import batch", detail: "batch \(id): its totals by kind differ from the entries it posted")
+        }
     }
 }

@@ -2,15 +2,15 @@
 /// Ids are dense in a book fiscal wrote, so they index arrays; a book whose ids are sparse
 /// (edited by hand) falls back to a dictionary.
 struct EntryTable {
-    struct Slot { var year: Int64; var month: Int64 }
+    struct Slot { var year: Int64; var month: Int64; var kind: Int = 0 }
     private var slots: [Slot?] = []
     private var seen: [Bool] = []
     private var sparse: [Int64: (slot: Slot, seen: Bool)] = [:]
 
     private func dense(_ id: Int64) -> Int? { id >= 0 && id < Int64(slots.count) ? Int(id) : nil }
 
-    mutating func add(id: Int64, year: Int64, month: Int64) {
-        let slot = Slot(year: year, month: month)
+    mutating func add(id: Int64, year: Int64, month: Int64, kind: Int) {
+        let slot = Slot(year: year, month: month, kind: kind)
         if id >= 0 && id < 4 * Int64(slots.count) + 4_096 {
             while slots.count <= Int(id) { slots.append(nil); seen.append(false) }
             slots[Int(id)] = slot

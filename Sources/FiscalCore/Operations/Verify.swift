@@ -13,10 +13,10 @@ extension Book {
         // Three independent reads, on three connections: the OS spreads them over the cores.
         let structural = BackgroundCheck.start(path: path) { try $0.structuralViolations() }
         let chain = olderVersion == nil ? BackgroundCheck.start(path: path) { try $0.chainViolations() } : nil
-        let (schema, byEntry, totals, fromTotals) = try guarded {
+        let (schema, byEntry, totals, fromTotals, batches) = try guarded {
             try store.read {
                 let scan = try LedgerScan(store: store).violations()
-                return (try store.schemaViolations(), scan.byEntry, scan.totals, try store.totalsViolations())
+                return (try store.schemaViolations(), scan.byEntry, scan.totals, try store.totalsViolations(), scan.batches)
             }
         }
         func result(_ check: BackgroundCheck?, here: () throws -> [Violation]) throws(FiscalError) -> [Violation] {
@@ -25,7 +25,7 @@ extension Book {
         }
         let structure = try result(structural) { try store.structuralViolations() }
         let chained = try result(chain) { try store.chainViolations() }
-        return structure + schema + chained + byEntry + fromTotals + totals
+        return structure + batches + schema + chained + byEntry + fromTotals + totals
     }
 }
 

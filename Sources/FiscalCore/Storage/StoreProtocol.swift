@@ -92,7 +92,8 @@ protocol Store {
     func entryHash(id: Int64) throws -> (date: String, hash: [UInt8]?)?
     func entriesAfter(id: Int64, datedThrough date: String) throws -> [(id: Int64, date: String)]
     func bookHash() throws -> [UInt8]
-    func forEachEntryHeader(_ body: (_ id: Int64, _ date: UnsafeBufferPointer<UInt8>, _ year: Int64) throws -> Void) throws
+    func forEachEntryHeader(_ body: (_ id: Int64, _ date: UnsafeBufferPointer<UInt8>, _ year: Int64,
+                                       _ kind: UnsafeBufferPointer<UInt8>) throws -> Void) throws
     func forEachPostingRow(_ body: (_ entry: Int64, _ project: Int64, _ account: UnsafeBufferPointer<UInt8>,
                                     _ econ: UnsafeBufferPointer<UInt8>?, _ amount: Int64) throws -> Void) throws
     func allMonthlyTotals() throws -> [StoredTotal]
