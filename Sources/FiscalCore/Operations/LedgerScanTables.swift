@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Entries by id for `verify`'s scan: booked year, month and whether a posting named them.
 /// Ids are dense in a book fiscal wrote, so they index arrays; a book whose ids are sparse
 /// (edited by hand) falls back to a dictionary.
@@ -48,16 +51,24 @@ struct EntryTable {
 /// Short texts (accounts, economic codes) numbered as first met, compared as bytes.
 struct TextTable {
     private(set) var texts: [String]
+    /// The first texts' bytes, compared without hashing or walking a String's UTF-8 view.
+    private var common: [[UInt8]]
     private var numbers: [[UInt8]: Int] = [:]
 
     init(first: [String]) {
         texts = first
+        common = first.prefix(24).map { Array($0.utf8) }
         for (i, t) in first.enumerated() { numbers[Array(t.utf8)] = i }
     }
 
     mutating func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         // The common texts first, without hashing: they are few and short.
-        for (i, t) in texts.prefix(16).enumerated() where t.utf8.count == bytes.count && t.utf8.elementsEqual(bytes) { return i }
+        for i in common.indices where common[i].count == bytes.count {
+            let same = common[i].withUnsafeBufferPointer { c in
+                c.isEmpty || memcmp(c.baseAddress!, bytes.baseAddress!, c.count) == 0
+            }
+            if same { return i }
+        }
         let key = Array(bytes)
         if let n = numbers[key] { return n }
         texts.append(String(decoding: bytes, as: UTF8.self))
