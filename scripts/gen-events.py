@@ -101,6 +101,12 @@ def main():
         else:
             to = codes[(codes.index(code) + 1) % len(codes)]
             rows.append((args.year, month, doy, "transfer", code, amount, "", "调剂〔%d〕%d号" % (args.year, k), "调剂", to))
+    if contract_share > 0 and not args.shuffle:
+        # A commit is signed the day before the payment that needed it: put it in date order
+        # (a stable sort), as a payment list or an export is.
+        order = sorted(range(len(rows)), key=lambda i: rows[i][:3])
+        extra = {new: extra[old] for new, old in enumerate(order) if old in extra}
+        rows = [rows[i] for i in order]
     if args.shuffle:
         head, tail = rows[:len(codes)], list(enumerate(rows))[len(codes):]
         rng.shuffle(tail)
