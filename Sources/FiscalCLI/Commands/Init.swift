@@ -21,6 +21,11 @@ extension FiscalCommand {
         @Option(help: ArgumentHelp("The first fiscal year of the book (default: this year).", valueName: "year"))
         var year: Int?
 
+        func validate() throws {
+            // The book's years are 1900–9999 (schema.sql); anything else is a typo, not a book.
+            if let year, !(1900...9999).contains(year) { throw ValidationError("--year \(year): not a fiscal year (1900–9999)") }
+        }
+
         func run() throws {
             let today = try book.todayDay()
             let created = try Book.create(at: book.path, name: name, year: year ?? today.year, today: today)

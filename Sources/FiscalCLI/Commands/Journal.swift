@@ -27,6 +27,12 @@ extension FiscalCommand {
         @Option(help: ArgumentHelp("Last date, inclusive (e.g. 2023-06-01 or 2023/6/1).", valueName: "date"), transform: DateArgument.day)
         var to: Day?
 
+        func validate() throws {
+            if let from, let to, from > to {
+                throw ValidationError("--from \(from) is after --to \(to): no date is in that range")
+            }
+        }
+
         func run() throws {
             let opened = try book.openReader()
             var filter = JournalFilter()
