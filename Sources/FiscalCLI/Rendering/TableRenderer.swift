@@ -39,7 +39,7 @@ public struct TableRenderer: Sendable {
 
     /// The column widths narrowed to fit `maxWidth`: the widest shortenable column loses a
     /// column at a time.
-    func fitting(_ widths: [Int], headers: [String], alignments: [TextTable.Alignment], firstColumn: [String],
+    func fitting(_ widths: [Int], headers: [String], alignments: [TextTable.Alignment],
                  flagged: Bool, dates: [Bool] = []) -> [Int] {
         guard let maxWidth else { return widths }
         var widths = widths
@@ -75,7 +75,6 @@ public struct TableRenderer: Sendable {
             }
             let natural = widths
             widths = fitting(widths, headers: headers, alignments: alignments,
-                             firstColumn: rows.filter { $0.style == .normal || $0.style == .flagged }.map { $0.cells[0] },
                              flagged: rows.contains { $0.style == .flagged },
                              dates: widths.indices.map { j in rows.allSatisfy { $0.cells[j].isEmpty || $0.cells[j].isDay } })
             let gap = String(repeating: " ", count: columnGap)

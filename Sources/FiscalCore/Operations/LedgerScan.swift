@@ -140,8 +140,8 @@ struct BatchTally {
     }
 
     func mismatches(kinds: [String]) -> [Violation] {
-        batches.map(\.id).sorted().compactMap { id in
-            let batch = batches.first { $0.id == id }!
+        batches.sorted { $0.id < $1.id }.compactMap { batch in
+            let id = batch.id
             let recorded = Dictionary(batch.totals.map { ($0.kind.rawValue, ($0.entries, $0.amount.fen)) }, uniquingKeysWith: { a, _ in a })
             let found = Dictionary((actual[id] ?? [:]).map { (kinds[$0.key], ($0.value.entries, $0.value.amount)) }, uniquingKeysWith: { a, _ in a })
             let same = recorded.count == found.count && recorded.allSatisfy { k, v in found[k].map { $0 == v } ?? false }
