@@ -46,8 +46,8 @@ struct ChainRecord {
 
     mutating func int(_ v: Int64) {
         bytes.append(0x49)
-        let u = UInt64(bitPattern: v)
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: u >> UInt64(shift))) }
+        // One copy of the 8 bytes, not eight appends: a million entries hash ten integers each.
+        withUnsafeBytes(of: UInt64(bitPattern: v).bigEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func int(_ v: Int64?) { if let v { int(v) } else { bytes.append(0x4E) } }
@@ -74,8 +74,7 @@ struct ChainRecord {
     /// A tag, a 4-byte big-endian length, the bytes: one contiguous copy (a million entries).
     private mutating func tagged(_ tag: UInt8, _ value: UnsafeBufferPointer<UInt8>) {
         bytes.append(tag)
-        let n = UInt32(value.count)
-        bytes.append(contentsOf: [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
+        withUnsafeBytes(of: UInt32(value.count).bigEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: value)
     }
 
@@ -176,7 +175,7 @@ struct ChainRecord {
     }
 
     /// Bytes already encoded as fields (an entry's postings, gathered before their count).
-    mutating func append(encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+    mutating func append(encoded: ArraySlice<UInt8>) { bytes.append(contentsOf: encoded) }
 
     mutating func posting(account: String, project: [UInt8]?, econ: String?, amount: Int64, contract: [UInt8]?? = nil) {
         text(account); blob(project); text(econ); int(amount)

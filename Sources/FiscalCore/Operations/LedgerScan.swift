@@ -1,55 +1,113 @@
 /// The invariants `verify` proves over every posting — each entry balances per project, no
-/// entry is empty or booked in the wrong year, the maintained totals equal the postings — in
-/// one sequential pass over the entries and one over the postings, instead of a GROUP BY per
-/// check: on a million entries the SQL took three times as long as SQLite's integrity check.
-/// Texts are read as bytes and interned; nothing per posting is a string.
+/// entry is empty or booked in the wrong year, the maintained totals equal the postings, each
+/// contract's open balance is not below zero (nor left open in a closed year) and is posted
+/// on its own project — in one sequential pass over the entries and one over the postings,
+/// instead of a query per check: on a million entries the SQL took three times as long as
+/// SQLite's integrity check, and each check on contracts read every posting again. Texts are
+/// read as bytes and interned; nothing per posting is a string. The same pass checks each
+/// posting's foreign keys (entry, account, project, contract), which SQLite's
+/// `foreign_key_check` does for every other table.
 struct LedgerScan {
-    let store: any Store
+    struct Found {
+        var byEntry: [Violation]
+        var totals: [Violation]
+        var batches: [Violation]
+        var keys: [Violation]
+        var contracts: [Violation]
+    }
 
-    func violations() throws -> (byEntry: [Violation], totals: [Violation], batches: [Violation]) {
-        var entries = EntryTable()
-        var wrongYear: [Violation] = []
-        var kinds = TextTable(first: EntryKind.allCases.map(\.rawValue))
-        try store.forEachEntryHeader { id, date, year, kind in
-            let dateYear = LedgerScan.digits(date, 0..<4)
-            if dateYear != year {
-                wrongYear.append(Violation(check: "wrong year",
-                                           detail: "entry \(id) dated \(String(decoding: date, as: UTF8.self)) is booked in year \(year)"))
+    private let codes: [Int64: String]
+    private let isProject: IDSet
+    private let parents: (accounts: [String], contracts: [Int64: (project: Int64, number: String)])
+    private var entries = EntryTable()
+    private var wrongYear: [Violation] = []
+    private var kinds = TextTable(first: EntryKind.allCases.map(\.rawValue))
+    private var names = TextTable(first: Account.allCases.map(\.rawValue))
+    private var isAccount: [Bool]
+    private var econs = TextTable(first: [""])
+    private var actual = TallyTable<TotalKey>()
+    private var keys: [Violation] = []
+    private var commitments = CommitmentTally()
+    private var batches: BatchTally
+    // The entry whose postings are being read: its sum per project and its debits.
+    private var current: Int64?
+    private var sums: [(project: Int64, sum: Int64)] = []
+    private var debits: Int64 = 0
+    private var split: Set<Int64> = []
+    private var unbalanced: [(entry: Int64, project: Int64, sum: Int64)] = []
+
+    /// Scans the book in the store's read transaction.
+    static func run(store: any Store) throws -> Found {
+        var scan = LedgerScan(codes: Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0.code) }),
+                              parents: try store.postingParents(), batches: try store.importBatches())
+        try store.forEachEntryHeader { id, date, year, kind in scan.entry(id: id, date: date, year: year, kind: kind) }
+        try store.forEachPostingRow { scan.posting($0) }
+        scan.finishEntry()
+        return try scan.found(store: store)
+    }
+
+    private init(codes: [Int64: String], parents: (accounts: [String], contracts: [Int64: (project: Int64, number: String)]),
+                 batches: [ImportBatchRecord]) {
+        self.codes = codes
+        isProject = IDSet(codes.keys)
+        self.parents = parents
+        isAccount = names.texts.map(parents.accounts.contains)
+        self.batches = BatchTally(batches, transfer: kinds.index(EntryKind.transfer.rawValue))
+    }
+
+    private mutating func entry(id: Int64, date: UnsafeBufferPointer<UInt8>, year: Int64, kind: UnsafeBufferPointer<UInt8>) {
+        if LedgerScan.digits(date, 0..<4) != year {
+            wrongYear.append(Violation(check: "wrong year",
+                                       detail: "entry \(id) dated \(String(decoding: date, as: UTF8.self)) is booked in year \(year)"))
+        }
+        entries.add(id: id, year: year, month: LedgerScan.digits(date, 5..<7) ?? 0, kind: kinds.index(kind))
+    }
+
+    private mutating func posting(_ posting: PostingRow) {
+        let entry = posting.entry, project = posting.project, amount = posting.amount
+        if entry != current {
+            finishEntry()
+            current = entry
+            // Postings of one entry are written together; one found apart is summed by SQL.
+            if !entries.markSeen(entry) && entries.contains(entry) { split.insert(entry) }
+        }
+        if let i = sums.firstIndex(where: { $0.project == project }) { sums[i].sum &+= amount } else { sums.append((project, amount)) }
+        if amount > 0 { debits &+= amount }
+        let account = names.index(posting.account)
+        if account >= isAccount.count { isAccount += names.texts[isAccount.count...].map(parents.accounts.contains) }
+        let slot = entries[entry]
+        if slot == nil { missing(posting.id, "entry") }
+        if !isAccount[account] { missing(posting.id, "account") }
+        if !isProject.contains(project) { missing(posting.id, "project") }
+        if let contract = posting.contract {
+            if let parent = parents.contracts[contract] {
+                commitments.add(entry: entry, project: project, contract: contract, of: parent, year: slot?.year,
+                                committed: account == LedgerScan.committed ? amount : nil)
+            } else {
+                missing(posting.id, "contract")
             }
-            entries.add(id: id, year: year, month: LedgerScan.digits(date, 5..<7) ?? 0, kind: kinds.index(kind))
         }
-        let codes = Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0.code) })
-        var names = TextTable(first: Account.allCases.map(\.rawValue))
-        var econs = TextTable(first: [""])
-        var actual: [TotalKey: Tally] = [:]
-        var current: Int64? = nil
-        var sums: [(project: Int64, sum: Int64)] = []
-        var split: Set<Int64> = []
-        var unbalanced: [(entry: Int64, project: Int64, sum: Int64)] = []
-        var batches = BatchTally(try store.importBatches(), transfer: kinds.index(EntryKind.transfer.rawValue))
-        var debits: Int64 = 0
-        func finish() {
-            guard let entry = current else { return }
-            for s in sums where s.sum != 0 && codes[s.project] != nil { unbalanced.append((entry, s.project, s.sum)) }
-            if let slot = entries[entry] { batches.add(entry: entry, kind: slot.kind, debits: debits) }
-        }
-        try store.forEachPostingRow { entry, project, account, econ, amount in
-            if entry != current {
-                finish()
-                sums.removeAll(keepingCapacity: true)
-                debits = 0
-                current = entry
-                // Postings of one entry are written together; one found apart is summed by SQL.
-                if !entries.markSeen(entry) && entries.contains(entry) { split.insert(entry) }
-            }
-            if let i = sums.firstIndex(where: { $0.project == project }) { sums[i].sum &+= amount } else { sums.append((project, amount)) }
-            if amount > 0 { debits &+= amount }
-            guard let slot = entries[entry] else { return }  // a posting of no entry: the foreign-key check names it
-            let key = TotalKey(year: slot.year, project: project, account: names.index(account),
-                               econ: econ.map { econs.index($0) } ?? 0, month: slot.month)
-            actual[key, default: Tally()].add(amount)
-        }
-        finish()
+        guard let slot else { return }
+        actual.add(TotalKey(year: slot.year, project: project, account: account,
+                            econ: posting.econ.map { econs.index($0) } ?? 0, month: slot.month), amount)
+    }
+
+    private static let committed = Account.allCases.firstIndex(of: .committed)!
+
+    private mutating func missing(_ posting: Int64, _ parent: String) {
+        keys.append(Violation(check: "foreign key", detail: SQLiteStore.missingParent(table: "posting", row: posting, parent: parent)))
+    }
+
+    private mutating func finishEntry() {
+        guard let entry = current else { return }
+        for s in sums where s.sum != 0 && codes[s.project] != nil { unbalanced.append((entry, s.project, s.sum)) }
+        if let slot = entries[entry] { batches.add(entry: entry, kind: slot.kind, debits: debits) }
+        sums.removeAll(keepingCapacity: true)
+        debits = 0
+        current = nil
+    }
+
+    private mutating func found(store: any Store) throws -> Found {
         unbalanced.removeAll { split.contains($0.entry) }
         for entry in split {
             for s in try store.postingSums(entryID: entry) where s.sum != 0 && codes[s.project] != nil {
@@ -60,13 +118,13 @@ struct LedgerScan {
         let byEntry = unbalanced.map {
             Violation(check: "unbalanced entry", detail: "entry \($0.entry) project \(codes[$0.project]!) sums to \(Money(fen: $0.sum)) instead of 0")
         } + entries.unseen().map { Violation(check: "empty entry", detail: "entry \($0) has no postings") }
-        return (byEntry + wrongYear, try totalsMismatches(actual, codes: codes, names: &names, econs: &econs),
-                batches.mismatches(kinds: kinds.texts))
+        let closed = Set(try store.years().filter(\.closed).map { Int64($0.year) })
+        return Found(byEntry: byEntry + wrongYear, totals: try totalsMismatches(store: store),
+                     batches: batches.mismatches(kinds: kinds.texts), keys: keys, contracts: commitments.violations(closedYears: closed))
     }
 
     /// The keys whose maintained total (amount and count) differs from the postings, either way.
-    private func totalsMismatches(_ actual: [TotalKey: Tally], codes: [Int64: String],
-                                  names: inout TextTable, econs: inout TextTable) throws -> [Violation] {
+    private mutating func totalsMismatches(store: any Store) throws -> [Violation] {
         var differing: Set<TotalKey> = []
         var kept: Set<TotalKey> = []
         for t in try store.allMonthlyTotals() {
@@ -76,7 +134,7 @@ struct LedgerScan {
             if let a = actual[key], a.amount == t.amount, a.postings == t.postings { continue }
             differing.insert(key)
         }
-        for key in actual.keys where !kept.contains(key) { differing.insert(key) }
+        for key in actual.allKeys where !kept.contains(key) { differing.insert(key) }
         func code(_ p: Int64) -> String { codes[p] ?? "#\(p)" }
         let rows = differing.map { ($0.year, code($0.project), names.texts[$0.account], econs.texts[$0.econ], $0.month) }
         return rows.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }.map { year, project, account, econ, month in
@@ -96,56 +154,15 @@ struct LedgerScan {
         return value
     }
 
-    private struct Tally {
-        var amount: Int64 = 0
-        var postings: Int64 = 0
-        // Wrapping: a forged amount must not crash `verify`; the year ceiling check names it.
-        mutating func add(_ a: Int64) { amount &+= a; postings += 1 }
-    }
-
-    private struct TotalKey: Hashable {
+    private struct TotalKey: Hashable, TallyKey {
         var year: Int64
         var project: Int64
         var account: Int
         var econ: Int
         var month: Int64
-    }
-}
-
-/// Each import batch's entries by kind, counted and summed on the ledger scan's way (an
-/// event's amount is its debits; a transfer debits two projects), against what the batch
-/// recorded (`import_batch_total`, which no trigger guards and no hash covers).
-struct BatchTally {
-    private let batches: [ImportBatchRecord]
-    private let transfer: Int
-    private var actual: [Int64: [Int: (entries: Int, amount: Int64)]] = [:]
-
-    init(_ batches: [ImportBatchRecord], transfer: Int) {
-        self.batches = batches.filter { $0.entries != nil }.sorted { $0.entries!.lowerBound < $1.entries!.lowerBound }
-        self.transfer = transfer
-    }
-
-    mutating func add(entry: Int64, kind: Int, debits: Int64) {
-        guard !batches.isEmpty else { return }
-        // The last batch starting at or before the entry (binary search: batches are few, entries many).
-        var lo = 0, hi = batches.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if batches[mid].entries!.lowerBound <= entry { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > 0, batches[lo - 1].entries!.contains(entry) else { return }
-        let amount = kind == transfer ? debits / 2 : debits
-        let sum = actual[batches[lo - 1].id, default: [:]][kind] ?? (0, 0)
-        actual[batches[lo - 1].id, default: [:]][kind] = (sum.entries + 1, sum.amount &+ amount)
-    }
-
-    func mismatches(kinds: [String]) -> [Violation] {
-        batches.sorted { $0.id < $1.id }.compactMap { batch in
-            let id = batch.id
-            let recorded = Dictionary(batch.totals.map { ($0.kind.rawValue, ($0.entries, $0.amount.fen)) }, uniquingKeysWith: { a, _ in a })
-            let found = Dictionary((actual[id] ?? [:]).map { (kinds[$0.key], ($0.value.entries, $0.value.amount)) }, uniquingKeysWith: { a, _ in a })
-            let same = recorded.count == found.count && recorded.allSatisfy { k, v in found[k].map { $0 == v } ?? false }
-            return same ? nil : Violation(check: "import batch", detail: "batch \(id): its totals by kind differ from the entries it posted")
+        var mixed: UInt64 {
+            UInt64(bitPattern: project &* 1_000_003 &+ Int64(econ) &* 8_191 &+ Int64(account) &* 127 &+ year &* 13 &+ month)
         }
     }
 }
+

@@ -2,7 +2,7 @@ import Foundation
 
 extension Book {
     /// Every violated invariant of the book; empty when the book is sound. SQLite's own
-    /// structural check (every page, every index against its table, every foreign key) is the
+    /// structural check (every page, every index against its table, the foreign keys) is the
     /// slowest part, so it runs on a second connection on the other core while this one scans
     /// the ledger once; a book in memory runs both here.
     ///
@@ -13,11 +13,8 @@ extension Book {
         // Three independent reads, on three connections: the OS spreads them over the cores.
         let structural = BackgroundCheck.start(path: path) { try $0.structuralViolations() }
         let chain = olderVersion == nil ? BackgroundCheck.start(path: path) { try $0.chainViolations() } : nil
-        let (schema, byEntry, totals, fromTotals, batches) = try guarded {
-            try store.read {
-                let scan = try LedgerScan(store: store).violations()
-                return (try store.schemaViolations(), scan.byEntry, scan.totals, try store.totalsViolations(), scan.batches)
-            }
+        let (schema, scan, fromTotals) = try guarded {
+            try store.read { (try store.schemaViolations(), try LedgerScan.run(store: store), try store.totalsViolations()) }
         }
         func result(_ check: BackgroundCheck?, here: () throws -> [Violation]) throws(FiscalError) -> [Violation] {
             if let check { return try check.wait() }
@@ -25,7 +22,7 @@ extension Book {
         }
         let structure = try result(structural) { try store.structuralViolations() }
         let chained = try result(chain) { try store.chainViolations() }
-        return structure + batches + schema + chained + byEntry + fromTotals + totals
+        return structure + scan.keys + scan.batches + schema + chained + scan.byEntry + fromTotals + scan.contracts + scan.totals
     }
 }
 

@@ -96,6 +96,15 @@ final class Statement {
         }
     }
 
+    /// The next row, or nil when done: for walking two ordered reads side by side (a merge).
+    /// The row is valid until the next step; ``reset()`` after the walk.
+    func step() throws(SQLiteError) -> Row? {
+        let rc = sqlite3_step(handle)
+        if rc == SQLITE_DONE { return nil }
+        guard rc == SQLITE_ROW else { throw database.error(rc, sql: sql) }
+        return Row(handle: handle, statement: self)
+    }
+
     func rows<T>(_ values: [SQLBindable?] = [], _ transform: (Row) throws -> T) throws -> [T] {
         var result: [T] = []
         try forEach(values) { result.append(try transform($0)) }

@@ -94,8 +94,8 @@ protocol Store {
     func bookHash() throws -> [UInt8]
     func forEachEntryHeader(_ body: (_ id: Int64, _ date: UnsafeBufferPointer<UInt8>, _ year: Int64,
                                        _ kind: UnsafeBufferPointer<UInt8>) throws -> Void) throws
-    func forEachPostingRow(_ body: (_ entry: Int64, _ project: Int64, _ account: UnsafeBufferPointer<UInt8>,
-                                    _ econ: UnsafeBufferPointer<UInt8>?, _ amount: Int64) throws -> Void) throws
+    func forEachPostingRow(_ body: (PostingRow) throws -> Void) throws
+    func postingParents() throws -> (accounts: [String], contracts: [Int64: (project: Int64, number: String)])
     func allMonthlyTotals() throws -> [StoredTotal]
     func postingSums(entryID: Int64) throws -> [(project: Int64, sum: Int64)]
 
