@@ -15,7 +15,7 @@ extension Book {
         let source = try openRecordSource(path: path, options: options)
         var result = try guarded {
             let sha256 = try StreamingSHA256.file(path)
-            return try store.withBulkWriteSettings(cacheKiB: 64 * 1024) {
+            return try store.withBulkWriteSettings(cacheKiB: 32 * 1024) {
                 try store.write {
                     // A workbook holds several sheets, each its own import: there the rows say
                     // what was imported before, not the file's bytes.
@@ -162,7 +162,7 @@ struct EventImport {
     /// Streaming (EventImportStream.swift): refs of the current chunk, and a fixed-size filter
     /// of the refs of earlier chunks, which are in the book by then.
     var streaming = false
-    var chunkRefs: [Int: (start: Int, length: UInt32, line: Int32)] = [:]
+    var chunkRefs = ChunkRefs(capacity: EventImport.chunkRows)
     /// Refs of this chunk the filter says may be in an earlier one, asked about at its end.
     var pendingRefs: [(start: Int, length: UInt32, line: Int32)] = []
     var refFilter = RefFilter()

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// A good file already in date order — what a treasury payment list or a ledger export is —
 /// is imported in one pass, a chunk of rows at a time: read, checked against availability in
 /// that order, written, forgotten. Memory then stays the same whatever the file's size: the
@@ -59,7 +62,7 @@ extension EventImport {
             }
             run.events.removeAll(keepingCapacity: true)
             run.arena.removeAll(keepingCapacity: true)
-            run.chunkRefs.removeAll(keepingCapacity: true)
+            run.chunkRefs.removeAll()
             run.pendingRefs.removeAll(keepingCapacity: true)
             return true
         }
@@ -83,11 +86,10 @@ extension EventImport {
     /// Returns the earlier line where it knows it, 0 where only the book does.
     mutating func streamedRepeat(hash: Int, start: Int, length: UInt32, line: Int32) throws -> Int32? {
         let end = start + Int(length)
-        if let seen = chunkRefs[hash], seen.length == length,
-           arena[seen.start..<(seen.start + Int(seen.length))].elementsEqual(arena[start..<end]) {
+        if let seen = chunkRefs.replace(hash: hash, with: (start, length, line)), seen.length == length,
+           arena.withUnsafeBufferPointer({ memcmp($0.baseAddress! + seen.start, $0.baseAddress! + start, Int(length)) == 0 }) {
             return seen.line
         }
-        chunkRefs[hash] = (start, length, line)
         if refFilter.mayContain(hash) {
             if pipeline != nil {
                 // Asking the book now would wait for the writer on the other core: the ref is
@@ -128,6 +130,43 @@ extension EventImport {
 /// for the writer on the other core — so four bits, not two: at a million refs about one
 /// look-up in a million is wasted (two bits wasted one in 3,000: a stall in every chunk, and
 /// the two cores took turns instead of working together); at ten million one in 130.
+/// The refs of the chunk being read, by their hash (already a SipHash of the bytes): open
+/// addressing on it, where a `Dictionary` hashed it again for every row.
+struct ChunkRefs {
+    typealias Ref = (start: Int, length: UInt32, line: Int32)
+    private var hashes: [Int]
+    private var refs: [Ref]
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        var slots = 16
+        while slots < 2 * capacity { slots <<= 1 }  // half full at most, for short probes
+        hashes = Array(repeating: 0, count: slots)
+        refs = Array(repeating: (0, 0, 0), count: slots)  // line 0: an empty slot (lines start at 1)
+    }
+
+    /// Records `ref` under `hash` and returns what was recorded under it before, if anything.
+    mutating func replace(hash: Int, with ref: Ref) -> Ref? {
+        let mask = hashes.count - 1
+        var i = hash & mask
+        while refs[i].line != 0 && hashes[i] != hash { i = (i + 1) & mask }
+        let before = refs[i].line == 0 ? nil : refs[i]
+        if before == nil {
+            precondition(count + 1 < hashes.count, "a chunk holds at most its capacity of refs")
+            count += 1
+        }
+        hashes[i] = hash
+        refs[i] = ref
+        return before
+    }
+
+    mutating func removeAll() {
+        guard count > 0 else { return }
+        for i in refs.indices { refs[i].line = 0 }
+        count = 0
+    }
+}
+
 struct RefFilter {
     private var words: [UInt64] = []
     private static let wordCount = 1 << 21

@@ -17,6 +17,7 @@ final class Database {
     let handle: OpaquePointer
     let path: String
     private var statementCache: [String: Statement] = [:]
+    private var checksSuspended = false
     private let waiting: BusyWait
     /// The file among this process's open books (nil: in memory, or a private temporary one).
     private let file: OpenBookFiles.FileID?
@@ -181,6 +182,7 @@ final class Database {
     func write<T, E: Error>(_ body: () throws(E) -> T) throws -> T {
         if isInTransaction { return try body() }
         try execute("BEGIN IMMEDIATE")
+        defer { resumeChecks() }
         do {
             let value = try body()
             try execute("COMMIT")
@@ -189,6 +191,24 @@ final class Database {
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// Turns SQLite's CHECK constraints off until ``resumeChecks()`` or the end of this write
+    /// transaction, committed or rolled back, whichever comes first: for a bulk write whose
+    /// every value comes from the domain types the constraints repeat (an import's dates,
+    /// kinds, interned codes). Evaluating them was a fifth of the import's writer. They stay
+    /// in the schema for every other writer, and `PRAGMA integrity_check`, which `verify`
+    /// runs, still checks every row against them.
+    func suspendChecks() throws(SQLiteError) {
+        precondition(isInTransaction, "checks may only be suspended inside a write transaction")
+        try execute("PRAGMA ignore_check_constraints = ON")
+        checksSuspended = true
+    }
+
+    func resumeChecks() {
+        guard checksSuspended else { return }
+        try? execute("PRAGMA ignore_check_constraints = OFF")
+        checksSuspended = false
     }
 
     /// Reads inside one DEFERRED transaction, so a multi-query report sees one snapshot.

@@ -3,7 +3,9 @@
 /// (year, project, account, code, month) instead of once per posting. For that the three
 /// per-row triggers are dropped inside the import's transaction and re-created, from their
 /// exact text, before it commits: no other connection ever sees the book without them, and a
-/// failed import rolls the drop back with everything else.
+/// failed import rolls the drop back with everything else. The CHECK constraints are off for
+/// as long (``Database/suspendChecks()``): what the bulk path writes was checked by the rules
+/// they repeat.
 extension SQLiteStore {
     static let rowTriggers = ["entry_open_year", "posting_open_year", "posting_total", "entry_no_replace", "posting_no_replace"]
 
@@ -17,11 +19,13 @@ extension SQLiteStore {
             texts.append(sql)
             try db.execute("DROP TRIGGER \(name)")
         }
+        try db.suspendChecks()
         return texts
     }
 
     func restoreTriggers(_ texts: [String]) throws {
         for sql in texts { try db.execute(sql) }
+        db.resumeChecks()
     }
 
     /// Adds summed postings to the maintained totals.

@@ -52,14 +52,15 @@ extension SQLiteStore {
     /// Runs a bulk write (an import) with the connection set up for it, and back as it was
     /// after:
     /// - a page cache of `cacheKiB`, since the indexes it grows (the unique `ref`) are much
-    ///   faster to update when their pages stay in memory;
+    ///   faster to update when their pages stay in memory (32 MiB holds a million entries'
+    ///   refs; the import's whole budget is 150 MB);
     /// - temporary files in memory, since a multi-row INSERT keeps a statement journal that
     ///   SQLite otherwise spills to a temporary file past 64 KiB;
     /// - foreign keys not enforced row by row: every reference an import writes is to a row it
     ///   read or wrote inside the same write transaction (the book's projects, the chart's
     ///   accounts, entries it numbered itself, years it checked or opened), so the check could
-    ///   not fail, and it was a fifth of the import's time. `verify` still runs
-    ///   `foreign_key_check` over the whole book;
+    ///   not fail, and it was a fifth of the import's time. `verify` still checks every
+    ///   foreign key of the whole book;
     /// - the rollback journal instead of WAL when no other connection is open: a large import
     ///   appends new pages, which a rollback journal need not copy, where WAL writes every page
     ///   twice (into the log, then back into the book).
