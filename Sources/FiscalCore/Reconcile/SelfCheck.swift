@@ -23,6 +23,10 @@ public struct ReportSelfCheck: Sendable {
         run.checkRates()
         run.checkIdentities()
         run.checkChanges()
+        run.checkSavingParts()
+        // The budget a category is said to be unchanged against is often only in the table.
+        var whole = SelfCheckRun(reading: reading)
+        whole.checkUnchangedAgainstBudget(lines: ReaderText.lines(text))
         var tables = SelfCheckTables(tables: reading.tables, titles: reading.tableTitles)
         tables.checkRows()
         tables.checkEcon()
@@ -30,7 +34,7 @@ public struct ReportSelfCheck: Sendable {
         tables.checkProse(against: reading.claims)
         tables.checkUnits(reading.claims)
         tables.checkTitles(reading.claims)
-        return run.findings + tables.findings
+        return run.findings + whole.findings + tables.findings
     }
 }
 
@@ -209,6 +213,12 @@ struct SelfCheckRun {
             let err = A.ulpFen(d.value) + A.ulpFen(n.value)
             guard !A.rateConsistent(r.value, num: dv.magnitudeSigned, numError: A.ulpFen(d.value), den: base, denError: err),
                   let expected = A.rate(num: dv.magnitudeSigned, den: base, like: r.value) else { continue }
+            // The figure taken for this year may be last year's: when two stated figures of the
+            // subject are the two years, D and R are checked against them instead.
+            if let years = twoYears(change) {
+                twoYearsHint(change, this: years.this, last: years.last)
+                continue
+            }
             let baseText = A.amount(fen: base, like: n.value).text
             add(.change, "\(r.label) is stated as \(r.value.text), but \(Self.describe(d)) against last year's "
                 + "\(baseText) (\(Self.describe(n)) \(change.decrease ? "+" : "−") \(d.value.text)) is \(expected.text)",
