@@ -49,7 +49,8 @@ public struct ReportReader: Sendable {
         let functions = ReaderFunctionNames.learning(from: lines)
         let pipeTables = ReaderPipeTables.read(lines, year: year)
         let cellBlocks = ReaderCellBlocks.read(lines)
-        let tableLines = pipeTables.lines.union(cellBlocks.lines)
+        let flatForms = ReaderFlatForms.read(lines, year: year)
+        let tableLines = pipeTables.lines.union(cellBlocks.lines).union(flatForms.lines)
         for paragraph in ReaderParagraphs.join(ordered: ReaderColumns.ordered(lines)) where !tableLines.contains(paragraph.firstLine) {
             let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
@@ -114,7 +115,7 @@ public struct ReportReader: Sendable {
         }
         reading.tables = ReaderCodeTables.read(lines)
         reading.tableTitles = Set(lines.compactMap { ReaderCodeTables.title(String(ReaderText.normalize($0)))?.template })
-        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims + cellBlocks.claims {
+        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims + cellBlocks.claims + flatForms.claims {
             reading.sentenceCount += 1
             reading.claims.append(claim)
             reading.sentences.append(reading.sentenceCount)
