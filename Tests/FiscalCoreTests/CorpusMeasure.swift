@@ -141,28 +141,36 @@ extension CorpusMeasure {
         let text = body(raw)
         let claims = ReportReader(year: year(raw)).read(text)
         var used = Set<Int>()
-        for e in loadExpected(report) {
-            score.stated += 1
-            let near = claims.indices.filter { i in
-                !used.contains(i) && abs(claims[i].line - e.line) <= 2 && e.hundredths == claims[i].value.hundredths
-                    && (e.unit == "?" || unitText(claims[i].value) == e.unit)
+        let expected = loadExpected(report)
+        // Each stated figure is paired with a claim of its value and unit at most two lines away,
+        // one claim per figure: all pairs on the figure's own line first, then one line away,
+        // then two (so a figure the reader missed cannot take the claim of the next line's equal
+        // figure away from it); among claims equally near, the one mapped as expected.
+        var pick = [Int?](repeating: nil, count: expected.count)
+        for distance in 0...2 {
+            for (n, e) in expected.enumerated() where pick[n] == nil {
+                let near = claims.indices.filter { i in
+                    !used.contains(i) && abs(claims[i].line - e.line) == distance && e.hundredths == claims[i].value.hundredths
+                        && (e.unit == "?" || unitText(claims[i].value) == e.unit)
+                }
+                guard let best = near.first(where: { mapsRight(claims[$0], e) }) ?? near.first else { continue }
+                pick[n] = best
+                used.insert(best)
             }
-            // The nearest line first; among equals the one mapped as expected.
-            guard let pick = near.min(by: { a, b in
-                let da = abs(claims[a].line - e.line), db = abs(claims[b].line - e.line)
-                return da != db ? da < db : (mapsRight(claims[a], e) && !mapsRight(claims[b], e))
-            }) else {
+        }
+        for (n, e) in expected.enumerated() {
+            score.stated += 1
+            guard let chosen = pick[n] else {
                 score.missed += 1
                 score.misses.append("missed  \(e.line) \(e.label) \(e.hundredths.map(String.init) ?? "?") \(e.unit)")
                 continue
             }
-            used.insert(pick)
             score.read += 1
-            if mapsRight(claims[pick], e) {
+            if mapsRight(claims[chosen], e) {
                 score.mapped += 1
             } else {
                 score.mappedWrong += 1
-                let c = claims[pick]
+                let c = claims[chosen]
                 score.misses.append("wrong   \(e.line) \(e.label) → \(c.metric) \(c.scope) (expected \(e.metric) \(e.scope))")
             }
         }

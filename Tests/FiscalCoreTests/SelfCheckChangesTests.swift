@@ -67,3 +67,72 @@ struct SelfCheckChangesTests {
         #expect(findings.map { "\($0.line) \($0.stated.text) \($0.expected.text)" } == ["10 8万元 15.00万元"])
     }
 }
+
+/// A budget report compares with last year's budget (比上年预算, 比2022年预算 in a report on
+/// 2023): prior-year changes, not savings against this year's budget. Text written for these tests.
+@Suite("A budget against last year's budget")
+struct BudgetAgainstLastYearsBudgetTests {
+    static let report = """
+        某局2023年“三公”经费预算情况
+        某局2023年一般公共预算“三公”经费支出预算为60万元,比上年预算减少20万元,下降25%。
+        (一)公务接待费支出预算10万元,比2022年预算减少10万元,下降50%。
+        (二)公务用车购置及运行费支出预算50万元,比2022年预算减少10万元,下降16.67%。
+        """
+
+    @Test func theChangesAreLastYearsAndConsistent() {
+        let claims = ReportReader().read(Self.report)
+        #expect(claims.filter { $0.metric == ClaimMetric.sangongBudget }.map(\.value.text) == ["60万元", "10万元", "50万元"])
+        #expect(claims.filter { $0.metric == ClaimMetric.priorYear }.count == 6)
+        #expect(!claims.contains { $0.metric == ClaimMetric.sangongSaving || $0.metric == ClaimMetric.sangongSavingRate })
+        let findings = ReportSelfCheck().check(Self.report).map(\.message)
+        #expect(findings.isEmpty, "\(findings)")
+    }
+
+    @Test func aWrongRateAgainstLastYearsBudgetIsFound() {
+        // 10 / (50 + 10) = 16.67%, not 20%.
+        let text = Self.report.replacingOccurrences(of: "下降16.67%", with: "下降20%")
+        let findings = ReportSelfCheck().check(text).filter { !$0.hint }
+        #expect(findings.map { "\($0.kind) \($0.stated.text) \($0.expected.text)" } == ["change 20% 17%"])
+    }
+
+    @Test func theYearOfTheTitle() {
+        #expect(ReportReader.titleYear(ReaderText.lines(Self.report)) == 2023)
+        #expect(ReportReader.titleYear(ReaderText.lines("2022年和2023年对比\n")) == nil)
+    }
+
+    @Test func thisYearsBudgetIsStillTheBudget() {
+        // 与2023年度预算相比 in a report on 2023: against this year's budget, a saving.
+        let text = "2023年度“三公”经费支出决算情况\n公务接待费支出5万元,与2023年度预算相比,减少1万元。\n"
+        #expect(ReportReader().read(text).map(\.metric) == [ClaimMetric.sangongActual, ClaimMetric.sangongSaving])
+    }
+
+    @Test func theCategoriesOfABudgetParagraphAreBudgets() {
+        let text = "2023年本部门财政拨款安排“三公”经费30万元,比上年减少5万元。其中:因公出国(境)费0万元;公务用车购置及运行费20万元;公务接待费10万元。\n"
+        #expect(ReportReader().read(text).filter { $0.metric != ClaimMetric.priorYear }.map(\.metric)
+                == Array(repeating: ClaimMetric.sangongBudget, count: 4))
+    }
+}
+
+/// The 三公 categories against the 基本支出决算表's 30212 and 30217 (issue 11). Text written for
+/// this test, in the layout of a 部门决算 converted from PDF.
+@Suite("三公 against the basic-spending table")
+struct SangongAgainstBasicTableTests {
+    static func report(reception: String) -> String {
+        """
+        一般公共预算财政拨款基本支出决算表
+        单位：万元
+        科目编码 科目名称 决算数
+        30201 办公费 12.00 30217 公务接待费 2.50
+        30202 印刷费 3.00 30299 其他商品和服务支出 1.00
+        合计 18.50
+        七、财政拨款“三公”经费支出决算情况说明
+        “三公”经费财政拨款支出决算为 \(reception) 万元，其中：公务接待费支出决算为 \(reception) 万元。
+        """
+    }
+
+    @Test func aCategoryNoLessThanItsBasicPart() {
+        #expect(ReportSelfCheck().check(Self.report(reception: "3.00")).filter { $0.kind == .consistency }.isEmpty)
+        let findings = ReportSelfCheck().check(Self.report(reception: "1.00")).filter { $0.kind == .consistency }
+        #expect(findings.map { "\($0.stated.text) \($0.expected.text)" } == ["1.00万元 2.50万元"])
+    }
+}

@@ -32,6 +32,7 @@ public struct ReportSelfCheck: Sendable {
         tables.checkEcon()
         tables.checkTemplate()
         tables.checkProse(against: reading.claims)
+        tables.checkSangong(against: reading.claims)
         tables.checkUnits(reading.claims)
         tables.checkTitles(reading.claims)
         return run.findings + whole.findings + tables.findings
