@@ -136,3 +136,14 @@ struct SangongAgainstBasicTableTests {
         #expect(findings.map { "\($0.stated.text) \($0.expected.text)" } == ["1.00万元 2.50万元"])
     }
 }
+
+@Suite("Parts of a part")
+struct PartsOfAPartTests {
+    @Test func aNestedBreakdownIsNotMorePartsOfTheWhole() {
+        let text = "2024年“三公”经费支出预算为40万元。其中:公务用车购置及运行费支出预算30万元,其中:公务用车运行费10万元,公务用车购置费20万元;公务接待费支出预算10万元。\n"
+        #expect(ReportSelfCheck().check(text).isEmpty)
+        // The categories themselves still may not exceed the whole: 30 + 15 > 40.
+        let over = text.replacingOccurrences(of: "公务接待费支出预算10万元", with: "公务接待费支出预算15万元")
+        #expect(ReportSelfCheck().check(over).map { "\($0.kind) \($0.expected.text)" } == ["partsExceedTotal 45.00万元"])
+    }
+}

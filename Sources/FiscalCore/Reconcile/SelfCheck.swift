@@ -33,6 +33,7 @@ public struct ReportSelfCheck: Sendable {
         tables.checkTemplate()
         tables.checkProse(against: reading.claims)
         tables.checkSangong(against: reading.claims)
+        tables.checkSangongTable(against: reading.claims)
         tables.checkUnits(reading.claims)
         tables.checkTitles(reading.claims)
         return run.findings + whole.findings + tables.findings
@@ -99,7 +100,12 @@ struct SelfCheckRun {
             case .total:
                 sumCheck(.sum, total: group.whole, parts: group.parts, what: "parts against their total")
             case .parts:
-                let parts = group.parts.filter { Self.isAmount(claims[$0]) }
+                // 其中:公务用车购置及运行费30万元,其中:运行费10万元,购置费20万元: the parts of a part are
+                // no further parts of the whole.
+                let scopes = Set(group.parts.map { claims[$0].scope })
+                let parts = group.parts.filter { i in
+                    Self.isAmount(claims[i]) && !scopes.contains { SelfCheckScopes.decompositions($0).contains { $0.contains(claims[i].scope) } }
+                }
                 guard Self.isAmount(whole), !parts.isEmpty else { continue }
                 let sum = parts.reduce(Int64(0)) { $0 + A.fen(claims[$1].value) }
                 let slack = parts.reduce(A.ulpFen(whole.value)) { $0 + A.ulpFen(claims[$1].value) }

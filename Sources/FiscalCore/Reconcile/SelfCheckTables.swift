@@ -94,6 +94,24 @@ struct SelfCheckTables {
         }
     }
 
+    /// 文表一致 for 三公: a category's budget or 决算 the prose states (every time alike) against the
+    /// report's own 三公 table (every cell of it alike).
+    mutating func checkSangongTable(against claims: [Claim]) {
+        let metrics = [ClaimMetric.sangongBudget, ClaimMetric.sangongActual]
+        let cells = claims.filter { $0.note == "table: cell" && metrics.contains($0.metric) }
+        var seen = Set<String>()
+        for cell in cells where seen.insert(cell.metric + " " + cell.scope).inserted {
+            let table = cells.filter { $0.metric == cell.metric && $0.scope == cell.scope }
+            let prose = claims.filter { $0.note?.hasPrefix("table:") != true && $0.metric == cell.metric && $0.scope == cell.scope }
+            guard let first = prose.first, let p = first.value.fen, prose.allSatisfy({ $0.value.fen == p }),
+                  table.allSatisfy({ A.sameAmount($0.value, cell.value) }), !A.sameAmount(first.value, cell.value) else { continue }
+            findings.append(SelfCheckFinding(
+                kind: .consistency,
+                message: "\(first.label) \(first.value.text) in the text, \(cell.label) \(cell.value.text) in the table (line \(cell.line))",
+                line: first.line, stated: first.value, expected: cell.value, figures: [cell]))
+        }
+    }
+
     /// 万元/元 slips: in a run of amounts of one line (a paragraph as the text gives it), one
     /// written in the other unit. Only a hint: reports do mix units on purpose.
     mutating func checkUnits(_ claims: [Claim]) {
