@@ -96,9 +96,8 @@ extension SelfCheckRun {
                 let actual = claims[subject]
                 guard isUnambiguous(actual.metric, actual.scope), isUnambiguous(ClaimMetric.sangongBudget, actual.scope),
                       let b = find(ClaimMetric.sangongBudget, actual.scope, near: subject),
-                      let bv = claims[b].value.fen, actual.value.fen != nil,
+                      claims[b].value.fen != nil, actual.value.fen != nil,
                       !A.sameAmount(actual.value, claims[b].value) else { continue }
-                _ = bv
                 add(.consistency, "\(Self.describe(actual)) is said to be unchanged against the budget "
                     + "(\(clause[said])), but the budget is \(Self.describe(claims[b])) (line \(claims[b].line))",
                     actual, A.amount(fen: A.fen(claims[b].value), like: actual.value), [claims[b]])
