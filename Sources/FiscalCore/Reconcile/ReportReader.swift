@@ -50,8 +50,9 @@ public struct ReportReader: Sendable {
         let pipeTables = ReaderPipeTables.read(lines, year: year)
         let cellBlocks = ReaderCellBlocks.read(lines)
         let flatForms = ReaderFlatForms.read(lines, year: year)
+        let flatStatements = ReaderFlatStatements.read(lines)
         let titleYear = year ?? Self.titleYear(lines)
-        let tableLines = pipeTables.lines.union(cellBlocks.lines).union(flatForms.lines)
+        let tableLines = pipeTables.lines.union(cellBlocks.lines).union(flatForms.lines).union(flatStatements.lines)
         for paragraph in ReaderParagraphs.join(ordered: ReaderColumns.ordered(lines)) where !tableLines.contains(paragraph.firstLine) {
             let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
@@ -117,7 +118,7 @@ public struct ReportReader: Sendable {
         }
         reading.tables = ReaderCodeTables.read(lines)
         reading.tableTitles = Set(lines.compactMap { ReaderCodeTables.title(String(ReaderText.normalize($0)))?.template })
-        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims + cellBlocks.claims + flatForms.claims {
+        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims + cellBlocks.claims + flatForms.claims + flatStatements.claims {
             reading.sentenceCount += 1
             reading.claims.append(claim)
             reading.sentences.append(reading.sentenceCount)
