@@ -85,6 +85,21 @@ struct CorpusBooksTests {
         expectNoFalseMismatch(try b.reconcile("31"), matches: 5, "31")
     }
 
+    // Reports 44–46, added while fixing the reader: 45 and 46 state consistent budgets (44's table
+    // and prose disagree, so no book can state both).
+
+    @Test func sangongBudget2022AcrossCategories() throws {
+        let b = try CorpusBook(year: 2022)
+        try b.line("SG", budget: [("31013", "1000000.00"), ("30231", "4000000.00"), ("30217", "24000.00")])
+        expectNoFalseMismatch(try b.reconcile("45"), matches: 6, "45")
+    }
+
+    @Test func qingyangAudit2022SangongBudget() throws {
+        let b = try CorpusBook(year: 2022)
+        try b.line("SG", budget: [("30217", "74000.00"), ("30231", "40000.00")])
+        expectNoFalseMismatch(try b.reconcile("46"), matches: 13, "46")
+    }
+
     @Test func chongqing2020GeneralBudget() throws {
         // 亿元: income 2,095, carried in 3,800 (total 5,895), spent 4,894.
         let b = try CorpusBook(year: 2020)

@@ -48,8 +48,16 @@ extension ReaderLineReader {
 
     /// What a clause compares with: last year (上年, 同比, 与2024年度相比, 较2021年度), this year's
     /// budget (决算数比预算数, 与2021年度预算相比) or the execution report (与…执行数相比).
-    static func comparisonBase(_ segment: String) -> ComparisonBase? {
+    static func comparisonBase(_ segment: String, year: Int? = nil) -> ComparisonBase? {
         if segment.contains("执行数"), segment.contains("相比") || segment.contains("比") { return .executionReport }
+        // 比上年预算减少, 比2021年预算减少 in a report on 2022: last year's budget, a prior-year change.
+        if segment.range(of: #"(比|较|与)(上年|上年度|去年|上一年|上一年度)的?预算"#, options: .regularExpression) != nil {
+            return .priorYear
+        }
+        if let year, let r = segment.range(of: #"(比|较|与)\s*\d{4}\s*年度?的?预算"#, options: .regularExpression),
+           let other = Int(segment[r].filter(\.isNumber)), other < year {
+            return .priorYear
+        }
         // 决算数比预算数减少, 与2021年度预算相比: against this year's budget, not last year.
         if segment.range(of: #"(比|较|与)[^,;。]{0,8}预算"#, options: .regularExpression) != nil { return .budget }
         if ["上年", "去年", "同比", "上一年"].contains(where: { segment.contains($0) }) { return .priorYear }

@@ -131,14 +131,14 @@ extension ReaderLineReader {
             append(label, ClaimMetric.sangongSavingRate, reading.claims[last].scope, value, note: note)
             return
         }
-        if let base = Self.comparisonBase(segment) { comparisonBase = base }
+        if let base = Self.comparisonBase(segment, year: titleYear) { comparisonBase = base }
         let isChange = Self.changeEnds.contains { analysed.key.hasSuffix($0) } && analysed.metric != ClaimMetric.sangongSaving
         if isChange, comparisonBase == .executionReport {
             // 与2020年执行数相比…增加10亿元: the 决算 against the figures reported in the year.
             appendUnmapped(label, value, note: "change against the execution report")
             return
         }
-        let ownBase = Self.comparisonBase(segment)
+        let ownBase = Self.comparisonBase(segment, year: titleYear)
         if isChange, ownBase == .budget || (sentence.comparingBudget && ownBase == nil && !analysed.priorYear) {
             sentence.comparingBudget = true
             // 公务接待费决算数比预算数减少9.69万元: a 三公 saving; against any other budget, no metric.
@@ -163,7 +163,7 @@ extension ReaderLineReader {
         // 较2024年的2190万元, 比上年的…: the level of the year compared with, not this year's.
         let otherYearLevel = analysed.key.range(of: #"^(较|比|与)(\d{4}年度?|上年度?|去年)的?$"#, options: .regularExpression) != nil
         let comparedBefore = analysed.metric != ClaimMetric.carryIn
-            && Self.comparisonBase(segment) == .priorYear
+            && Self.comparisonBase(segment, year: titleYear) == .priorYear
             && !segment.contains("上年结转") && !segment.contains("上年结余")
             && Self.changeWords.contains { analysed.key.contains($0) }
         if analysed.priorYear || comparedBefore || isChange || otherYearLevel
@@ -289,6 +289,14 @@ extension ReaderLineReader {
             let whole = sentence.partsMode ? (sentence.wholeClaim ?? listWhole) : listWhole
             if metric == ClaimMetric.sangongActual, !analysed.key.contains("决算"),
                let whole, reading.claims[whole].metric == ClaimMetric.sangongBudget {
+                metric = ClaimMetric.sangongBudget
+            }
+            // 2022年本部门财政拨款安排“三公”经费502.4万元,比上年…。其中:因公出国(境)费0万元…: in a
+            // paragraph about a 三公 budget that states no 决算, the categories are budgets too.
+            if metric == ClaimMetric.sangongActual, !analysed.key.contains("决算"), !analysed.key.contains("支出"),
+               let topic, reading.claims[topic.claim].metric == ClaimMetric.sangongBudget,
+               !normalized.contains("决"), !normalized.contains("实际"),
+               !reading.claims[topic.claim...].contains(where: { $0.metric == ClaimMetric.sangongActual }) {
                 metric = ClaimMetric.sangongBudget
             }
         } else if rate {

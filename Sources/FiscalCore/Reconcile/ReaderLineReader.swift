@@ -68,6 +68,9 @@ struct ReaderLineReader {
     var section: String?
     /// The year the report is about, if known.
     var reportYear: Int?
+    /// The year the report is about, or else the year its title names: what `比2021年预算` is
+    /// compared against (a budget of an earlier year is last year's, not this year's).
+    var titleYear: Int?
     /// What the paragraph's changes are measured against, once it has said so.
     var comparisonBase: ComparisonBase?
     /// The figure that ended the previous sentence, when nothing came after it: what a sentence

@@ -49,7 +49,10 @@ public struct ReportReader: Sendable {
         let functions = ReaderFunctionNames.learning(from: lines)
         let pipeTables = ReaderPipeTables.read(lines, year: year)
         let cellBlocks = ReaderCellBlocks.read(lines)
-        let tableLines = pipeTables.lines.union(cellBlocks.lines)
+        let flatForms = ReaderFlatForms.read(lines, year: year)
+        let flatStatements = ReaderFlatStatements.read(lines)
+        let titleYear = year ?? Self.titleYear(lines)
+        let tableLines = pipeTables.lines.union(cellBlocks.lines).union(flatForms.lines).union(flatStatements.lines)
         for paragraph in ReaderParagraphs.join(ordered: ReaderColumns.ordered(lines)) where !tableLines.contains(paragraph.firstLine) {
             let original = paragraph.chars
             let normalized = ReaderText.normalize(original)
@@ -70,6 +73,7 @@ public struct ReportReader: Sendable {
                                           tokens: tokens, context: outline.scope, matcher: matcher, functions: functions,
                                           reading: reading)
             reader.reportYear = year
+            reader.titleYear = titleYear
             reader.section = outline.section
             reading = ReaderReading()   // the line reader holds the only copy while it appends
             // An item runs until the next item or heading: a paragraph the PDF broke off it (after
@@ -114,12 +118,29 @@ public struct ReportReader: Sendable {
         }
         reading.tables = ReaderCodeTables.read(lines)
         reading.tableTitles = Set(lines.compactMap { ReaderCodeTables.title(String(ReaderText.normalize($0)))?.template })
-        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims + cellBlocks.claims {
+        for claim in ReaderCodeTables.claims(reading.tables) + pipeTables.claims + cellBlocks.claims + flatForms.claims + flatStatements.claims {
             reading.sentenceCount += 1
             reading.claims.append(claim)
             reading.sentences.append(reading.sentenceCount)
         }
         return reading
+    }
+}
+
+extension ReportReader {
+    /// The year the first lines name (`寿县司法局2022年“三公”经费预算情况` → 2022), when one of the
+    /// first five non-empty lines names exactly one.
+    static func titleYear(_ lines: [[Character]]) -> Int? {
+        for line in lines.lazy.map({ String(ReaderText.normalize($0)) }).filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).prefix(5) {
+            var years: [Int] = []
+            var rest = line[...]
+            while let r = rest.range(of: #"\d+(?=\s*年)"#, options: .regularExpression) {
+                if rest[r].count == 4, let y = Int(rest[r]), (1990...2100).contains(y) { years.append(y) }
+                rest = rest[r.upperBound...]
+            }
+            if Set(years).count == 1 { return years[0] }
+        }
+        return nil
     }
 }
 

@@ -23,14 +23,20 @@ public struct ReportSelfCheck: Sendable {
         run.checkRates()
         run.checkIdentities()
         run.checkChanges()
+        run.checkSavingParts()
+        // The budget a category is said to be unchanged against is often only in the table.
+        var whole = SelfCheckRun(reading: reading)
+        whole.checkUnchangedAgainstBudget(lines: ReaderText.lines(text))
         var tables = SelfCheckTables(tables: reading.tables, titles: reading.tableTitles)
         tables.checkRows()
         tables.checkEcon()
         tables.checkTemplate()
         tables.checkProse(against: reading.claims)
+        tables.checkSangong(against: reading.claims)
+        tables.checkSangongTable(against: reading.claims)
         tables.checkUnits(reading.claims)
         tables.checkTitles(reading.claims)
-        return run.findings + tables.findings
+        return run.findings + whole.findings + tables.findings
     }
 }
 
@@ -94,7 +100,12 @@ struct SelfCheckRun {
             case .total:
                 sumCheck(.sum, total: group.whole, parts: group.parts, what: "parts against their total")
             case .parts:
-                let parts = group.parts.filter { Self.isAmount(claims[$0]) }
+                // 其中:公务用车购置及运行费30万元,其中:运行费10万元,购置费20万元: the parts of a part are
+                // no further parts of the whole.
+                let scopes = Set(group.parts.map { claims[$0].scope })
+                let parts = group.parts.filter { i in
+                    Self.isAmount(claims[i]) && !scopes.contains { SelfCheckScopes.decompositions($0).contains { $0.contains(claims[i].scope) } }
+                }
                 guard Self.isAmount(whole), !parts.isEmpty else { continue }
                 let sum = parts.reduce(Int64(0)) { $0 + A.fen(claims[$1].value) }
                 let slack = parts.reduce(A.ulpFen(whole.value)) { $0 + A.ulpFen(claims[$1].value) }
@@ -209,6 +220,12 @@ struct SelfCheckRun {
             let err = A.ulpFen(d.value) + A.ulpFen(n.value)
             guard !A.rateConsistent(r.value, num: dv.magnitudeSigned, numError: A.ulpFen(d.value), den: base, denError: err),
                   let expected = A.rate(num: dv.magnitudeSigned, den: base, like: r.value) else { continue }
+            // The figure taken for this year may be last year's: when two stated figures of the
+            // subject are the two years, D and R are checked against them instead.
+            if let years = twoYears(change) {
+                twoYearsHint(change, this: years.this, last: years.last)
+                continue
+            }
             let baseText = A.amount(fen: base, like: n.value).text
             add(.change, "\(r.label) is stated as \(r.value.text), but \(Self.describe(d)) against last year's "
                 + "\(baseText) (\(Self.describe(n)) \(change.decrease ? "+" : "−") \(d.value.text)) is \(expected.text)",

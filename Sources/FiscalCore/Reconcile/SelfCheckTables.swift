@@ -73,6 +73,45 @@ struct SelfCheckTables {
         }
     }
 
+    /// The 三公 categories against the 一般公共预算财政拨款基本支出决算表: its 30212 因公出国(境)费用
+    /// and 30217 公务接待费 are the basic-spending part of what the 三公 section counts (which adds
+    /// project spending and other funds), so the category the prose states can be no less.
+    mutating func checkSangong(against claims: [Claim]) {
+        let prose = claims.filter { $0.note?.hasPrefix("table:") != true && $0.metric == ClaimMetric.sangongActual }
+        for table in tables where !table.econ.isEmpty && table.title.contains("一般公共预算财政拨款基本支出") {
+            for (code, scope) in [("30212", "sangong:abroad"), ("30217", "sangong:reception")] {
+                guard let row = table.econ.first(where: { $0.code == code }), let amount = row.amounts.first else { continue }
+                let stated = prose.filter { $0.scope == scope }
+                guard let first = stated.first, let p = first.value.fen, stated.allSatisfy({ $0.value.fen == p }),
+                      let t = amount.fen, t > p, !A.sameAmount(amount, first.value) else { continue }
+                let basic = Self.claim(row, amount, "")
+                findings.append(SelfCheckFinding(
+                    kind: .consistency,
+                    message: "\(first.label) \(first.value.text) is less than the \(table.title)'s \(code) "
+                        + "\(amount.text) (line \(row.line)), which is only its basic-spending part",
+                    line: first.line, stated: first.value, expected: amount, figures: [basic]))
+            }
+        }
+    }
+
+    /// 文表一致 for 三公: a category's budget or 决算 the prose states (every time alike) against the
+    /// report's own 三公 table (every cell of it alike).
+    mutating func checkSangongTable(against claims: [Claim]) {
+        let metrics = [ClaimMetric.sangongBudget, ClaimMetric.sangongActual]
+        let cells = claims.filter { $0.note == "table: cell" && metrics.contains($0.metric) }
+        var seen = Set<String>()
+        for cell in cells where seen.insert(cell.metric + " " + cell.scope).inserted {
+            let table = cells.filter { $0.metric == cell.metric && $0.scope == cell.scope }
+            let prose = claims.filter { $0.note?.hasPrefix("table:") != true && $0.metric == cell.metric && $0.scope == cell.scope }
+            guard let first = prose.first, let p = first.value.fen, prose.allSatisfy({ $0.value.fen == p }),
+                  table.allSatisfy({ A.sameAmount($0.value, cell.value) }), !A.sameAmount(first.value, cell.value) else { continue }
+            findings.append(SelfCheckFinding(
+                kind: .consistency,
+                message: "\(first.label) \(first.value.text) in the text, \(cell.label) \(cell.value.text) in the table (line \(cell.line))",
+                line: first.line, stated: first.value, expected: cell.value, figures: [cell]))
+        }
+    }
+
     /// 万元/元 slips: in a run of amounts of one line (a paragraph as the text gives it), one
     /// written in the other unit. Only a hint: reports do mix units on purpose.
     mutating func checkUnits(_ claims: [Claim]) {
