@@ -1,7 +1,7 @@
 import ArgumentParser
 import FiscalCore
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #endif
 
 /// Runs the command line: usage errors the argument parser's way (exit 64), everything the
@@ -16,10 +16,12 @@ public enum FiscalMain {
         do {
             var command = try FiscalCommand.parseAsRoot(arguments)
             try command.run()
+            flushOutput()
             exit(0)
         } catch let error as FiscalError {
             fail(verbose ? error.verboseDescription : ErrorWording.line(for: error))
         } catch let error as CommandFailure {
+            flushOutput()
             fail(error.message, code: error.code)
         } catch {
             // A mistyped subcommand or option: say which, with the nearest names.
@@ -38,6 +40,15 @@ public enum FiscalMain {
             }
             FiscalCommand.exit(withError: error)
         }
+    }
+
+    /// Standard output is buffered: a report sent to a full disk or a closed file fails only
+    /// when it is flushed, and must not end with exit 0 as if it had been written.
+    static func flushOutput() {
+        // The write that failed may be long past (a full buffer is written as it fills), and
+        // errno with it: the cause is not known here, only that the output is incomplete.
+        guard fflush(stdout) != 0 || ferror(stdout) != 0 else { return }
+        fail("the output could not be written in full (is the disk full, or the output closed?)")
     }
 
     static func fail(_ message: String, code: Int32 = 1) -> Never {
