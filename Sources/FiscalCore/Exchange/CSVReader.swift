@@ -34,13 +34,17 @@ struct CSVRecord {
 
 /// Reads RFC 4180 CSV from a `TextSource` one record at a time: fields separated by commas,
 /// records by LF or CRLF, a field in double quotes may hold commas, line breaks and doubled
-/// quotes (`"a ""b"", c"`). Spaces around a field are kept; the importer trims them.
+/// quotes (`"a ""b"", c"`). Spaces around a field are kept; the importer trims them. A file
+/// whose lines end in CR alone (Excel's "CSV (Macintosh)") is read as if they ended in LF:
+/// it has no LF in its first block, and read as one line it was one header of every row.
 final class CSVReader {
     private let source: TextSource
     private var buffer: [UInt8] = []
     private var position = 0
     private var exhausted = false
     private var line = 1
+    /// nil until the first block is read.
+    private var crLines: Bool?
 
     init(source: TextSource) {
         self.source = source
@@ -62,7 +66,14 @@ final class CSVReader {
                     buffer.removeSubrange(0..<position)
                     position = 0
                 }
+                let read = buffer.count
                 if try !source.read(into: &buffer) { exhausted = true }
+                if crLines == nil && buffer.count > read {
+                    crLines = !buffer.contains(UInt8(ascii: "\n")) && buffer.contains(UInt8(ascii: "\r"))
+                }
+                if crLines == true {
+                    for i in read..<buffer.count where buffer[i] == UInt8(ascii: "\r") { buffer[i] = UInt8(ascii: "\n") }
+                }
             case .end:
                 return false
             }
