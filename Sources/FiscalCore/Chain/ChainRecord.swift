@@ -28,32 +28,52 @@ struct ChainRecord {
     static let version: Int64 = 1
     static let genesis = [UInt8](repeating: 0, count: SHA256Digest.size)
 
-    /// The previous hash's 32 bytes, then the record: hashed as they lie, with no copy.
-    private(set) var bytes: [UInt8] = []
+    /// The previous hash's 32 bytes, then the record: hashed as they lie, with no copy. The
+    /// buffer only grows; `count` bytes of it are the record. Fields are stored through raw
+    /// pointers, not appended byte by byte: a million entries hash ten fields each, twice
+    /// over (the import, `verify`).
+    private var storage = [UInt8](repeating: 0, count: 256)
+    private(set) var count = 0
+
+    /// The record's bytes, the previous hash's place first.
+    var bytes: ArraySlice<UInt8> { storage[..<count] }
 
     init(table: StaticString) {
-        bytes.reserveCapacity(256)
         start(table)
     }
 
     /// Starts a new record in the same buffer (the import reuses one for every entry).
     mutating func start(_ table: StaticString) {
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: ChainRecord.genesis)
+        count = SHA256Digest.size
+        storage.withUnsafeMutableBytes { $0.baseAddress!.initializeMemory(as: UInt8.self, repeating: 0, count: SHA256Digest.size) }
         int(ChainRecord.version)
         text(table)
     }
 
-    mutating func int(_ v: Int64) {
-        bytes.append(0x49)
-        // One copy of the 8 bytes, not eight appends: a million entries hash ten integers each.
-        withUnsafeBytes(of: UInt64(bitPattern: v).bigEndian) { bytes.append(contentsOf: $0) }
+    /// Room for `n` more bytes.
+    private mutating func reserve(_ n: Int) {
+        if count + n > storage.count { storage += [UInt8](repeating: 0, count: max(storage.count, n)) }
     }
 
-    mutating func int(_ v: Int64?) { if let v { int(v) } else { bytes.append(0x4E) } }
+    private mutating func null() {
+        reserve(1)
+        storage[count] = 0x4E
+        count += 1
+    }
+
+    mutating func int(_ v: Int64) {
+        reserve(9)
+        storage.withUnsafeMutableBytes { p in
+            p[count] = 0x49
+            p.storeBytes(of: UInt64(bitPattern: v).bigEndian, toByteOffset: count + 1, as: UInt64.self)
+        }
+        count += 9
+    }
+
+    mutating func int(_ v: Int64?) { if let v { int(v) } else { null() } }
 
     mutating func text(_ s: String?) {
-        guard var s else { bytes.append(0x4E); return }
+        guard var s else { null(); return }
         s.withUTF8 { utf8 in tagged(0x54, utf8) }
     }
 
@@ -62,20 +82,26 @@ struct ChainRecord {
     }
 
     mutating func text(utf8: UnsafeBufferPointer<UInt8>?) {
-        guard let utf8 else { bytes.append(0x4E); return }
+        guard let utf8 else { null(); return }
         tagged(0x54, utf8)
     }
 
     mutating func blob(_ b: [UInt8]?) {
-        guard let b else { bytes.append(0x4E); return }
+        guard let b else { null(); return }
         b.withUnsafeBufferPointer { tagged(0x42, $0) }
     }
 
-    /// A tag, a 4-byte big-endian length, the bytes: one contiguous copy (a million entries).
+    /// A tag, a 4-byte big-endian length, the bytes.
     private mutating func tagged(_ tag: UInt8, _ value: UnsafeBufferPointer<UInt8>) {
-        bytes.append(tag)
-        withUnsafeBytes(of: UInt32(value.count).bigEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: value)
+        reserve(5 + value.count)
+        storage.withUnsafeMutableBytes { p in
+            p[count] = tag
+            p.storeBytes(of: UInt32(value.count).bigEndian, toByteOffset: count + 1, as: UInt32.self)
+            if let base = value.baseAddress, value.count > 0 {
+                (p.baseAddress! + count + 5).copyMemory(from: base, byteCount: value.count)
+            }
+        }
+        count += 5 + value.count
     }
 
     /// SHA-256(previous ‖ these bytes).
@@ -88,9 +114,10 @@ struct ChainRecord {
 
     /// SHA-256(previous ‖ these bytes) into `out` (32 bytes), without allocating.
     mutating func link(after previous: [UInt8], into out: UnsafeMutablePointer<UInt8>) {
-        bytes.withUnsafeMutableBytes { buffer in
+        let count = count
+        storage.withUnsafeMutableBytes { buffer in
             for i in 0..<min(previous.count, SHA256Digest.size) { buffer[i] = previous[i] }
-            SHA256Digest.hash(UnsafeRawBufferPointer(buffer), into: out)
+            SHA256Digest.hash(UnsafeRawBufferPointer(rebasing: buffer[..<count]), into: out)
         }
     }
 
@@ -175,7 +202,15 @@ struct ChainRecord {
     }
 
     /// Bytes already encoded as fields (an entry's postings, gathered before their count).
-    mutating func append(encoded: ArraySlice<UInt8>) { bytes.append(contentsOf: encoded) }
+    mutating func append(encoded: ArraySlice<UInt8>) {
+        reserve(encoded.count)
+        encoded.withUnsafeBytes { source in
+            storage.withUnsafeMutableBytes { p in
+                if let base = source.baseAddress, source.count > 0 { (p.baseAddress! + count).copyMemory(from: base, byteCount: source.count) }
+            }
+        }
+        count += encoded.count
+    }
 
     mutating func posting(account: String, project: [UInt8]?, econ: String?, amount: Int64, contract: [UInt8]?? = nil) {
         text(account); blob(project); text(econ); int(amount)

@@ -136,7 +136,7 @@ struct LedgerScan {
         }
         for key in actual.allKeys where !kept.contains(key) { differing.insert(key) }
         func code(_ p: Int64) -> String { codes[p] ?? "#\(p)" }
-        let rows = differing.map { ($0.year, code($0.project), names.texts[$0.account], econs.texts[$0.econ], $0.month) }
+        let rows = differing.map { ($0.year, code($0.project), names.texts[Int($0.account)], econs.texts[Int($0.econ)], $0.month) }
         return rows.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }.map { year, project, account, econ, month in
             Violation(check: "totals ≠ postings",
                       detail: "year \(year) project \(project) \(account)\(econ.isEmpty ? "" : " econ \(econ)") month \(month): the maintained total differs from the postings")
@@ -154,12 +154,21 @@ struct LedgerScan {
         return value
     }
 
+    /// Small, so a slot of the scan's table is one cache line: accounts and codes are
+    /// numbered by the scan. The month stays wide: a stored total's is whatever the file holds.
     private struct TotalKey: Hashable, TallyKey {
         var year: Int64
         var project: Int64
-        var account: Int
-        var econ: Int
+        var account: Int32
+        var econ: Int32
         var month: Int64
+        init(year: Int64, project: Int64, account: Int, econ: Int, month: Int64) {
+            self.year = year
+            self.project = project
+            self.account = Int32(account)
+            self.econ = Int32(econ)
+            self.month = month
+        }
         var mixed: UInt64 {
             UInt64(bitPattern: project &* 1_000_003 &+ Int64(econ) &* 8_191 &+ Int64(account) &* 127 &+ year &* 13 &+ month)
         }

@@ -127,45 +127,46 @@ struct TallyTable<Key: TallyKey> {
         var amount: Int64 = 0
         var postings: Int64 = 0
     }
-    private var keys: [Key?] = Array(repeating: nil, count: 1024)
-    private var tallies: [Tally] = Array(repeating: Tally(), count: 1024)
+    /// A key with its tally, side by side: one cache line per look-up. An empty slot has no
+    /// postings (every key added has at least one).
+    private struct Slot {
+        var key: Key
+        var tally: Tally
+    }
+    private var slots: [Slot?] = Array(repeating: nil, count: 1024)
     private(set) var count = 0
 
     /// Adds a posting's amount; wrapping, so a forged amount cannot crash `verify` (the year
     /// ceiling check names it).
     mutating func add(_ key: Key, _ amount: Int64) {
-        if 2 * (count + 1) > keys.count { grow() }
+        if 2 * (count + 1) > slots.count { grow() }
         let i = slot(key)
-        if keys[i] == nil { keys[i] = key; count += 1 }
-        tallies[i].amount &+= amount
-        tallies[i].postings += 1
+        if slots[i] == nil {
+            slots[i] = Slot(key: key, tally: Tally(amount: amount, postings: 1))
+            count += 1
+        } else {
+            slots[i]!.tally.amount &+= amount
+            slots[i]!.tally.postings += 1
+        }
     }
 
-    subscript(key: Key) -> Tally? {
-        let i = slot(key)
-        return keys[i] == nil ? nil : tallies[i]
-    }
+    subscript(key: Key) -> Tally? { slots[slot(key)]?.tally }
 
-    var allKeys: [Key] { keys.compactMap { $0 } }
+    var allKeys: [Key] { slots.compactMap { $0?.key } }
 
     /// Where `key` is, or the empty slot where it would go.
     private func slot(_ key: Key) -> Int {
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         // Fibonacci hashing: the product's top bits, as many as the table has slots.
-        var i = Int(truncatingIfNeeded: (key.mixed &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - keys.count.trailingZeroBitCount))
-        while let k = keys[i], k != key { i = (i + 1) & mask }
+        var i = Int(truncatingIfNeeded: (key.mixed &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slots.count.trailingZeroBitCount))
+        while let s = slots[i], s.key != key { i = (i + 1) & mask }
         return i
     }
 
     private mutating func grow() {
-        let old = zip(keys, tallies).compactMap { k, t in k.map { ($0, t) } }
-        keys = Array(repeating: nil, count: keys.count * 2)
-        tallies = Array(repeating: Tally(), count: keys.count)
-        for (k, t) in old {
-            let i = slot(k)
-            keys[i] = k
-            tallies[i] = t
-        }
+        let old = slots.compactMap { $0 }
+        slots = Array(repeating: nil, count: slots.count * 2)
+        for s in old { slots[slot(s.key)] = s }
     }
 }
 
