@@ -134,35 +134,39 @@ extension EventImport {
 /// addressing on it, where a `Dictionary` hashed it again for every row.
 struct ChunkRefs {
     typealias Ref = (start: Int, length: UInt32, line: Int32)
-    private var hashes: [Int]
-    private var refs: [Ref]
+    /// A hash with its ref, side by side: one cache line per look-up.
+    private struct Slot {
+        var hash = 0
+        var start = 0
+        var length: UInt32 = 0
+        var line: Int32 = 0  // 0: an empty slot (lines start at 1)
+    }
+    private var slots: [Slot]
     private(set) var count = 0
 
     init(capacity: Int) {
-        var slots = 16
-        while slots < 2 * capacity { slots <<= 1 }  // half full at most, for short probes
-        hashes = Array(repeating: 0, count: slots)
-        refs = Array(repeating: (0, 0, 0), count: slots)  // line 0: an empty slot (lines start at 1)
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }  // half full at most, for short probes
+        slots = Array(repeating: Slot(), count: size)
     }
 
     /// Records `ref` under `hash` and returns what was recorded under it before, if anything.
     mutating func replace(hash: Int, with ref: Ref) -> Ref? {
-        let mask = hashes.count - 1
+        let mask = slots.count - 1
         var i = hash & mask
-        while refs[i].line != 0 && hashes[i] != hash { i = (i + 1) & mask }
-        let before = refs[i].line == 0 ? nil : refs[i]
-        if before == nil {
-            precondition(count + 1 < hashes.count, "a chunk holds at most its capacity of refs")
+        while slots[i].line != 0 && slots[i].hash != hash { i = (i + 1) & mask }
+        let before = slots[i]
+        if before.line == 0 {
+            precondition(count + 1 < slots.count, "a chunk holds at most its capacity of refs")
             count += 1
         }
-        hashes[i] = hash
-        refs[i] = ref
-        return before
+        slots[i] = Slot(hash: hash, start: ref.start, length: ref.length, line: ref.line)
+        return before.line == 0 ? nil : (before.start, before.length, before.line)
     }
 
     mutating func removeAll() {
         guard count > 0 else { return }
-        for i in refs.indices { refs[i].line = 0 }
+        for i in slots.indices { slots[i].line = 0 }
         count = 0
     }
 }

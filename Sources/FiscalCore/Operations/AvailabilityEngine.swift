@@ -58,17 +58,24 @@ struct AvailabilityState {
         }
     }
 
+    /// Each balance is changed in place, one hash look-up each (a million rows make two
+    /// million moves).
     private mutating func move(year: Int, project: Int64, econ: UInt16, by delta: Int64) {
-        let pk = AvailabilityState.key(year: year, project: project)
-        projects[pk, default: ProjectYear()].available = (projects[pk]?.available ?? 0).clampedAdd(delta)
-        guard econ != 0 else { return }
-        let lk = AvailabilityState.key(year: year, project: project, econ: econ)
-        var line = lines[lk] ?? Line()
-        let before = line.earmarked
-        line.available = line.available.clampedAdd(delta)
-        projects[pk]!.earmarked += line.earmarked - before
-        lines[lk] = line
+        var earmarkChange: Int64 = 0
+        if econ != 0 {
+            AvailabilityState.change(&lines[AvailabilityState.key(year: year, project: project, econ: econ), default: Line()]) { line in
+                let before = line.earmarked
+                line.available = line.available.clampedAdd(delta)
+                earmarkChange = line.earmarked - before
+            }
+        }
+        AvailabilityState.change(&projects[AvailabilityState.key(year: year, project: project), default: ProjectYear()]) {
+            $0.available = $0.available.clampedAdd(delta)
+            $0.earmarked += earmarkChange
+        }
     }
+
+    private static func change<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }
 
     private mutating func grant(year: Int, project: Int64, econ: UInt16) {
         let lk = AvailabilityState.key(year: year, project: project, econ: econ)
