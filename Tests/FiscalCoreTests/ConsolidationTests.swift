@@ -76,6 +76,62 @@ import Testing
         #expect(report.total.figures.carriedForward + report.total.figures.surplus == fen(170_000_000))
     }
 
+    /// The report by unit on a consolidated book reads its totals per unit (unit_total), and
+    /// gives, month by month, exactly what classifying every project's totals by unit gives.
+    @Test(arguments: [1, 3, 12]) func theReportByUnitReadsTheTotalsPerUnitAndAgreesWithTheProjects(month: Int) throws {
+        let u = try units()
+        let (_, target) = try consolidate(u)
+        let dept = try Book.open(at: target, access: .read)
+        var spec = ProgressSpec(month: YearMonth(year: 2023, month: month)!)
+        spec.grouping = .unit
+        let byUnit = try dept.snapshot(year: 2023, throughMonth: month, detail: .units)
+        #expect(byUnit.unitTotals != nil && byUnit.totals.isEmpty)
+        let fromUnits = try dept.progressReport(spec)
+        let fromProjects = ProgressReport(spec: spec, snapshot: try dept.snapshot(year: 2023, throughMonth: month))
+        func lines(_ r: ProgressReport) -> [String] {
+            r.groups.flatMap { g in [g.subtotal] + g.rows }.map { l in
+                "\(l.key) \(l.figures.totalBudget.fen) \(l.figures.transfers.fen) \(l.figures.paid.fen) \(l.figures.paidInMonth.fen) \(l.figures.available.fen)"
+            } + ["total \(r.total.figures.totalBudget.fen) \(r.total.figures.paid.fen)"]
+        }
+        #expect(lines(fromUnits) == lines(fromProjects))
+        // 一分局's project money arrives in March.
+        #expect(fromUnits.rows.map(\.key) == (month < 3 ? ["一分局", "本级", "本级"] : ["一分局", "本级", "一分局", "本级"]))
+    }
+
+    /// A unit with no transfer to eliminate has, in the consolidated report by unit, exactly
+    /// the figures of its own book's report by kind.
+    @Test func aUnitsRowsByUnitAreItsOwnReport() throws {
+        let u = try units()
+        let target = u.dir.appendingPathComponent("benji-only.db").path
+        _ = try Book.consolidate(ConsolidationSpec(target: target, name: "本级（汇总）", year: 2023,
+                                                   sources: [ConsolidationSource(name: "本级", path: u.benji.path)],
+                                                   today: day("2023-12-31")))
+        var spec = ProgressSpec(month: YearMonth(year: 2023, month: 12)!)
+        spec.grouping = .unit
+        let dept = try Book.open(at: target, access: .read).progressReport(spec)
+        spec.grouping = .kind
+        let own = try u.benji.book.progressReport(spec)
+        func figures(_ l: ProgressLine) -> [Int64] {
+            [l.figures.totalBudget.fen, l.figures.paid.fen, l.figures.paidInMonth.fen, l.figures.available.fen]
+        }
+        #expect(dept.groups.map { figures($0.subtotal) } == own.groups.map { figures($0.subtotal) })
+        #expect(figures(dept.total) == figures(own.total))
+    }
+
+    /// The totals per unit are proved by `verify` against the maintained totals: one changed
+    /// behind fiscal's back is named, and so is one in a book that is not consolidated.
+    @Test func aChangedTotalPerUnitIsNamed() throws {
+        let u = try units()
+        let (_, target) = try consolidate(u)
+        try Database(path: target, create: false).execute(
+            "UPDATE unit_total SET amount = amount + 1 WHERE unit = '本级' AND account = 'paid' AND month = 1")
+        let found = try Book.open(at: target, access: .read).verify()
+        #expect(found.map(\.check) == ["unit totals ≠ totals"])
+        #expect(found.first?.detail.contains("unit 本级 personnel paid month 1") == true)
+        try u.fj.raw().execute("INSERT INTO unit_total VALUES (2023, '一分局', 'project', 'paid', 3, -5)")
+        #expect(try u.fj.book.verify().map(\.check) == ["unit totals ≠ totals"])
+    }
+
     @Test func aConsolidatedBookTakesNoRecording() throws {
         let u = try units()
         let (_, target) = try consolidate(u)

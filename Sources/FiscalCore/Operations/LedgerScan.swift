@@ -18,10 +18,12 @@ struct LedgerScan {
             }
             entries.add(id: id, year: year, month: LedgerScan.digits(date, 5..<7) ?? 0, kind: kinds.index(kind))
         }
-        let codes = Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0.code) })
+        let projects = try store.projects()
+        let codes = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0.code) })
         var names = TextTable(first: Account.allCases.map(\.rawValue))
-        var econs = TextTable(first: [""])
+        var econs = EconTable()
         var actual: [TotalKey: Tally] = [:]
+        actual.reserveCapacity(try store.monthlyTotalCount())
         var current: Int64? = nil
         var sums: [(project: Int64, sum: Int64)] = []
         var split: Set<Int64> = []
@@ -60,29 +62,68 @@ struct LedgerScan {
         let byEntry = unbalanced.map {
             Violation(check: "unbalanced entry", detail: "entry \($0.entry) project \(codes[$0.project]!) sums to \(Money(fen: $0.sum)) instead of 0")
         } + entries.unseen().map { Violation(check: "empty entry", detail: "entry \($0) has no postings") }
-        return (byEntry + wrongYear, try totalsMismatches(actual, codes: codes, names: &names, econs: &econs),
+        return (byEntry + wrongYear, try totalsMismatches(&actual, projects: projects, codes: codes, names: &names, econs: &econs),
                 batches.mismatches(kinds: kinds.texts))
     }
 
-    /// The keys whose maintained total (amount and count) differs from the postings, either way.
-    private func totalsMismatches(_ actual: [TotalKey: Tally], codes: [Int64: String],
-                                  names: inout TextTable, econs: inout TextTable) throws -> [Violation] {
-        var differing: Set<TotalKey> = []
-        var kept: Set<TotalKey> = []
-        for t in try store.allMonthlyTotals() {
-            let key = TotalKey(year: t.year, project: t.project, account: names.index(t.account), econ: econs.index(t.econ),
-                               month: t.month)
-            kept.insert(key)
-            if let a = actual[key], a.amount == t.amount, a.postings == t.postings { continue }
-            differing.insert(key)
+    /// The keys whose maintained total (amount and count) differs from the postings, either way;
+    /// and, in a consolidated book, the totals per unit (unit_total) that differ from the
+    /// maintained totals summed by their projects' unit and kind (none kept in any other book).
+    private func totalsMismatches(_ actual: inout [TotalKey: Tally], projects: [Project], codes: [Int64: String],
+                                  names: inout TextTable, econs: inout EconTable) throws -> [Violation] {
+        var differing: [TotalKey] = []
+        let consolidated = try store.isConsolidated()
+        // Per project, its unit (numbered) and kind; totals summed by those, as unit_total keeps them.
+        var unitNames: [String] = []
+        var unitOf: [Int64: (unit: Int, kind: Int)] = [:]
+        if consolidated {
+            var numbers: [String: Int] = [:]
+            for p in projects {
+                let unit = p.unit ?? ""
+                let n = numbers[unit] ?? unitNames.count
+                if n == unitNames.count { numbers[unit] = n; unitNames.append(unit) }
+                unitOf[p.id] = (n, ProjectKind.allCases.firstIndex(of: p.kind)!)
+            }
         }
-        for key in actual.keys where !kept.contains(key) { differing.insert(key) }
+        var byUnit: [UnitKey: Int64] = [:]
+        try store.forEachStoredTotal { year, project, account, econ, month, amount, postings in
+            let a = names.index(account)
+            let key = TotalKey(year: year, project: project, account: a, econ: econs.index(econ), month: month)
+            // One look-up: the posting's tally is marked as kept, or the key is new.
+            if actual[key]?.keep(amount: amount, postings: postings) != true { differing.append(key) }
+            if consolidated, let u = unitOf[project] {
+                byUnit[UnitKey(year: year, unit: u.unit, kind: u.kind, account: a, month: month), default: 0] &+= amount
+            }
+        }
+        for (key, tally) in actual where !tally.kept { differing.append(key) }
         func code(_ p: Int64) -> String { codes[p] ?? "#\(p)" }
-        let rows = differing.map { ($0.year, code($0.project), names.texts[$0.account], econs.texts[$0.econ], $0.month) }
-        return rows.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }.map { year, project, account, econ, month in
+        let rows = Set(differing).map { ($0.year, code($0.project), names.texts[$0.account], econs.text($0.econ), $0.month) }
+        var found = rows.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }.map { year, project, account, econ, month in
             Violation(check: "totals ≠ postings",
                       detail: "year \(year) project \(project) \(account)\(econ.isEmpty ? "" : " econ \(econ)") month \(month): the maintained total differs from the postings")
         }
+        var sums: [UnitMonthlyTotal: Int64] = [:]
+        for (k, sum) in byUnit {
+            let t = UnitMonthlyTotal(year: Int(truncatingIfNeeded: k.year), unit: unitNames[k.unit], kind: ProjectKind.allCases[k.kind],
+                                     account: Account(rawValue: names.texts[k.account]) ?? .available,
+                                     month: Int(truncatingIfNeeded: k.month), amount: .zero)
+            if Account(rawValue: names.texts[k.account]) == nil { continue }  // an unknown account: named by the structural check
+            sums[t, default: 0] &+= sum
+        }
+        var unitDiffers: Set<UnitMonthlyTotal> = []
+        for t in try store.allUnitTotals() {
+            var key = t
+            key.amount = .zero
+            if let sum = sums.removeValue(forKey: key), sum == t.amount.fen { continue }
+            unitDiffers.insert(key)
+        }
+        for (key, sum) in sums where sum != 0 { unitDiffers.insert(key) }
+        found += unitDiffers.sorted { ($0.year, $0.unit, $0.kind.rawValue, $0.account.rawValue, $0.month)
+            < ($1.year, $1.unit, $1.kind.rawValue, $1.account.rawValue, $1.month) }.map {
+            Violation(check: "unit totals ≠ totals",
+                      detail: "year \($0.year) unit \($0.unit) \($0.kind.rawValue) \($0.account.rawValue) month \($0.month): the total by unit differs from the maintained totals of its projects")
+        }
+        return found
     }
 
     /// The number at the given byte offsets, if they are all digits.
@@ -99,8 +140,23 @@ struct LedgerScan {
     private struct Tally {
         var amount: Int64 = 0
         var postings: Int64 = 0
+        /// A maintained total with this key was found (whatever it held).
+        var kept = false
         // Wrapping: a forged amount must not crash `verify`; the year ceiling check names it.
         mutating func add(_ a: Int64) { amount &+= a; postings += 1 }
+        /// Marks the key kept; whether the maintained total equals the postings.
+        mutating func keep(amount: Int64, postings: Int64) -> Bool {
+            kept = true
+            return amount == self.amount && postings == self.postings
+        }
+    }
+
+    private struct UnitKey: Hashable {
+        var year: Int64
+        var unit: Int
+        var kind: Int
+        var account: Int
+        var month: Int64
     }
 
     private struct TotalKey: Hashable {
@@ -109,6 +165,12 @@ struct LedgerScan {
         var account: Int
         var econ: Int
         var month: Int64
+
+        // One word hashed instead of five: a consolidated book has as many totals as postings.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(bitPattern: project) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: Int64(econ)) << 20
+                           ^ UInt64(bitPattern: year) << 44 ^ UInt64(bitPattern: month) << 8 ^ UInt64(bitPattern: Int64(account)))
+        }
     }
 }
 

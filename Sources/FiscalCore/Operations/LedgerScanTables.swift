@@ -81,3 +81,32 @@ struct TextTable {
         return copy.withUTF8 { index($0) }
     }
 }
+
+/// Economic codes numbered for `verify`'s scan: a code of digits (what a book holds) is its own
+/// number, with no table and no hashing of bytes; anything else is numbered as first met.
+struct EconTable {
+    private var others = TextTable(first: [""])
+
+    /// 0 for none or empty; a code of one to six digits `(length << 24) | value`; any other
+    /// text `1 << 40 | n`.
+    mutating func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if bytes.isEmpty { return 0 }
+        if bytes.count <= 6 {
+            var value = 0
+            for c in bytes {
+                guard c >= 48 && c <= 57 else { return 1 << 40 | others.index(bytes) }
+                value = value * 10 + Int(c - 48)
+            }
+            return bytes.count << 24 | value
+        }
+        return 1 << 40 | others.index(bytes)
+    }
+
+    func text(_ index: Int) -> String {
+        if index == 0 { return "" }
+        if index >= 1 << 40 { return others.texts[index & 0xFF_FFFF_FFFF] }
+        let length = index >> 24, value = index & 0xFF_FFFF
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, length - digits.count)) + digits
+    }
+}

@@ -12,12 +12,12 @@ extension SQLiteStore {
         return try db.cached("SELECT count(*) AS n FROM consolidated_unit").first { try $0.int("n") } ?? 0 > 0
     }
 
-    /// The year's maintained totals, by month, project, account and code: one month's rows
-    /// after another, so a consolidation holds one month of one unit at a time.
+    /// The year's maintained totals in their key order (project, account, code, month), as
+    /// the table holds them: nothing to sort.
     func forEachMonthlyTotal(year: Int, _ body: (MonthlyTotal) throws -> Void) throws {
         try db.prepare("""
             SELECT project_id, account, econ, month, amount FROM monthly_total
-            WHERE year = ? AND amount <> 0 ORDER BY month, project_id, account, econ
+            WHERE year = ? AND amount <> 0 ORDER BY project_id, account, econ, month
             """).forEach([year]) { row in
             try body(MonthlyTotal(projectID: try row.int("project_id"),
                                   account: try row.decode("account", as: "an account", Account.init(rawValue:)),
@@ -94,8 +94,10 @@ extension SQLiteStore {
     }
 
     /// Writes a consolidate entry as ``insertEntry(_:)`` does, with the per-row triggers
-    /// suspended (``suspendRowTriggers()``): its postings are added to `monthly_total` here,
-    /// and projects' hashes come from `projectHash` instead of a query per posting.
+    /// suspended (``suspendRowTriggers()``) and its postings in many rows per statement, as an
+    /// import writes them; projects' hashes come from `projectHash` instead of a query per
+    /// posting. Its postings are not added to `monthly_total` here: the consolidation sums a
+    /// unit's and writes them with ``insertConsolidatedTotals(_:)``, once per key.
     func insertConsolidatedEntry(_ draft: EntryDraft, projectHash: (Int64) -> [UInt8]?) throws -> Int64 {
         let id = try nextID("entry")
         let record = try entryRecord(
@@ -109,19 +111,77 @@ extension SQLiteStore {
             """).run([id, draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
                       draft.ref, draft.reverses, draft.overdraft, draft.counterpartUnit,
                       record.hash(after: try chainHead("entry"))])
-        let insert = try db.cached("""
-            INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let total = try db.cached("""
-            INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES (?, ?, ?, ?, ?, ?, 1)
-            ON CONFLICT (year, project_id, account, econ, month)
-            DO UPDATE SET amount = amount + excluded.amount, postings = postings + 1
-            """)
-        for p in draft.postings {
-            try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen, p.contractID])
-            try total.run([draft.date.year, p.projectID, p.account.rawValue, p.econ?.code ?? "", draft.date.month, p.amount.fen])
+        try insertBatched(draft.postings[...], "INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES ",
+                          columns: 6) { statement, p, n in
+            try statement.bind(n, id)
+            try statement.bind(n + 1, static: p.account.staticName)
+            try statement.bind(n + 2, p.projectID)
+            if let econ = p.econ?.code {
+                var code = econ
+                try code.withUTF8 { try statement.bind(n + 3, utf8: $0) }
+            }
+            try statement.bind(n + 4, p.amount.fen)
+            if let contract = p.contractID { try statement.bind(n + 5, contract) }
         }
         return id
+    }
+
+    /// Adds a unit's totals to `monthly_total`, in key order (a unit's projects are new and
+    /// numbered after every other's, so its keys go to the end of the table).
+    func insertConsolidatedTotals(_ sums: [(key: ConsolidatedTotalKey, amount: Int64, postings: Int64)]) throws {
+        let upsert = try db.cached("""
+            INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (year, project_id, account, econ, month)
+            DO UPDATE SET amount = amount + excluded.amount, postings = postings + excluded.postings
+            """)
+        for s in sums {
+            upsert.clear()
+            try upsert.bind(1, Int64(s.key.year))
+            try upsert.bind(2, s.key.project)
+            try upsert.bind(3, static: s.key.account.staticName)
+            var econ = s.key.econ
+            try econ.withUTF8 { try upsert.bind(4, utf8: $0) }
+            try upsert.bind(5, Int64(s.key.month))
+            try upsert.bind(6, s.amount)
+            try upsert.bind(7, s.postings)
+            try upsert.execute()
+        }
+    }
+
+    /// Adds to a consolidated book's totals per unit (table unit_total, schema step 6).
+    func addToUnitTotals(_ sums: [UnitMonthlyTotal]) throws {
+        let upsert = try db.cached("""
+            INSERT INTO unit_total (year, unit, kind, account, month, amount) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (year, unit, kind, account, month) DO UPDATE SET amount = amount + excluded.amount
+            """)
+        for s in sums {
+            try upsert.run([s.year, s.unit, s.kind.rawValue, s.account.rawValue, s.month, s.amount.fen])
+        }
+    }
+
+    /// A consolidated book's totals per unit and kind of project through `throughMonth`.
+    func unitTotals(year: Int, throughMonth: Int) throws -> [UnitMonthlyTotal] {
+        guard try hasTable("unit_total") else { return [] }
+        return try db.prepare("""
+            SELECT year, unit, kind, account, month, amount FROM unit_total
+            WHERE year = ? AND month <= ? AND amount <> 0 ORDER BY unit, kind, account, month
+            """).rows([year, throughMonth]) {
+            UnitMonthlyTotal(year: Int(try $0.int("year")), unit: try $0.text("unit"),
+                             kind: try $0.decode("kind", as: "a project kind", ProjectKind.init(rawValue:)),
+                             account: try $0.decode("account", as: "an account", Account.init(rawValue:)),
+                             month: Int(try $0.int("month")), amount: Money(fen: try $0.int("amount")))
+        }
+    }
+
+    /// Every row of unit_total, as stored (`verify` compares them with `monthly_total`).
+    func allUnitTotals() throws -> [UnitMonthlyTotal] {
+        guard try hasTable("unit_total") else { return [] }
+        return try db.prepare("SELECT year, unit, kind, account, month, amount FROM unit_total").rows {
+            UnitMonthlyTotal(year: Int(try $0.int("year")), unit: try $0.text("unit"),
+                             kind: try $0.decode("kind", as: "a project kind", ProjectKind.init(rawValue:)),
+                             account: try $0.decode("account", as: "an account", Account.init(rawValue:)),
+                             month: Int(try $0.int("month")), amount: Money(fen: try $0.int("amount")))
+        }
     }
 
     /// The hashes of the projects with ids in `ids` (one unit's, written together).
@@ -218,6 +278,15 @@ struct ContractSum: Sendable {
 struct UnitTotalKey: Hashable, Sendable {
     var code: String
     var account: String
+    var econ: String
+    var month: Int
+}
+
+/// A key of `monthly_total` as a consolidation sums a unit's postings.
+struct ConsolidatedTotalKey: Hashable, Sendable {
+    var year: Int
+    var project: Int64
+    var account: Account
     var econ: String
     var month: Int
 }

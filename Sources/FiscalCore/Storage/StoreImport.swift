@@ -123,7 +123,7 @@ extension SQLiteStore {
 
     /// Runs `head` followed by up to `Store.importBatch` rows of `columns` parameters per
     /// statement; `bind` binds one row from parameter `p` on.
-    private func insertBatched<Item>(_ rows: ArraySlice<Item>, _ head: String, columns: Int32,
+    func insertBatched<Item>(_ rows: ArraySlice<Item>, _ head: String, columns: Int32,
                                     _ bind: (Statement, Item, Int32) throws -> Void) throws {
         var rest = rows
         while !rest.isEmpty {
