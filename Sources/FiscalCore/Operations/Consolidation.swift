@@ -128,7 +128,10 @@ extension Book {
         let dept = try Book.create(at: temp, name: spec.name, year: spec.year, today: spec.today)
         let store = dept.store
         return try guarded {
-            try store.write {
+            // The bulk settings of an import (a large page cache, foreign keys not checked row
+            // by row — every reference written is to a row this transaction wrote or the chart's
+            // accounts — and no WAL for a file no one else has open); `verify` checks them.
+            try store.withBulkWriteSettings(cacheKiB: 64 * 1024) { try store.write {
                 var engine = try PostingEngine(store: store)
                 try engine.seed(year: spec.year)
                 var result = ConsolidationResult(units: [], projects: 0, entries: 0, postings: 0, matched: [], unmatched: [],
@@ -171,7 +174,7 @@ extension Book {
                 // Last: a book with units recorded takes no recording, which is what it now is.
                 for u in result.units { try store.insertConsolidatedUnit(u) }
                 return result
-            }
+            } }
         }
     }
 

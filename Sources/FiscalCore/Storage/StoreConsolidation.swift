@@ -15,14 +15,28 @@ extension SQLiteStore {
     /// The year's maintained totals in their key order (project, account, code, month), as
     /// the table holds them: nothing to sort.
     func forEachMonthlyTotal(year: Int, _ body: (MonthlyTotal) throws -> Void) throws {
-        try db.prepare("""
+        let statement = try db.prepare("""
             SELECT project_id, account, econ, month, amount FROM monthly_total
             WHERE year = ? AND amount <> 0 ORDER BY project_id, account, econ, month
-            """).forEach([year]) { row in
-            try body(MonthlyTotal(projectID: try row.int("project_id"),
-                                  account: try row.decode("account", as: "an account", Account.init(rawValue:)),
-                                  econ: try row.text("econ"), month: Int(try row.int("month")),
-                                  amount: Money(fen: try row.int("amount"))))
+            """)
+        let (project, account, econ, month, amount) = (try statement.column("project_id"), try statement.column("account"),
+                                                       try statement.column("econ"), try statement.column("month"),
+                                                       try statement.column("amount"))
+        // Columns by index and the account parsed once per run of rows (a unit's totals come
+        // grouped by project and account): a consolidation reads every unit's totals.
+        var lastAccount: (bytes: [UInt8], account: Account)?
+        try statement.forEach([year]) { row in
+            let a = try row.withBytes(account) { bytes throws(SQLiteError) -> Account in
+                let bytes = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+                if let last = lastAccount, last.bytes.elementsEqual(bytes) { return last.account }
+                let text = String(decoding: bytes, as: UTF8.self)
+                guard let parsed = Account(rawValue: text) else { throw row.badValue("account", text, "an account") }
+                lastAccount = (Array(bytes), parsed)
+                return parsed
+            }
+            let code = row.withBytes(econ) { $0.map { String(decoding: $0, as: UTF8.self) } } ?? ""
+            try body(MonthlyTotal(projectID: try row.int(project), account: a, econ: code, month: Int(try row.int(month)),
+                                  amount: Money(fen: try row.int(amount))))
         }
     }
 
@@ -216,20 +230,28 @@ extension SQLiteStore {
             """).rows([unit]) { try $0.text("doc") }
     }
 
-    /// What the consolidate entries of one unit hold, summed by project code (as the unit
-    /// writes it), account, code and month: what `verify` compares with the unit book.
-    func consolidatedSums(unit: String, year: Int) throws -> [UnitTotalKey: Int64] {
-        var sums: [UnitTotalKey: Int64] = [:]
-        try db.prepare("""
-            SELECT pr.code, p.account, coalesce(p.econ, '') AS econ, CAST(substr(e.date, 6, 2) AS INTEGER) AS month,
-                   sum(p.amount) AS amount
-            FROM entry e JOIN posting p ON p.entry_id = e.id JOIN project pr ON pr.id = p.project_id
+    /// What the consolidate entries of one unit hold, summed by project (the consolidated
+    /// book's id), account, code and month: what `verify` compares with the unit book. Summed
+    /// here, not by SQL: a unit's rows are nearly all distinct keys, which a GROUP BY sorts.
+    func consolidatedSums(unit: String, year: Int) throws -> [HeldTotalKey: Int64] {
+        var sums: [HeldTotalKey: Int64] = [:]
+        let statement = try db.prepare("""
+            SELECT p.project_id, p.account, coalesce(p.econ, '') AS econ, CAST(substr(e.date, 6, 2) AS INTEGER) AS month, p.amount
+            FROM entry e JOIN posting p ON p.entry_id = e.id
             WHERE e.kind = 'consolidate' AND e.counterpart_unit = ? AND e.year = ?
-            GROUP BY 1, 2, 3, 4
-            """).forEach([unit, year]) { row in
-            let key = UnitTotalKey(code: try row.text("code"), account: try row.text("account"), econ: try row.text("econ"),
-                                   month: Int(try row.int("month")))
-            sums[key, default: 0] += try row.int("amount")
+            """)
+        let (project, account, econ, month, amount) = (try statement.column("project_id"), try statement.column("account"),
+                                                       try statement.column("econ"), try statement.column("month"),
+                                                       try statement.column("amount"))
+        try statement.forEach([unit, year]) { row in
+            let a = row.withBytes(account) { bytes in
+                Account(rawValue: String(decoding: bytes ?? UnsafeBufferPointer(start: nil, count: 0), as: UTF8.self))
+            }
+            guard let a else { return }  // an unknown account: the structural check names it
+            let key = HeldTotalKey(project: try row.int(project), account: a,
+                                   econ: row.withBytes(econ) { $0.map { String(decoding: $0, as: UTF8.self) } } ?? "",
+                                   month: Int(try row.int(month)))
+            sums[key, default: 0] &+= try row.int(amount)
         }
         return sums
     }
@@ -272,6 +294,15 @@ struct ContractSum: Sendable {
     var econ: String
     var contractID: Int64
     var amount: Int64
+}
+
+/// A total of a consolidated book's project (by its id there) as `verify` compares it with the
+/// unit book's.
+struct HeldTotalKey: Hashable, Sendable {
+    var project: Int64
+    var account: Account
+    var econ: String
+    var month: Int
 }
 
 /// A unit's monthly total as a consolidation compares it: by the unit's own project code.

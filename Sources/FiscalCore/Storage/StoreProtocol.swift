@@ -119,7 +119,7 @@ protocol Store {
     func projectHashes(ids: ClosedRange<Int64>) throws -> [Int64: [UInt8]]
     func consolidatedUnits() throws -> [ConsolidatedUnit]
     func consolidateDocs(unit: String) throws -> [String]
-    func consolidatedSums(unit: String, year: Int) throws -> [UnitTotalKey: Int64]
+    func consolidatedSums(unit: String, year: Int) throws -> [HeldTotalKey: Int64]
     func eliminationPostings(year: Int) throws -> [EliminationPosting]
 
     // The bulk path (an import): how many rows reach the book at once
