@@ -118,6 +118,23 @@ import Testing
         #expect(figures(dept.total) == figures(own.total))
     }
 
+    /// A book consolidated before schema v6 keeps no totals per unit: its report by unit reads
+    /// every project's totals, with the same figures, and `verify` has nothing to compare.
+    @Test func aBookWithoutTotalsPerUnitReportsFromItsProjects() throws {
+        let u = try units()
+        let (_, target) = try consolidate(u)
+        var spec = ProgressSpec(month: YearMonth(year: 2023, month: 12)!)
+        spec.grouping = .unit
+        let kept = try Book.open(at: target, access: .read).progressReport(spec)
+        try Database(path: target, create: false).execute("DELETE FROM unit_total")
+        let dept = try Book.open(at: target, access: .read)
+        #expect(try dept.snapshot(year: 2023, detail: .units).unitTotals == nil)
+        let fromProjects = try dept.progressReport(spec)
+        #expect(fromProjects.rows.map { "\($0.key) \($0.figures.totalBudget.fen) \($0.figures.paid.fen)" }
+            == kept.rows.map { "\($0.key) \($0.figures.totalBudget.fen) \($0.figures.paid.fen)" })
+        #expect(try dept.verify() == [])
+    }
+
     /// The totals per unit are proved by `verify` against the maintained totals: one changed
     /// behind fiscal's back is named, and so is one in a book that is not consolidated.
     @Test func aChangedTotalPerUnitIsNamed() throws {

@@ -90,3 +90,40 @@ extension Book {
         return found
     }
 }
+
+extension Book {
+    /// ``verify()`` and, on a consolidated book, ``verifyUnits(unitsDirectory:)``, at once: the
+    /// unit books are checked on a connection and thread of their own while this one scans the
+    /// consolidated ledger, so the two cost about the longer of them, not their sum. `units`
+    /// is nil for a book that is not consolidated.
+    public func verifyWithUnits(unitsDirectory: String? = nil) throws(FiscalError)
+        -> (violations: [Violation], units: [UnitVerification]?) {
+        guard try isConsolidated() else { return (try verify(), nil) }
+        guard path != ":memory:" else { return (try verify(), try verifyUnits(unitsDirectory: unitsDirectory)) }
+        let background = UnitsCheck()
+        let path = self.path
+        Thread.detachNewThread {
+            do {
+                background.result = .success(try Book.open(at: path, access: .read).verifyUnits(unitsDirectory: unitsDirectory))
+            } catch {
+                background.result = .failure((error as? FiscalError) ?? .refused("\(error)"))
+            }
+            background.done.signal()
+        }
+        let violations: [Violation]
+        do {
+            violations = try verify()
+        } catch {
+            background.done.wait()
+            throw error
+        }
+        background.done.wait()
+        return (violations, try background.result.get())
+    }
+}
+
+/// The unit books' check, run beside the consolidated book's own.
+private final class UnitsCheck: @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    var result: Result<[UnitVerification], FiscalError> = .success([])
+}

@@ -67,8 +67,9 @@ struct LedgerScan {
     }
 
     /// The keys whose maintained total (amount and count) differs from the postings, either way;
-    /// and, in a consolidated book, the totals per unit (unit_total) that differ from the
-    /// maintained totals summed by their projects' unit and kind (none kept in any other book).
+    /// and, in a consolidated book that keeps totals per unit (unit_total), those that differ
+    /// from the maintained totals summed by their projects' unit and kind (none may be kept in
+    /// any other book).
     private func totalsMismatches(_ actual: inout [TotalKey: Tally], projects: [Project], codes: [Int64: String],
                                   names: inout TextTable, econs: inout EconTable) throws -> [Violation] {
         var differing: [TotalKey] = []
@@ -111,7 +112,11 @@ struct LedgerScan {
             sums[t, default: 0] &+= sum
         }
         var unitDiffers: Set<UnitMonthlyTotal> = []
-        for t in try store.allUnitTotals() {
+        let kept = try store.allUnitTotals()
+        // A book consolidated before schema v6 keeps none (its reports by unit read every
+        // project's totals): nothing to compare.
+        if kept.isEmpty { sums.removeAll() }
+        for t in kept {
             var key = t
             key.amount = .zero
             if let sum = sums.removeValue(forKey: key), sum == t.amount.fen { continue }

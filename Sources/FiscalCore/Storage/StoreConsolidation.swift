@@ -173,9 +173,11 @@ extension SQLiteStore {
         }
     }
 
-    /// A consolidated book's totals per unit and kind of project through `throughMonth`.
-    func unitTotals(year: Int, throughMonth: Int) throws -> [UnitMonthlyTotal] {
-        guard try hasTable("unit_total") else { return [] }
+    /// A consolidated book's totals per unit and kind of project through `throughMonth`; nil
+    /// when it keeps none (a book consolidated before schema v6).
+    func unitTotals(year: Int, throughMonth: Int) throws -> [UnitMonthlyTotal]? {
+        guard try hasTable("unit_total"),
+              try db.cached("SELECT EXISTS (SELECT 1 FROM unit_total) AS kept").first { try $0.int("kept") } == 1 else { return nil }
         return try db.prepare("""
             SELECT year, unit, kind, account, month, amount FROM unit_total
             WHERE year = ? AND month <= ? AND amount <> 0 ORDER BY unit, kind, account, month

@@ -114,7 +114,7 @@ protocol Store {
     func insertConsolidatedEntry(_ draft: EntryDraft, projectHash: (Int64) -> [UInt8]?) throws -> Int64
     func insertConsolidatedTotals(_ sums: [(key: ConsolidatedTotalKey, amount: Int64, postings: Int64)]) throws
     func addToUnitTotals(_ sums: [UnitMonthlyTotal]) throws
-    func unitTotals(year: Int, throughMonth: Int) throws -> [UnitMonthlyTotal]
+    func unitTotals(year: Int, throughMonth: Int) throws -> [UnitMonthlyTotal]?
     func allUnitTotals() throws -> [UnitMonthlyTotal]
     func projectHashes(ids: ClosedRange<Int64>) throws -> [Int64: [UInt8]]
     func consolidatedUnits() throws -> [ConsolidatedUnit]
