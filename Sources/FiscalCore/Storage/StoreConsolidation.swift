@@ -143,22 +143,21 @@ extension SQLiteStore {
     /// Adds a unit's totals to `monthly_total`, in key order (a unit's projects are new and
     /// numbered after every other's, so its keys go to the end of the table).
     func insertConsolidatedTotals(_ sums: [(key: ConsolidatedTotalKey, amount: Int64, postings: Int64)]) throws {
-        let upsert = try db.cached("""
-            INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (year, project_id, account, econ, month)
-            DO UPDATE SET amount = amount + excluded.amount, postings = postings + excluded.postings
-            """)
-        for s in sums {
-            upsert.clear()
-            try upsert.bind(1, Int64(s.key.year))
-            try upsert.bind(2, s.key.project)
-            try upsert.bind(3, static: s.key.account.staticName)
+        // Many rows per statement, as the import writes its postings: one statement per total
+        // was most of the time SQLite spent on them.
+        try insertBatched(sums[...], "INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES ",
+                          columns: 7, tail: """
+                           ON CONFLICT (year, project_id, account, econ, month)
+                          DO UPDATE SET amount = amount + excluded.amount, postings = postings + excluded.postings
+                          """) { statement, s, n in
+            try statement.bind(n, Int64(s.key.year))
+            try statement.bind(n + 1, s.key.project)
+            try statement.bind(n + 2, static: s.key.account.staticName)
             var econ = s.key.econ
-            try econ.withUTF8 { try upsert.bind(4, utf8: $0) }
-            try upsert.bind(5, Int64(s.key.month))
-            try upsert.bind(6, s.amount)
-            try upsert.bind(7, s.postings)
-            try upsert.execute()
+            try econ.withUTF8 { try statement.bind(n + 3, utf8: $0) }
+            try statement.bind(n + 4, Int64(s.key.month))
+            try statement.bind(n + 5, s.amount)
+            try statement.bind(n + 6, s.postings)
         }
     }
 
