@@ -180,6 +180,27 @@ import Testing
         #expect(reasons.contains { $0.contains("totals of 2023 differ") })
     }
 
+    /// What the consolidated book holds of a unit is compared with the unit's own totals:
+    /// a consolidated figure changed behind fiscal's back (posting and total alike) is named
+    /// against the unit it belongs to, and the other unit still checks out.
+    @Test func aChangedConsolidatedFigureIsNamedAgainstItsUnit() throws {
+        let u = try units()
+        let (_, target) = try consolidate(u)
+        try Database(path: target, create: false).execute("""
+            DROP TRIGGER posting_no_update;
+            UPDATE posting SET amount = amount + 100 WHERE account = 'paid' AND project_id = (SELECT id FROM project WHERE code = '一分局/XM01');
+            UPDATE posting SET amount = amount - 100 WHERE account = 'available' AND project_id = (SELECT id FROM project WHERE code = '一分局/XM01')
+              AND entry_id IN (SELECT id FROM entry WHERE kind = 'consolidate');
+            UPDATE monthly_total SET amount = amount + 100 WHERE account = 'paid' AND project_id = (SELECT id FROM project WHERE code = '一分局/XM01');
+            UPDATE monthly_total SET amount = amount - 100 WHERE account = 'available' AND month = 3
+              AND project_id = (SELECT id FROM project WHERE code = '一分局/XM01') AND econ = '30201';
+            """)
+        let found = try Book.open(at: target, access: .read).verifyUnits()
+        #expect(found[0].state == .unchanged)
+        guard case let .changed(reasons) = found[1].state else { Issue.record("一分局 not named: \(found[1].state)"); return }
+        #expect(reasons.contains { $0.contains("totals of 2023 differ") && $0.contains("一分局/XM01") })
+    }
+
     @Test func aRewrittenUnitNoLongerExtendsItsSeal() throws {
         let u = try units()
         let (_, target) = try consolidate(u)

@@ -231,29 +231,38 @@ extension SQLiteStore {
             """).rows([unit]) { try $0.text("doc") }
     }
 
-    /// What the consolidate entries of one unit hold, summed by project (the consolidated
-    /// book's id), account, code and month: what `verify` compares with the unit book. Summed
-    /// here, not by SQL: a unit's rows are nearly all distinct keys, which a GROUP BY sorts.
+    /// What the consolidated book holds of one unit's own figures, by project (the consolidated
+    /// book's id), account, code and month: the maintained totals of the unit's projects (a
+    /// range of each project's keys, not a pass over the postings), less the postings of the
+    /// eliminations on them. `verify` proves the totals equal the postings, so this is what the
+    /// unit's consolidate entries hold — and any other entry posted to its projects shows.
     func consolidatedSums(unit: String, year: Int) throws -> [HeldTotalKey: Int64] {
         var sums: [HeldTotalKey: Int64] = [:]
-        let statement = try db.prepare("""
+        func add(_ sql: String, sign: Int64) throws {
+            let statement = try db.prepare(sql)
+            let (project, account, econ, month, amount) = (try statement.column("project_id"), try statement.column("account"),
+                                                           try statement.column("econ"), try statement.column("month"),
+                                                           try statement.column("amount"))
+            try statement.forEach([year, unit]) { row in
+                let a = row.withBytes(account) { bytes in
+                    Account(rawValue: String(decoding: bytes ?? UnsafeBufferPointer(start: nil, count: 0), as: UTF8.self))
+                }
+                guard let a else { return }  // an unknown account: the structural check names it
+                let key = HeldTotalKey(project: try row.int(project), account: a,
+                                       econ: row.withBytes(econ) { $0.map { String(decoding: $0, as: UTF8.self) } } ?? "",
+                                       month: Int(try row.int(month)))
+                sums[key, default: 0] &+= sign &* (try row.int(amount))
+            }
+        }
+        try add("""
+            SELECT t.project_id, t.account, t.econ, t.month, t.amount FROM monthly_total t
+            WHERE t.year = ?1 AND t.project_id IN (SELECT id FROM project WHERE unit = ?2)
+            """, sign: 1)
+        try add("""
             SELECT p.project_id, p.account, coalesce(p.econ, '') AS econ, CAST(substr(e.date, 6, 2) AS INTEGER) AS month, p.amount
             FROM entry e JOIN posting p ON p.entry_id = e.id
-            WHERE e.kind = 'consolidate' AND e.counterpart_unit = ? AND e.year = ?
-            """)
-        let (project, account, econ, month, amount) = (try statement.column("project_id"), try statement.column("account"),
-                                                       try statement.column("econ"), try statement.column("month"),
-                                                       try statement.column("amount"))
-        try statement.forEach([unit, year]) { row in
-            let a = row.withBytes(account) { bytes in
-                Account(rawValue: String(decoding: bytes ?? UnsafeBufferPointer(start: nil, count: 0), as: UTF8.self))
-            }
-            guard let a else { return }  // an unknown account: the structural check names it
-            let key = HeldTotalKey(project: try row.int(project), account: a,
-                                   econ: row.withBytes(econ) { $0.map { String(decoding: $0, as: UTF8.self) } } ?? "",
-                                   month: Int(try row.int(month)))
-            sums[key, default: 0] &+= try row.int(amount)
-        }
+            WHERE e.kind = 'eliminate' AND e.year = ?1 AND p.project_id IN (SELECT id FROM project WHERE unit = ?2)
+            """, sign: -1)
         return sums
     }
 
