@@ -1,8 +1,8 @@
--- fiscal book schema, version 5. The binary embeds this exact file
+-- fiscal book schema, version 6. The binary embeds this exact file
 -- (Sources/FiscalCore/Storage/schema.sql is a link to it) and runs it on `fiscal init`.
 -- Money is INTEGER 分 everywhere. Debit is positive; every entry sums to zero per project.
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- The department whose books these are (账套). One row.
 CREATE TABLE book (
@@ -348,3 +348,20 @@ CREATE TABLE consolidated_unit (
     taken      TEXT NOT NULL CHECK (taken GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
 ) STRICT;
 -- [step 5 ends]
+
+-- [step 6 begins: totals by unit of a consolidated book]
+-- 6a. A consolidated book's maintained totals per unit (部门汇总, issue 16): its monthly_total
+-- summed over the projects of one unit (project.unit) and kind, written by `consolidate` in
+-- the same transaction as the totals they sum, so a report by unit reads a few rows per unit
+-- instead of every project's. Empty in any other book. `fiscal verify` proves they equal
+-- monthly_total.
+CREATE TABLE unit_total (
+    year     INTEGER NOT NULL,
+    unit     TEXT NOT NULL,
+    kind     TEXT NOT NULL CHECK (kind IN ('personnel', 'public', 'project')),
+    account  TEXT NOT NULL,
+    month    INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    amount   INTEGER NOT NULL,
+    PRIMARY KEY (year, unit, kind, account, month)
+) STRICT, WITHOUT ROWID;
+-- [step 6 ends]

@@ -76,6 +76,79 @@ import Testing
         #expect(report.total.figures.carriedForward + report.total.figures.surplus == fen(170_000_000))
     }
 
+    /// The report by unit on a consolidated book reads its totals per unit (unit_total), and
+    /// gives, month by month, exactly what classifying every project's totals by unit gives.
+    @Test(arguments: [1, 3, 12]) func theReportByUnitReadsTheTotalsPerUnitAndAgreesWithTheProjects(month: Int) throws {
+        let u = try units()
+        let (_, target) = try consolidate(u)
+        let dept = try Book.open(at: target, access: .read)
+        var spec = ProgressSpec(month: YearMonth(year: 2023, month: month)!)
+        spec.grouping = .unit
+        let byUnit = try dept.snapshot(year: 2023, throughMonth: month, detail: .units)
+        #expect(byUnit.unitTotals != nil && byUnit.totals.isEmpty)
+        let fromUnits = try dept.progressReport(spec)
+        let fromProjects = ProgressReport(spec: spec, snapshot: try dept.snapshot(year: 2023, throughMonth: month))
+        func lines(_ r: ProgressReport) -> [String] {
+            r.groups.flatMap { g in [g.subtotal] + g.rows }.map { l in
+                "\(l.key) \(l.figures.totalBudget.fen) \(l.figures.transfers.fen) \(l.figures.paid.fen) \(l.figures.paidInMonth.fen) \(l.figures.available.fen)"
+            } + ["total \(r.total.figures.totalBudget.fen) \(r.total.figures.paid.fen)"]
+        }
+        #expect(lines(fromUnits) == lines(fromProjects))
+        // 一分局's project money arrives in March.
+        #expect(fromUnits.rows.map(\.key) == (month < 3 ? ["一分局", "本级", "本级"] : ["一分局", "本级", "一分局", "本级"]))
+    }
+
+    /// A unit with no transfer to eliminate has, in the consolidated report by unit, exactly
+    /// the figures of its own book's report by kind.
+    @Test func aUnitsRowsByUnitAreItsOwnReport() throws {
+        let u = try units()
+        let target = u.dir.appendingPathComponent("benji-only.db").path
+        _ = try Book.consolidate(ConsolidationSpec(target: target, name: "本级（汇总）", year: 2023,
+                                                   sources: [ConsolidationSource(name: "本级", path: u.benji.path)],
+                                                   today: day("2023-12-31")))
+        var spec = ProgressSpec(month: YearMonth(year: 2023, month: 12)!)
+        spec.grouping = .unit
+        let dept = try Book.open(at: target, access: .read).progressReport(spec)
+        spec.grouping = .kind
+        let own = try u.benji.book.progressReport(spec)
+        func figures(_ l: ProgressLine) -> [Int64] {
+            [l.figures.totalBudget.fen, l.figures.paid.fen, l.figures.paidInMonth.fen, l.figures.available.fen]
+        }
+        #expect(dept.groups.map { figures($0.subtotal) } == own.groups.map { figures($0.subtotal) })
+        #expect(figures(dept.total) == figures(own.total))
+    }
+
+    /// A book consolidated before schema v6 keeps no totals per unit: its report by unit reads
+    /// every project's totals, with the same figures, and `verify` has nothing to compare.
+    @Test func aBookWithoutTotalsPerUnitReportsFromItsProjects() throws {
+        let u = try units()
+        let (_, target) = try consolidate(u)
+        var spec = ProgressSpec(month: YearMonth(year: 2023, month: 12)!)
+        spec.grouping = .unit
+        let kept = try Book.open(at: target, access: .read).progressReport(spec)
+        try Database(path: target, create: false).execute("DELETE FROM unit_total")
+        let dept = try Book.open(at: target, access: .read)
+        #expect(try dept.snapshot(year: 2023, detail: .units).unitTotals == nil)
+        let fromProjects = try dept.progressReport(spec)
+        #expect(fromProjects.rows.map { "\($0.key) \($0.figures.totalBudget.fen) \($0.figures.paid.fen)" }
+            == kept.rows.map { "\($0.key) \($0.figures.totalBudget.fen) \($0.figures.paid.fen)" })
+        #expect(try dept.verify() == [])
+    }
+
+    /// The totals per unit are proved by `verify` against the maintained totals: one changed
+    /// behind fiscal's back is named, and so is one in a book that is not consolidated.
+    @Test func aChangedTotalPerUnitIsNamed() throws {
+        let u = try units()
+        let (_, target) = try consolidate(u)
+        try Database(path: target, create: false).execute(
+            "UPDATE unit_total SET amount = amount + 1 WHERE unit = '本级' AND account = 'paid' AND month = 1")
+        let found = try Book.open(at: target, access: .read).verify()
+        #expect(found.map(\.check) == ["unit totals ≠ totals"])
+        #expect(found.first?.detail.contains("unit 本级 personnel paid month 1") == true)
+        try u.fj.raw().execute("INSERT INTO unit_total VALUES (2023, '一分局', 'project', 'paid', 3, -5)")
+        #expect(try u.fj.book.verify().map(\.check) == ["unit totals ≠ totals"])
+    }
+
     @Test func aConsolidatedBookTakesNoRecording() throws {
         let u = try units()
         let (_, target) = try consolidate(u)
@@ -105,6 +178,27 @@ import Testing
         guard case let .changed(reasons) = found[1].state else { Issue.record("一分局 not named"); return }
         #expect(found[1].unit.name == "一分局" && found[1].entriesSince == 1)
         #expect(reasons.contains { $0.contains("totals of 2023 differ") })
+    }
+
+    /// What the consolidated book holds of a unit is compared with the unit's own totals:
+    /// a consolidated figure changed behind fiscal's back (posting and total alike) is named
+    /// against the unit it belongs to, and the other unit still checks out.
+    @Test func aChangedConsolidatedFigureIsNamedAgainstItsUnit() throws {
+        let u = try units()
+        let (_, target) = try consolidate(u)
+        try Database(path: target, create: false).execute("""
+            DROP TRIGGER posting_no_update;
+            UPDATE posting SET amount = amount + 100 WHERE account = 'paid' AND project_id = (SELECT id FROM project WHERE code = '一分局/XM01');
+            UPDATE posting SET amount = amount - 100 WHERE account = 'available' AND project_id = (SELECT id FROM project WHERE code = '一分局/XM01')
+              AND entry_id IN (SELECT id FROM entry WHERE kind = 'consolidate');
+            UPDATE monthly_total SET amount = amount + 100 WHERE account = 'paid' AND project_id = (SELECT id FROM project WHERE code = '一分局/XM01');
+            UPDATE monthly_total SET amount = amount - 100 WHERE account = 'available' AND month = 3
+              AND project_id = (SELECT id FROM project WHERE code = '一分局/XM01') AND econ = '30201';
+            """)
+        let found = try Book.open(at: target, access: .read).verifyUnits()
+        #expect(found[0].state == .unchanged)
+        guard case let .changed(reasons) = found[1].state else { Issue.record("一分局 not named: \(found[1].state)"); return }
+        #expect(reasons.contains { $0.contains("totals of 2023 differ") && $0.contains("一分局/XM01") })
     }
 
     @Test func aRewrittenUnitNoLongerExtendsItsSeal() throws {

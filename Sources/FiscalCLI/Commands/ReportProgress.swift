@@ -51,7 +51,10 @@ extension FiscalCommand {
             let opened = try book.openReader()
             // One read of the book: the figures, the chart and the seal at the foot all come
             // from the same snapshot.
-            let snapshot = try opened.snapshot(year: spec.month.year, throughMonth: spec.month.month)
+            // By unit on a consolidated book, the totals per unit are all the table needs (the
+            // chart still reads every total).
+            let snapshot = try opened.snapshot(year: spec.month.year, throughMonth: spec.month.month,
+                                               detail: by == .unit && chart == nil ? .units : .projects)
             let report = ProgressReport(spec: spec, snapshot: snapshot)
             if let chart {
                 let series = ProgressSeries(spec: spec, snapshot: snapshot)

@@ -43,12 +43,17 @@ extension FiscalCommand {
 
         func run() throws {
             let opened = try book.openReader()
-            var violations = try opened.verify().map(\.description)
+            if units != nil, try !opened.isConsolidated() {
+                throw CommandFailure(message: "--units: \(book.path) is not a consolidated book")
+            }
+            // A consolidated book's unit books are checked beside its own ledger, at once.
+            let (found, unitChecks) = try opened.verifyWithUnits(unitsDirectory: units)
+            var violations = found.map(\.description)
             // An older book is read through an upgraded copy: what differs from schema.sql is
             // its version, which any recording command upgrades, not damage.
             if let older = opened.olderVersion { print("schema version \(older): run any recording command to upgrade") }
-            if try opened.isConsolidated() {
-                for u in try opened.verifyUnits(unitsDirectory: units) {
+            if let unitChecks {
+                for u in unitChecks {
                     switch u.state {
                     case .unchanged:
                         print("unit \(u.unit.name): \(u.path) extends its seal \(u.unit.seal.short) and gives the same totals")
@@ -58,8 +63,6 @@ extension FiscalCommand {
                         violations.append("unit: \(u.unit.name) (\(u.path)) changed after consolidation: \(reasons.joined(separator: "; "))")
                     }
                 }
-            } else if units != nil {
-                throw CommandFailure(message: "--units: \(book.path) is not a consolidated book")
             }
             if let seal = seal.flatMap(FiscalCore.Seal.init(token:)) {
                 let check = try opened.check(seal)

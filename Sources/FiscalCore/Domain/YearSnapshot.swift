@@ -29,6 +29,10 @@ public struct YearSnapshot: Sendable {
     }
     /// Per project, what the year's close carried forward on contracts (合同尾款, issue 14).
     public var contractCarried: [Int64: Money]
+    /// A consolidated book's totals per unit and kind of project through `throughMonth`
+    /// (table unit_total), when the snapshot was read for a report by unit
+    /// (``SnapshotDetail/units``); `totals` and `projects` are then empty. Nil otherwise.
+    public var unitTotals: [UnitMonthlyTotal]?
 
     public init(year: Int, status: YearStatus, bookName: String, projects: [Project], totals: [MonthlyTotal],
                 throughMonth: Int = 12, codes: BookCodes = .official, contractCarried: [Int64: Money] = [:]) {

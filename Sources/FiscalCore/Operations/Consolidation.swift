@@ -1,5 +1,12 @@
 import Foundation
 
+/// A key of a unit's totals by kind of project (table unit_total), as a consolidation sums them.
+struct UnitTotalSlot: Hashable {
+    var kind: ProjectKind
+    var account: Account
+    var month: Int
+}
+
 /// A unit book to consolidate: the unit's name in the department (what its projects are
 /// qualified with, `一分局/JD01`, and what `--to-unit`/`--from-unit` name) and its file.
 public struct ConsolidationSource: Sendable, Equatable {
@@ -121,7 +128,10 @@ extension Book {
         let dept = try Book.create(at: temp, name: spec.name, year: spec.year, today: spec.today)
         let store = dept.store
         return try guarded {
-            try store.write {
+            // The bulk settings of an import (a large page cache, foreign keys not checked row
+            // by row — every reference written is to a row this transaction wrote or the chart's
+            // accounts — and no WAL for a file no one else has open); `verify` checks them.
+            try store.withBulkWriteSettings(cacheKiB: 64 * 1024) { try store.write {
                 var engine = try PostingEngine(store: store)
                 try engine.seed(year: spec.year)
                 var result = ConsolidationResult(units: [], projects: 0, entries: 0, postings: 0, matched: [], unmatched: [],
@@ -140,11 +150,20 @@ extension Book {
                 try store.restoreTriggers(triggers)
                 let units = Set(spec.sources.map(\.name))
                 (result.matched, result.unmatched) = TransferMatching.match(transfers, units: units)
+                // The eliminations are posted with the row triggers back, which keep monthly_total;
+                // the totals by unit are kept here.
+                let projects = result.matched.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0) })
                 for pair in result.matched {
                     for draft in try eliminations(pair, projectID: { try store.project(code: $0)?.id }) {
                         _ = try dept.post(draft, engine: &engine)
                         result.entries += 1
                         result.postings += draft.postings.count
+                        try store.addToUnitTotals(draft.postings.compactMap { p in
+                            projects[p.projectID].map {
+                                UnitMonthlyTotal(year: draft.date.year, unit: $0.unit ?? "", kind: $0.kind, account: p.account,
+                                                 month: draft.date.month, amount: p.amount)
+                            }
+                        })
                     }
                 }
                 if result.closed {
@@ -155,7 +174,7 @@ extension Book {
                 // Last: a book with units recorded takes no recording, which is what it now is.
                 for u in result.units { try store.insertConsolidatedUnit(u) }
                 return result
-            }
+            } }
         }
     }
 
@@ -184,7 +203,10 @@ extension Book {
         var ids: [Int64: Int64] = [:]
         var written: ClosedRange<Int64>?
         var codes: [Int64: String] = [:]
-        for p in try unit.projects() {
+        // In the unit's id order, so that the unit's totals, read in their key order (project
+        // id first), are in the consolidated book's key order too: written as they are read.
+        var kinds: [Int64: ProjectKind] = [:]
+        for p in try unit.projects().sorted(by: { $0.id < $1.id }) {
             let code = "\(source.name)/\(p.code)"
             guard code.count <= 64 else {
                 throw FiscalError.invalidValue(field: "unit", value: source.name,
@@ -199,6 +221,7 @@ extension Book {
                 try store.setProjectStatus(id: id, status: p.status, date: spec.today, reason: "as in the book of \(source.name)")
             }
             ids[p.id] = id
+            kinds[id] = p.kind
             written = (written?.lowerBound ?? id)...id
             codes[p.id] = p.code
             result.projects += 1
@@ -219,37 +242,62 @@ extension Book {
                 .append((contract, s.amount))
         }
 
-        var month = 0
-        var postings: [Posting] = []
-        func flush() throws {
-            guard !postings.isEmpty, let end = YearMonth(year: spec.year, month: month)?.lastDay else { return }
-            var draft = EntryDraft(date: end, kind: .consolidate, doc: seal.token,
+        // A month of the unit is one entry, admitted by the posting engine and written as an
+        // import writes. The unit's totals are read in their key order and each becomes a
+        // posting of its month's entry (split by contract where tagged) and the same total in
+        // the consolidated book, written as read: memory holds one unit's postings.
+        var months = [[Posting]](repeating: [], count: 13)
+        var byUnit: [UnitTotalSlot: Int64] = [:]
+        var econs: [String: EconomicCode?] = [:]
+        var totals: [(key: ConsolidatedTotalKey, amount: Int64, postings: Int64)] = []
+        func writeTotals() throws {
+            try store.insertConsolidatedTotals(totals)
+            totals.removeAll(keepingCapacity: true)
+        }
+        try unit.forEachMonthlyTotal(year: spec.year) { t in
+            guard let project = ids[t.projectID], (1...12).contains(t.month) else {
+                throw FiscalError.refused("unit book '\(source.path)': a total names project #\(t.projectID) or month \(t.month), which it does not have")
+            }
+            let econ: EconomicCode?
+            if t.econ.isEmpty { econ = nil } else if let known = econs[t.econ] { econ = known } else {
+                econ = EconomicCode(t.econ)
+                econs[t.econ] = econ
+            }
+            var rest = t.amount.fen
+            var count: Int64 = 0
+            if !tagged.isEmpty {
+                for c in tagged[UnitTotalKey(code: "\(t.projectID)", account: t.account.rawValue, econ: t.econ, month: t.month)] ?? [] {
+                    months[t.month].append(Posting(t.account, project: project, econ: econ, Money(fen: c.amount), contract: c.contract))
+                    rest -= c.amount
+                    count += 1
+                }
+            }
+            if rest != 0 {
+                months[t.month].append(Posting(t.account, project: project, econ: econ, Money(fen: rest)))
+                count += 1
+            }
+            totals.append((ConsolidatedTotalKey(year: spec.year, project: project, account: t.account, econ: econ?.code ?? "",
+                                                month: t.month), t.amount.fen, count))
+            byUnit[UnitTotalSlot(kind: kinds[project] ?? .project, account: t.account, month: t.month), default: 0] += t.amount.fen
+            if totals.count == 4_096 { try writeTotals() }
+        }
+        try writeTotals()
+        for month in 1...12 where !months[month].isEmpty {
+            let ym = YearMonth(year: spec.year, month: month)!
+            var draft = EntryDraft(date: ym.lastDay, kind: .consolidate, doc: seal.token,
                                    memo: "\(source.name) \(spec.year)年\(month)月 汇总（\(bookName)）",
-                                   ref: "consolidate/\(source.name)/\(YearMonth(year: spec.year, month: month)!)", postings: postings)
+                                   ref: "consolidate/\(source.name)/\(ym)", postings: months[month])
             draft.counterpartUnit = source.name
             _ = try dept.postEntry(draft, engine: &engine,
                                    write: { try store.insertConsolidatedEntry($0, projectHash: { hashes[$0] }) })
             result.entries += 1
-            result.postings += postings.count
-            postings.removeAll(keepingCapacity: true)
+            result.postings += months[month].count
+            months[month] = []
         }
-        try unit.forEachMonthlyTotal(year: spec.year) { t in
-            if t.month != month {
-                try flush()
-                month = t.month
-            }
-            guard let project = ids[t.projectID] else {
-                throw FiscalError.refused("unit book '\(source.path)': a total names project #\(t.projectID), which it does not have")
-            }
-            let econ = t.econ.isEmpty ? nil : EconomicCode(t.econ)
-            var rest = t.amount.fen
-            for c in tagged[UnitTotalKey(code: "\(t.projectID)", account: t.account.rawValue, econ: t.econ, month: t.month)] ?? [] {
-                postings.append(Posting(t.account, project: project, econ: econ, Money(fen: c.amount), contract: c.contract))
-                rest -= c.amount
-            }
-            if rest != 0 { postings.append(Posting(t.account, project: project, econ: econ, Money(fen: rest))) }
-        }
-        try flush()
+        try store.addToUnitTotals(byUnit.filter { $0.value != 0 }.map {
+            UnitMonthlyTotal(year: spec.year, unit: source.name, kind: $0.key.kind, account: $0.key.account, month: $0.key.month,
+                             amount: Money(fen: $0.value))
+        }.sorted { ($0.kind.rawValue, $0.account.rawValue, $0.month) < ($1.kind.rawValue, $1.account.rawValue, $1.month) })
 
         for e in try unit.unitTransferEntries(year: spec.year) {
             guard let kind = EntryKind(rawValue: e.kind), let side = kind.unitTransferSide,

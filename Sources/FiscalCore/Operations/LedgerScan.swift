@@ -25,7 +25,7 @@ struct LedgerScan {
     private var names = TextTable(first: Account.allCases.map(\.rawValue))
     private var isAccount: [Bool]
     private var econs = TextTable(first: [""])
-    private var actual = TallyTable<TotalKey>()
+    private var actual: TallyTable<TotalKey>
     private var keys: [Violation] = []
     private var commitments = CommitmentTally()
     private var batches: BatchTally
@@ -39,7 +39,8 @@ struct LedgerScan {
     /// Scans the book in the store's read transaction.
     static func run(store: any Store) throws -> Found {
         var scan = LedgerScan(codes: Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0.code) }),
-                              parents: try store.postingParents(), batches: try store.importBatches())
+                              parents: try store.postingParents(), batches: try store.importBatches(),
+                              totals: try store.monthlyTotalCount())
         try store.forEachEntryHeader { id, date, year, kind in scan.entry(id: id, date: date, year: year, kind: kind) }
         try store.forEachPostingRow { scan.posting($0) }
         scan.finishEntry()
@@ -47,8 +48,9 @@ struct LedgerScan {
     }
 
     private init(codes: [Int64: String], parents: (accounts: [String], contracts: [Int64: (project: Int64, number: String)]),
-                 batches: [ImportBatchRecord]) {
+                 batches: [ImportBatchRecord], totals: Int) {
         self.codes = codes
+        actual = TallyTable(capacity: totals)
         isProject = IDSet(codes.keys)
         self.parents = parents
         isAccount = names.texts.map(parents.accounts.contains)
@@ -123,24 +125,30 @@ struct LedgerScan {
                      batches: batches.mismatches(kinds: kinds.texts), keys: keys, contracts: commitments.violations(closedYears: closed))
     }
 
-    /// The keys whose maintained total (amount and count) differs from the postings, either way.
+    /// The keys whose maintained total (amount and count) differs from the postings, either way;
+    /// and, in a consolidated book that keeps totals per unit (unit_total), those that differ
+    /// from the maintained totals summed by their projects' unit and kind (none may be kept in
+    /// any other book). The stored totals are streamed: a consolidated book holds millions.
     private mutating func totalsMismatches(store: any Store) throws -> [Violation] {
-        var differing: Set<TotalKey> = []
-        var kept: Set<TotalKey> = []
-        for t in try store.allMonthlyTotals() {
-            let key = TotalKey(year: t.year, project: t.project, account: names.index(t.account), econ: econs.index(t.econ),
-                               month: t.month)
-            kept.insert(key)
-            if let a = actual[key], a.amount == t.amount, a.postings == t.postings { continue }
-            differing.insert(key)
+        var differing: [TotalKey] = []
+        let projects = try store.projects()
+        let consolidated = try store.isConsolidated()
+        var units = UnitTotalsCheck(projects: consolidated ? projects : [])
+        try store.forEachStoredTotal { year, project, account, econ, month, amount, postings in
+            let a = names.index(account)
+            let key = TotalKey(year: year, project: project, account: a, econ: econs.index(econ), month: month)
+            // One look-up: the postings' tally is marked as kept, or the key is new.
+            if actual.keep(key, amount: amount, postings: postings) != true { differing.append(key) }
+            if consolidated { units.add(year: year, project: project, account: a, month: month, amount: amount) }
         }
-        for key in actual.allKeys where !kept.contains(key) { differing.insert(key) }
+        differing += actual.unkeptKeys
+        let codes = codes
         func code(_ p: Int64) -> String { codes[p] ?? "#\(p)" }
-        let rows = differing.map { ($0.year, code($0.project), names.texts[Int($0.account)], econs.texts[Int($0.econ)], $0.month) }
+        let rows = Set(differing).map { ($0.year, code($0.project), names.texts[Int($0.account)], econs.texts[Int($0.econ)], $0.month) }
         return rows.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }.map { year, project, account, econ, month in
             Violation(check: "totals ≠ postings",
                       detail: "year \(year) project \(project) \(account)\(econ.isEmpty ? "" : " econ \(econ)") month \(month): the maintained total differs from the postings")
-        }
+        } + units.mismatches(kept: try store.allUnitTotals(), accounts: names.texts)
     }
 
     /// The number at the given byte offsets, if they are all digits.
@@ -171,6 +179,67 @@ struct LedgerScan {
         }
         var mixed: UInt64 {
             UInt64(bitPattern: project &* 1_000_003 &+ Int64(econ) &* 8_191 &+ Int64(account) &* 127 &+ year &* 13 &+ month)
+        }
+    }
+}
+
+/// A consolidated book's totals per unit (unit_total, issue 16) against its maintained totals
+/// summed by each project's unit and kind.
+struct UnitTotalsCheck {
+    private struct UnitKey: Hashable {
+        var year: Int64
+        var unit: Int
+        var kind: Int
+        var account: Int
+        var month: Int64
+    }
+    private var unitNames: [String] = []
+    /// Per project, its unit (numbered) and kind.
+    private var unitOf: [Int64: (unit: Int, kind: Int)] = [:]
+    private var byUnit: [UnitKey: Int64] = [:]
+
+    /// `projects`: a consolidated book's (none for another book: nothing is summed).
+    init(projects: [Project]) {
+        var numbers: [String: Int] = [:]
+        for p in projects {
+            let unit = p.unit ?? ""
+            let n = numbers[unit] ?? unitNames.count
+            if n == unitNames.count { numbers[unit] = n; unitNames.append(unit) }
+            unitOf[p.id] = (n, ProjectKind.allCases.firstIndex(of: p.kind)!)
+        }
+    }
+
+    mutating func add(year: Int64, project: Int64, account: Int, month: Int64, amount: Int64) {
+        guard let u = unitOf[project] else { return }
+        byUnit[UnitKey(year: year, unit: u.unit, kind: u.kind, account: account, month: month), default: 0] &+= amount
+    }
+
+    /// `accounts`: the scan's account names by number.
+    func mismatches(kept: [UnitMonthlyTotal], accounts: [String]) -> [Violation] {
+        var sums: [UnitMonthlyTotal: Int64] = [:]
+        // A book consolidated before schema v6 keeps none (its reports by unit read every
+        // project's totals): nothing to compare.
+        if !kept.isEmpty {
+            for (k, sum) in byUnit {
+                // An unknown account is named by the foreign-key check.
+                guard let account = Account(rawValue: accounts[k.account]) else { continue }
+                let t = UnitMonthlyTotal(year: Int(truncatingIfNeeded: k.year), unit: unitNames[k.unit], kind: ProjectKind.allCases[k.kind],
+                                         account: account, month: Int(truncatingIfNeeded: k.month), amount: .zero)
+                sums[t, default: 0] &+= sum
+            }
+        }
+        var differs: Set<UnitMonthlyTotal> = []
+        for t in kept {
+            var key = t
+            key.amount = .zero
+            if let sum = sums.removeValue(forKey: key), sum == t.amount.fen { continue }
+            differs.insert(key)
+        }
+        for (key, sum) in sums where sum != 0 { differs.insert(key) }
+        return differs.sorted { ($0.year, $0.unit, $0.kind.rawValue, $0.account.rawValue, $0.month)
+            < ($1.year, $1.unit, $1.kind.rawValue, $1.account.rawValue, $1.month) }.map {
+            Violation(check: "unit totals ≠ totals",
+                      detail: "year \($0.year) unit \($0.unit) \($0.kind.rawValue) \($0.account.rawValue) month \($0.month): the total by unit differs from the maintained totals of its projects")
         }
     }
 }

@@ -126,6 +126,8 @@ struct TallyTable<Key: TallyKey> {
     struct Tally {
         var amount: Int64 = 0
         var postings: Int64 = 0
+        /// A stored total with this key was found (whatever it held).
+        var kept = false
     }
     /// A key with its tally, side by side: one cache line per look-up. An empty slot has no
     /// postings (every key added has at least one).
@@ -133,8 +135,15 @@ struct TallyTable<Key: TallyKey> {
         var key: Key
         var tally: Tally
     }
-    private var slots: [Slot?] = Array(repeating: nil, count: 1024)
+    private var slots: [Slot?]
     private(set) var count = 0
+
+    /// Room for `capacity` keys before the table grows.
+    init(capacity: Int = 0) {
+        var size = 1024
+        while size < 2 * capacity { size <<= 1 }
+        slots = Array(repeating: nil, count: size)
+    }
 
     /// Adds a posting's amount; wrapping, so a forged amount cannot crash `verify` (the year
     /// ceiling check names it).
@@ -152,7 +161,17 @@ struct TallyTable<Key: TallyKey> {
 
     subscript(key: Key) -> Tally? { slots[slot(key)]?.tally }
 
-    var allKeys: [Key] { slots.compactMap { $0?.key } }
+    /// Marks `key` as kept by a stored total: whether the total equals the postings' tally,
+    /// nil when no posting has the key.
+    mutating func keep(_ key: Key, amount: Int64, postings: Int64) -> Bool? {
+        let i = slot(key)
+        guard slots[i] != nil else { return nil }
+        slots[i]!.tally.kept = true
+        return slots[i]!.tally.amount == amount && slots[i]!.tally.postings == postings
+    }
+
+    /// The keys of postings no stored total kept.
+    var unkeptKeys: [Key] { slots.compactMap { $0.flatMap { $0.tally.kept ? nil : $0.key } } }
 
     /// Where `key` is, or the empty slot where it would go.
     private func slot(_ key: Key) -> Int {

@@ -18,6 +18,7 @@ struct PostingEngine {
     private var yearMagnitude: [Int: Int128] = [:]
     // Per-entry scratch, kept so that a million entries allocate nothing.
     private var uses: [AuthorityUse] = []
+    private var useIndex: [UInt64: Int] = [:]
     private var balances: [(project: Int64, sum: Int64)] = []
     /// What is open on each contract in a year (issue 14), keyed by ``contractKey(year:contract:)``:
     /// seeded with the year or per contract, then followed like availability.
@@ -93,18 +94,35 @@ struct PostingEngine {
         let year = date.year
         // Balance per project, and the debits to `available` summed per project and code.
         uses.removeAll(keepingCapacity: true)
+        if !useIndex.isEmpty { useIndex.removeAll(keepingCapacity: true) }
         balances.removeAll(keepingCapacity: true)
         contractUses.removeAll(keepingCapacity: true)
         for p in postings {
-            if let i = balances.firstIndex(where: { $0.project == p.project }) { balances[i].sum += p.amount }
+            // Postings of one project come together (a consolidate entry has thousands): the
+            // last project is tried before the search.
+            if let last = balances.indices.last, balances[last].project == p.project { balances[last].sum += p.amount }
+            else if let i = balances.firstIndex(where: { $0.project == p.project }) { balances[i].sum += p.amount }
             else { balances.append((p.project, p.amount)) }
             if p.contract != 0 && p.account == .committed {
                 if let i = contractUses.firstIndex(where: { $0.contract == p.contract }) { contractUses[i].amount += p.amount }
                 else { contractUses.append((p.contract, p.amount)) }
             }
             guard p.account == .available else { continue }
-            if let i = uses.firstIndex(where: { $0.project == p.project && $0.econ == p.econ }) { uses[i].amount += p.amount }
-            else { uses.append(AuthorityUse(project: p.project, econ: p.econ, amount: p.amount)) }
+            if uses.count < 32 {
+                if let i = uses.firstIndex(where: { $0.project == p.project && $0.econ == p.econ }) { uses[i].amount += p.amount }
+                else { uses.append(AuthorityUse(project: p.project, econ: p.econ, amount: p.amount)) }
+            } else {
+                // A large entry (a consolidation's month of a unit) finds its uses by key.
+                if useIndex.isEmpty {
+                    for (i, u) in uses.enumerated() { useIndex[AvailabilityState.key(year: 0, project: u.project, econ: u.econ)] = i }
+                }
+                let key = AvailabilityState.key(year: 0, project: p.project, econ: p.econ)
+                if let i = useIndex[key] { uses[i].amount += p.amount }
+                else {
+                    useIndex[key] = uses.count
+                    uses.append(AuthorityUse(project: p.project, econ: p.econ, amount: p.amount))
+                }
+            }
         }
         if let unbalanced = balances.first(where: { $0.sum != 0 }) {
             throw FiscalError.refused("entry does not balance: project \(try projectCode(unbalanced.project)) sums to \(Money(fen: unbalanced.sum))")

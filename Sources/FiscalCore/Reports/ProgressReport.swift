@@ -89,7 +89,8 @@ extension ProgressSpec {
 
 extension Book {
     public func progressReport(_ spec: ProgressSpec) throws(FiscalError) -> ProgressReport {
-        ProgressReport(spec: spec, snapshot: try snapshot(year: spec.month.year, throughMonth: spec.month.month))
+        ProgressReport(spec: spec, snapshot: try snapshot(year: spec.month.year, throughMonth: spec.month.month,
+                                                          detail: spec.grouping == .unit ? .units : .projects))
     }
 }
 
@@ -103,6 +104,16 @@ extension ProgressReport {
         // under 项目支出.
         struct RowID: Hashable { var group: String; var key: String }
         var byRow: [RowID: BudgetFigures] = [:]
+        if spec.grouping == .unit, let units = snapshot.unitTotals {
+            // A consolidated book's totals per unit: the same sums, a few rows per unit.
+            for t in units {
+                let id = RowID(group: t.kind.isBasic ? "basic" : "project", key: t.unit.isEmpty ? ProgressClassifier.unassigned : t.unit)
+                byRow[id, default: BudgetFigures()].add(t.account, t.amount)
+                if t.account == .paid && t.month == spec.month.month {
+                    byRow[id, default: BudgetFigures()].paidInMonth -= t.amount
+                }
+            }
+        }
         for t in totals {
             let key = classifier.rowKey(t)
             let id = RowID(group: classifier.groupKey(t, rowKey: key), key: key)

@@ -212,7 +212,7 @@ struct Row {
         return value
     }
 
-    private func badValue(_ name: String, _ value: String, _ what: String) -> SQLiteError {
+    func badValue(_ name: String, _ value: String, _ what: String) -> SQLiteError {
         SQLiteError(code: SQLITE_MISMATCH, message: "column \(name) holds '\(value.prefix(40))', not \(what)", sql: statement.sql)
     }
 }

@@ -4,7 +4,7 @@ public enum Schema {
     public static var sql: String { String(decoding: PackageResources.schema_sql, as: UTF8.self) }
 
     /// The version `schema.sql` sets with `PRAGMA user_version`.
-    public static let version = 5
+    public static let version = 6
 
     /// The oldest version a reader reads as it is, without the migration only a writer may
     /// run (v1 differs from v2 only in how a CHECK is written).
@@ -65,6 +65,8 @@ public enum Schema {
                 OR kind = 'carry-in' OR kind = 'close' OR kind = 'open' OR kind = 'reversal'
                                    OR kind = 'commit' OR kind = 'release' OR kind = 'consolidate' OR kind = 'eliminate'),
                 """)], sql: section("step 5")),
+        // v6: a consolidated book's totals per unit (issue 16) — a new table only.
+        5: Migration(sql: section("step 6")),
     ]
 
     /// The text of schema.sql between `-- [NAME begins…]` and `-- [NAME ends]`: a step that only

@@ -12,17 +12,31 @@ extension SQLiteStore {
         return try db.cached("SELECT count(*) AS n FROM consolidated_unit").first { try $0.int("n") } ?? 0 > 0
     }
 
-    /// The year's maintained totals, by month, project, account and code: one month's rows
-    /// after another, so a consolidation holds one month of one unit at a time.
+    /// The year's maintained totals in their key order (project, account, code, month), as
+    /// the table holds them: nothing to sort.
     func forEachMonthlyTotal(year: Int, _ body: (MonthlyTotal) throws -> Void) throws {
-        try db.prepare("""
+        let statement = try db.prepare("""
             SELECT project_id, account, econ, month, amount FROM monthly_total
-            WHERE year = ? AND amount <> 0 ORDER BY month, project_id, account, econ
-            """).forEach([year]) { row in
-            try body(MonthlyTotal(projectID: try row.int("project_id"),
-                                  account: try row.decode("account", as: "an account", Account.init(rawValue:)),
-                                  econ: try row.text("econ"), month: Int(try row.int("month")),
-                                  amount: Money(fen: try row.int("amount"))))
+            WHERE year = ? AND amount <> 0 ORDER BY project_id, account, econ, month
+            """)
+        let (project, account, econ, month, amount) = (try statement.column("project_id"), try statement.column("account"),
+                                                       try statement.column("econ"), try statement.column("month"),
+                                                       try statement.column("amount"))
+        // Columns by index and the account parsed once per run of rows (a unit's totals come
+        // grouped by project and account): a consolidation reads every unit's totals.
+        var lastAccount: (bytes: [UInt8], account: Account)?
+        try statement.forEach([year]) { row in
+            let a = try row.withBytes(account) { bytes throws(SQLiteError) -> Account in
+                let bytes = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+                if let last = lastAccount, last.bytes.elementsEqual(bytes) { return last.account }
+                let text = String(decoding: bytes, as: UTF8.self)
+                guard let parsed = Account(rawValue: text) else { throw row.badValue("account", text, "an account") }
+                lastAccount = (Array(bytes), parsed)
+                return parsed
+            }
+            let code = row.withBytes(econ) { $0.map { String(decoding: $0, as: UTF8.self) } } ?? ""
+            try body(MonthlyTotal(projectID: try row.int(project), account: a, econ: code, month: Int(try row.int(month)),
+                                  amount: Money(fen: try row.int(amount))))
         }
     }
 
@@ -94,8 +108,10 @@ extension SQLiteStore {
     }
 
     /// Writes a consolidate entry as ``insertEntry(_:)`` does, with the per-row triggers
-    /// suspended (``suspendRowTriggers()``): its postings are added to `monthly_total` here,
-    /// and projects' hashes come from `projectHash` instead of a query per posting.
+    /// suspended (``suspendRowTriggers()``) and its postings in many rows per statement, as an
+    /// import writes them; projects' hashes come from `projectHash` instead of a query per
+    /// posting. Its postings are not added to `monthly_total` here: the consolidation sums a
+    /// unit's and writes them with ``insertConsolidatedTotals(_:)``, once per key.
     func insertConsolidatedEntry(_ draft: EntryDraft, projectHash: (Int64) -> [UInt8]?) throws -> Int64 {
         let id = try nextID("entry")
         let record = try entryRecord(
@@ -109,19 +125,78 @@ extension SQLiteStore {
             """).run([id, draft.date.description, draft.date.year, draft.kind.rawValue, draft.doc, draft.memo,
                       draft.ref, draft.reverses, draft.overdraft, draft.counterpartUnit,
                       record.hash(after: try chainHead("entry"))])
-        let insert = try db.cached("""
-            INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let total = try db.cached("""
-            INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES (?, ?, ?, ?, ?, ?, 1)
-            ON CONFLICT (year, project_id, account, econ, month)
-            DO UPDATE SET amount = amount + excluded.amount, postings = postings + 1
-            """)
-        for p in draft.postings {
-            try insert.run([id, p.account.rawValue, p.projectID, p.econ?.code, p.amount.fen, p.contractID])
-            try total.run([draft.date.year, p.projectID, p.account.rawValue, p.econ?.code ?? "", draft.date.month, p.amount.fen])
+        try insertBatched(draft.postings[...], "INSERT INTO posting (entry_id, account, project_id, econ, amount, contract_id) VALUES ",
+                          columns: 6) { statement, p, n in
+            try statement.bind(n, id)
+            try statement.bind(n + 1, static: p.account.staticName)
+            try statement.bind(n + 2, p.projectID)
+            if let econ = p.econ?.code {
+                var code = econ
+                try code.withUTF8 { try statement.bind(n + 3, utf8: $0) }
+            }
+            try statement.bind(n + 4, p.amount.fen)
+            if let contract = p.contractID { try statement.bind(n + 5, contract) }
         }
         return id
+    }
+
+    /// Adds a unit's totals to `monthly_total`, in key order (a unit's projects are new and
+    /// numbered after every other's, so its keys go to the end of the table).
+    func insertConsolidatedTotals(_ sums: [(key: ConsolidatedTotalKey, amount: Int64, postings: Int64)]) throws {
+        // Many rows per statement, as the import writes its postings: one statement per total
+        // was most of the time SQLite spent on them.
+        try insertBatched(sums[...], "INSERT INTO monthly_total (year, project_id, account, econ, month, amount, postings) VALUES ",
+                          columns: 7, tail: """
+                           ON CONFLICT (year, project_id, account, econ, month)
+                          DO UPDATE SET amount = amount + excluded.amount, postings = postings + excluded.postings
+                          """) { statement, s, n in
+            try statement.bind(n, Int64(s.key.year))
+            try statement.bind(n + 1, s.key.project)
+            try statement.bind(n + 2, static: s.key.account.staticName)
+            var econ = s.key.econ
+            try econ.withUTF8 { try statement.bind(n + 3, utf8: $0) }
+            try statement.bind(n + 4, Int64(s.key.month))
+            try statement.bind(n + 5, s.amount)
+            try statement.bind(n + 6, s.postings)
+        }
+    }
+
+    /// Adds to a consolidated book's totals per unit (table unit_total, schema step 6).
+    func addToUnitTotals(_ sums: [UnitMonthlyTotal]) throws {
+        let upsert = try db.cached("""
+            INSERT INTO unit_total (year, unit, kind, account, month, amount) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (year, unit, kind, account, month) DO UPDATE SET amount = amount + excluded.amount
+            """)
+        for s in sums {
+            try upsert.run([s.year, s.unit, s.kind.rawValue, s.account.rawValue, s.month, s.amount.fen])
+        }
+    }
+
+    /// A consolidated book's totals per unit and kind of project through `throughMonth`; nil
+    /// when it keeps none (a book consolidated before schema v6).
+    func unitTotals(year: Int, throughMonth: Int) throws -> [UnitMonthlyTotal]? {
+        guard try hasTable("unit_total"),
+              try db.cached("SELECT EXISTS (SELECT 1 FROM unit_total) AS kept").first { try $0.int("kept") } == 1 else { return nil }
+        return try db.prepare("""
+            SELECT year, unit, kind, account, month, amount FROM unit_total
+            WHERE year = ? AND month <= ? AND amount <> 0 ORDER BY unit, kind, account, month
+            """).rows([year, throughMonth]) {
+            UnitMonthlyTotal(year: Int(try $0.int("year")), unit: try $0.text("unit"),
+                             kind: try $0.decode("kind", as: "a project kind", ProjectKind.init(rawValue:)),
+                             account: try $0.decode("account", as: "an account", Account.init(rawValue:)),
+                             month: Int(try $0.int("month")), amount: Money(fen: try $0.int("amount")))
+        }
+    }
+
+    /// Every row of unit_total, as stored (`verify` compares them with `monthly_total`).
+    func allUnitTotals() throws -> [UnitMonthlyTotal] {
+        guard try hasTable("unit_total") else { return [] }
+        return try db.prepare("SELECT year, unit, kind, account, month, amount FROM unit_total").rows {
+            UnitMonthlyTotal(year: Int(try $0.int("year")), unit: try $0.text("unit"),
+                             kind: try $0.decode("kind", as: "a project kind", ProjectKind.init(rawValue:)),
+                             account: try $0.decode("account", as: "an account", Account.init(rawValue:)),
+                             month: Int(try $0.int("month")), amount: Money(fen: try $0.int("amount")))
+        }
     }
 
     /// The hashes of the projects with ids in `ids` (one unit's, written together).
@@ -156,21 +231,38 @@ extension SQLiteStore {
             """).rows([unit]) { try $0.text("doc") }
     }
 
-    /// What the consolidate entries of one unit hold, summed by project code (as the unit
-    /// writes it), account, code and month: what `verify` compares with the unit book.
-    func consolidatedSums(unit: String, year: Int) throws -> [UnitTotalKey: Int64] {
-        var sums: [UnitTotalKey: Int64] = [:]
-        try db.prepare("""
-            SELECT pr.code, p.account, coalesce(p.econ, '') AS econ, CAST(substr(e.date, 6, 2) AS INTEGER) AS month,
-                   sum(p.amount) AS amount
-            FROM entry e JOIN posting p ON p.entry_id = e.id JOIN project pr ON pr.id = p.project_id
-            WHERE e.kind = 'consolidate' AND e.counterpart_unit = ? AND e.year = ?
-            GROUP BY 1, 2, 3, 4
-            """).forEach([unit, year]) { row in
-            let key = UnitTotalKey(code: try row.text("code"), account: try row.text("account"), econ: try row.text("econ"),
-                                   month: Int(try row.int("month")))
-            sums[key, default: 0] += try row.int("amount")
+    /// What the consolidated book holds of one unit's own figures, by project (the consolidated
+    /// book's id), account, code and month: the maintained totals of the unit's projects (a
+    /// range of each project's keys, not a pass over the postings), less the postings of the
+    /// eliminations on them. `verify` proves the totals equal the postings, so this is what the
+    /// unit's consolidate entries hold — and any other entry posted to its projects shows.
+    func consolidatedSums(unit: String, year: Int) throws -> [HeldTotalKey: Int64] {
+        var sums: [HeldTotalKey: Int64] = [:]
+        func add(_ sql: String, sign: Int64) throws {
+            let statement = try db.prepare(sql)
+            let (project, account, econ, month, amount) = (try statement.column("project_id"), try statement.column("account"),
+                                                           try statement.column("econ"), try statement.column("month"),
+                                                           try statement.column("amount"))
+            try statement.forEach([year, unit]) { row in
+                let a = row.withBytes(account) { bytes in
+                    Account(rawValue: String(decoding: bytes ?? UnsafeBufferPointer(start: nil, count: 0), as: UTF8.self))
+                }
+                guard let a else { return }  // an unknown account: the structural check names it
+                let key = HeldTotalKey(project: try row.int(project), account: a,
+                                       econ: row.withBytes(econ) { $0.map { String(decoding: $0, as: UTF8.self) } } ?? "",
+                                       month: Int(try row.int(month)))
+                sums[key, default: 0] &+= sign &* (try row.int(amount))
+            }
         }
+        try add("""
+            SELECT t.project_id, t.account, t.econ, t.month, t.amount FROM monthly_total t
+            WHERE t.year = ?1 AND t.project_id IN (SELECT id FROM project WHERE unit = ?2)
+            """, sign: 1)
+        try add("""
+            SELECT p.project_id, p.account, coalesce(p.econ, '') AS econ, CAST(substr(e.date, 6, 2) AS INTEGER) AS month, p.amount
+            FROM entry e JOIN posting p ON p.entry_id = e.id
+            WHERE e.kind = 'eliminate' AND e.year = ?1 AND p.project_id IN (SELECT id FROM project WHERE unit = ?2)
+            """, sign: -1)
         return sums
     }
 
@@ -214,10 +306,28 @@ struct ContractSum: Sendable {
     var amount: Int64
 }
 
+/// A total of a consolidated book's project (by its id there) as `verify` compares it with the
+/// unit book's.
+struct HeldTotalKey: Hashable, Sendable {
+    var project: Int64
+    var account: Account
+    var econ: String
+    var month: Int
+}
+
 /// A unit's monthly total as a consolidation compares it: by the unit's own project code.
 struct UnitTotalKey: Hashable, Sendable {
     var code: String
     var account: String
+    var econ: String
+    var month: Int
+}
+
+/// A key of `monthly_total` as a consolidation sums a unit's postings.
+struct ConsolidatedTotalKey: Hashable, Sendable {
+    var year: Int
+    var project: Int64
+    var account: Account
     var econ: String
     var month: Int
 }

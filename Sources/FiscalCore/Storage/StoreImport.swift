@@ -124,14 +124,14 @@ extension SQLiteStore {
 
     /// Runs `head` followed by up to `Store.importBatch` rows of `columns` parameters per
     /// statement; `bind` binds one row from parameter `p` on.
-    private func insertBatched<Item>(_ rows: ArraySlice<Item>, _ head: String, columns: Int32,
+    func insertBatched<Item>(_ rows: ArraySlice<Item>, _ head: String, columns: Int32, tail: String = "",
                                     _ bind: (Statement, Item, Int32) throws -> Void) throws {
         var rest = rows
         while !rest.isEmpty {
             let batch = rest.prefix(bulkInsertRows)
             rest = rest.dropFirst(batch.count)
-            let statement = try db.cached(key: "bulk \(batch.count) \(head)") {
-                SQLiteStore.multiRowInsert(head, columns: Int(columns), rows: batch.count)
+            let statement = try db.cached(key: "bulk \(batch.count) \(head)\(tail)") {
+                SQLiteStore.multiRowInsert(head, columns: Int(columns), rows: batch.count) + tail
             }
             statement.clear()
             var p: Int32 = 1

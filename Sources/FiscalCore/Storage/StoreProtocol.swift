@@ -96,7 +96,10 @@ protocol Store {
                                        _ kind: UnsafeBufferPointer<UInt8>) throws -> Void) throws
     func forEachPostingRow(_ body: (PostingRow) throws -> Void) throws
     func postingParents() throws -> (accounts: [String], contracts: [Int64: (project: Int64, number: String)])
-    func allMonthlyTotals() throws -> [StoredTotal]
+    func forEachStoredTotal(_ body: (_ year: Int64, _ project: Int64, _ account: UnsafeBufferPointer<UInt8>,
+                                     _ econ: UnsafeBufferPointer<UInt8>, _ month: Int64, _ amount: Int64,
+                                     _ postings: Int64) throws -> Void) throws
+    func monthlyTotalCount() throws -> Int
     func postingSums(entryID: Int64) throws -> [(project: Int64, sum: Int64)]
 
     // Consolidation (部门汇总): reading a unit book, keeping its units in the consolidated one
@@ -109,10 +112,14 @@ protocol Store {
                                                    postings: [(account: Account, project: Int64, econ: String?, amount: Int64)])]
     func insertConsolidatedUnit(_ u: ConsolidatedUnit) throws
     func insertConsolidatedEntry(_ draft: EntryDraft, projectHash: (Int64) -> [UInt8]?) throws -> Int64
+    func insertConsolidatedTotals(_ sums: [(key: ConsolidatedTotalKey, amount: Int64, postings: Int64)]) throws
+    func addToUnitTotals(_ sums: [UnitMonthlyTotal]) throws
+    func unitTotals(year: Int, throughMonth: Int) throws -> [UnitMonthlyTotal]?
+    func allUnitTotals() throws -> [UnitMonthlyTotal]
     func projectHashes(ids: ClosedRange<Int64>) throws -> [Int64: [UInt8]]
     func consolidatedUnits() throws -> [ConsolidatedUnit]
     func consolidateDocs(unit: String) throws -> [String]
-    func consolidatedSums(unit: String, year: Int) throws -> [UnitTotalKey: Int64]
+    func consolidatedSums(unit: String, year: Int) throws -> [HeldTotalKey: Int64]
     func eliminationPostings(year: Int) throws -> [EliminationPosting]
 
     // The bulk path (an import): how many rows reach the book at once

@@ -153,13 +153,31 @@ extension SQLiteStore {
         }
     }
 
-    /// Every maintained total of every year, as stored.
-    func allMonthlyTotals() throws -> [StoredTotal] {
-        try db.prepare("SELECT year, project_id, account, econ, month, amount, postings FROM monthly_total").rows {
-            StoredTotal(year: try $0.int("year"), project: try $0.int("project_id"), account: try $0.text("account"),
-                        econ: try $0.text("econ"), month: try $0.int("month"), amount: try $0.int("amount"),
-                        postings: try $0.int("postings"))
+    /// Every maintained total of every year, as stored, its texts as bytes (nothing per row
+    /// is a string: a consolidated book holds millions).
+    func forEachStoredTotal(_ body: (_ year: Int64, _ project: Int64, _ account: UnsafeBufferPointer<UInt8>,
+                                     _ econ: UnsafeBufferPointer<UInt8>, _ month: Int64, _ amount: Int64,
+                                     _ postings: Int64) throws -> Void) throws {
+        let statement = try db.prepare("SELECT year, project_id, account, econ, month, amount, postings FROM monthly_total")
+        let (year, project, account, econ, month, amount, postings) = (
+            try statement.column("year"), try statement.column("project_id"), try statement.column("account"),
+            try statement.column("econ"), try statement.column("month"), try statement.column("amount"),
+            try statement.column("postings"))
+        try statement.forEach { row in
+            let y = try row.int(year), p = try row.int(project), m = try row.int(month), a = try row.int(amount),
+                n = try row.int(postings)
+            try row.withBytes(account) { accountBytes in
+                try row.withBytes(econ) { econBytes in
+                    let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+                    try body(y, p, accountBytes ?? none, econBytes ?? none, m, a, n)
+                }
+            }
         }
+    }
+
+    /// How many maintained totals the book holds (to size the scan's table).
+    func monthlyTotalCount() throws -> Int {
+        Int(try db.prepare("SELECT count(*) AS n FROM monthly_total").first { try $0.int("n") } ?? 0)
     }
 }
 
@@ -172,17 +190,6 @@ struct PostingRow {
     var econ: UnsafeBufferPointer<UInt8>?
     var amount: Int64
     var contract: Int64?
-}
-
-/// A `monthly_total` row as stored, unchecked: `verify` compares it with the postings.
-struct StoredTotal: Hashable {
-    var year: Int64
-    var project: Int64
-    var account: String
-    var econ: String
-    var month: Int64
-    var amount: Int64
-    var postings: Int64
 }
 
 extension SQLiteStore {
