@@ -159,8 +159,6 @@ struct TallyTable<Key: TallyKey> {
         }
     }
 
-    subscript(key: Key) -> Tally? { slots[slot(key)]?.tally }
-
     /// Marks `key` as kept by a stored total: whether the total equals the postings' tally,
     /// nil when no posting has the key.
     mutating func keep(_ key: Key, amount: Int64, postings: Int64) -> Bool? {
