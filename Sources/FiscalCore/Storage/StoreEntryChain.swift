@@ -54,13 +54,7 @@ extension SQLiteStore {
                 if postingsInTableOrder { return nil }
                 posting = try postings.step()
             }
-            record.start("entry")
-            record.int(id)
-            try row.withBytes(e[1]) { record.text(utf8: $0) }
-            record.int(try row.int(e[2]))
-            for column in e[3...6] { try row.withBytes(column) { record.text(utf8: $0) } }
-            record.int(try row.optionalInt(e[7]))
-            record.int(try row.int(e[8]))
+            try SQLiteStore.encodeHead(of: row, id: id, columns: e, into: &record)
             legs.start("entry")
             var count: Int64 = 0
             while let q = posting, try q.int(p[0]) == id {
@@ -96,5 +90,16 @@ extension SQLiteStore {
             posting = try postings.step()
         }
         return breaks
+    }
+
+    /// An entry's fields before its postings: id, date, year, kind, doc, memo, ref, reverses, overdraft.
+    private static func encodeHead(of row: Row, id: Int64, columns e: [Column], into record: inout ChainRecord) throws {
+        record.start("entry")
+        record.int(id)
+        try row.withBytes(e[1]) { record.text(utf8: $0) }
+        record.int(try row.int(e[2]))
+        for column in e[3...6] { try row.withBytes(column) { record.text(utf8: $0) } }
+        record.int(try row.optionalInt(e[7]))
+        record.int(try row.int(e[8]))
     }
 }
