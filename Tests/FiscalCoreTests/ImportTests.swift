@@ -76,8 +76,9 @@ import Glibc
             2023-03-01,pay,JD01,0.001,30201,
             2023-03-01,pay,JD01,0,30201,
             2023-03-01,pay,JD01,5,30201,,extra
+            2023-03-01,pay,JD01,5,3020A,
             """)
-        #expect(result.rows == 8)  // the blank line is not a row
+        #expect(result.rows == 9)  // the blank line is not a row
         #expect(result.problems.map(\.description) == [
             "line 3: amount '-5': must be positive; econ: required for a pay; to_project 'ZX02': only a transfer names a receiving project, not a pay",
             "line 4: kind 'payy': not a kind of event (appropriate, supplement, reduce, transfer, pay, refund, recall, carry-in, commit, release)",
@@ -87,6 +88,8 @@ import Glibc
             "line 8: amount '0.001': not an amount (more than two decimals (分 is the smallest unit))",
             "line 9: amount '0': must be positive",
             "line 10: 7 fields, but the header names 6",
+            // A mistyped code is named as written, not as its digits.
+            "line 11: econ '3020A': no such code; did you mean 30201 办公费 or 30202 印刷费 or 30203 咨询费?",
         ])
     }
 

@@ -162,7 +162,8 @@ extension EventImport {
     static func econCode(_ written: String) -> Result<String, EconReason> {
         let code = String(written.prefix { $0.isASCII && $0.isNumber })
         let name = written.dropFirst(code.count).trimmingCharacters(in: .whitespaces.union(["\u{3000}", "-", "_"]))
-        guard !name.isEmpty, !code.isEmpty else { return .success(written) }
+        // Only a code of 3 or 5 digits can carry a name: `3020A` is a mistyped code, refused as written.
+        guard !name.isEmpty, code.count == 3 || code.count == 5 else { return .success(written) }
         if let known = EconomicCode.names[code], known != name {
             return .failure(EconReason("the classification names \(code) '\(known)', not '\(name)'"))
         }
