@@ -78,19 +78,8 @@ import Testing
     }
 
     @Test func theAuditorsScriptAgrees() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/chain-check").path
         let t = try book()
-        func run() throws -> (Int32, String) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", script, t.path]
-            let out = Pipe()
-            p.standardOutput = out
-            try p.run()
-            p.waitUntilExit()
-            return (p.terminationStatus, String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-        }
+        func run() throws -> (Int32, String) { try runChainCheck(t.path) }
         let seal = try t.book.seal(asOf: day("2023-03-31"))
         #expect(try run() == (0, "ok: every chain matches; head \(seal.hex)\n"))
         try t.raw().execute("DROP TRIGGER project_no_update; UPDATE project SET kind = 'public' WHERE id = 2")

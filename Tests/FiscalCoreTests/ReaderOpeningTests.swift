@@ -10,25 +10,8 @@ struct ReaderOpeningTests {
     /// A book of schema `version` as an older fiscal wrote it (schema.sql with the later
     /// steps taken back, as SchemaTests builds them), with one appropriation and one payment.
     private func olderBook(_ version: Int, in t: TempBook) throws -> String {
-        var text = Schema.sql.replacingOccurrences(of: "PRAGMA user_version = \(Schema.version);", with: "PRAGMA user_version = \(version);")
-        for step in (version..<Schema.version).reversed() {
-            for edit in Schema.migrations[step]!.tableEdits { text = text.replacingOccurrences(of: edit.new, with: edit.old) }
-            let added = Schema.migrations[step]!.sql
-            if !added.isEmpty { text = text.replacingOccurrences(of: added, with: "") }
-        }
-        let path = t.directory.appendingPathComponent("v\(version).db").path
-        let old = try Database(path: path)
-        try old.execute(text)
-        for step in version..<Schema.version {
-            for name in Schema.migrations[step]!.triggers { try old.execute("DROP TRIGGER \(name)") }
-        }
+        let (path, old) = try FiscalCoreTests.olderBook(version, in: t.directory, appropriating: 50000)
         try old.execute("""
-            INSERT INTO book (id, name, first_year) VALUES (1, '旧账套', 2023);
-            INSERT INTO fiscal_year (year, status) VALUES (2023, 'open');
-            INSERT INTO year_event (year, action, date, reason) VALUES (2023, 'open', '2023-01-01', 'book created');
-            INSERT INTO project (code, name, kind, fund) VALUES ('JD01', '禁毒', 'project', 'general');
-            INSERT INTO entry (date, year, kind, memo) VALUES ('2023-01-05', 2023, 'appropriate', '年初');
-            INSERT INTO posting (entry_id, account, project_id, amount) VALUES (1, 'initial', 1, 50000), (1, 'available', 1, -50000);
             INSERT INTO entry (date, year, kind) VALUES ('2023-02-05', 2023, 'pay');
             INSERT INTO posting (entry_id, account, project_id, econ, amount) VALUES (2, 'available', 1, '30201', 1200), (2, 'paid', 1, '30201', -1200);
             """)

@@ -45,31 +45,7 @@ struct SchemaTests {
         }
         let current = try objects(t.raw())
         for version in 1..<Schema.version {
-            var text = Schema.sql.replacingOccurrences(of: "PRAGMA user_version = \(Schema.version);",
-                                                       with: "PRAGMA user_version = \(version);")
-            for step in (version..<Schema.version).reversed() {
-                for edit in Schema.migrations[step]!.tableEdits {
-                    #expect(text.contains(edit.new), "step \(step) of \(edit.table) does not match schema.sql")
-                    text = text.replacingOccurrences(of: edit.new, with: edit.old)
-                }
-                let added = Schema.migrations[step]!.sql
-                #expect(added.isEmpty || text.contains(added), "step \(step) does not match schema.sql")
-                if !added.isEmpty { text = text.replacingOccurrences(of: added, with: "") }
-            }
-            let path = t.directory.appendingPathComponent("v\(version).db").path
-            let old = try Database(path: path)
-            try old.execute(text)
-            for step in version..<Schema.version {
-                for name in Schema.migrations[step]!.triggers { try old.execute("DROP TRIGGER \(name)") }
-            }
-            try old.execute("""
-                INSERT INTO book (id, name, first_year) VALUES (1, '旧账套', 2023);
-                INSERT INTO fiscal_year (year, status) VALUES (2023, 'open');
-                INSERT INTO year_event (year, action, date, reason) VALUES (2023, 'open', '2023-01-01', 'book created');
-                INSERT INTO project (code, name, kind, fund) VALUES ('JD01', '禁毒', 'project', 'general');
-                INSERT INTO entry (date, year, kind, memo) VALUES ('2023-01-05', 2023, 'appropriate', '年初');
-                INSERT INTO posting (entry_id, account, project_id, amount) VALUES (1, 'initial', 1, 500), (1, 'available', 1, -500);
-                """)
+            let (path, old) = try olderBook(version, in: t.directory, appropriating: 500) { Issue.record(Comment(rawValue: $0)) }
             #expect(try objects(old) != current)
             let book = try Book.open(at: path)
             #expect(try book.store.schemaVersion() == Schema.version)

@@ -96,3 +96,56 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// schema.sql as schema `version` had it: each later step taken back (its table edits
+/// reversed, its added SQL removed). `mismatch` is told of a step whose text schema.sql lacks.
+func olderSchemaSQL(_ version: Int, mismatch: (String) -> Void = { _ in }) -> String {
+    var text = Schema.sql.replacingOccurrences(of: "PRAGMA user_version = \(Schema.version);", with: "PRAGMA user_version = \(version);")
+    for step in (version..<Schema.version).reversed() {
+        for edit in Schema.migrations[step]!.tableEdits {
+            if !text.contains(edit.new) { mismatch("step \(step) of \(edit.table) does not match schema.sql") }
+            text = text.replacingOccurrences(of: edit.new, with: edit.old)
+        }
+        let added = Schema.migrations[step]!.sql
+        if !added.isEmpty && !text.contains(added) { mismatch("step \(step) does not match schema.sql") }
+        if !added.isEmpty { text = text.replacingOccurrences(of: added, with: "") }
+    }
+    return text
+}
+
+/// A book file of schema `version` as an older fiscal wrote it, at `v<version>.db` in
+/// `directory`: its book row, 2023 open and project JD01, with an appropriation of `amount` 分.
+func olderBook(_ version: Int, in directory: URL, appropriating amount: Int64,
+               mismatch: (String) -> Void = { _ in }) throws -> (path: String, db: Database) {
+    let path = directory.appendingPathComponent("v\(version).db").path
+    let old = try Database(path: path)
+    try old.execute(olderSchemaSQL(version, mismatch: mismatch))
+    for step in version..<Schema.version {
+        for name in Schema.migrations[step]!.triggers { try old.execute("DROP TRIGGER \(name)") }
+    }
+    try old.execute("""
+        INSERT INTO book (id, name, first_year) VALUES (1, '旧账套', 2023);
+        INSERT INTO fiscal_year (year, status) VALUES (2023, 'open');
+        INSERT INTO year_event (year, action, date, reason) VALUES (2023, 'open', '2023-01-01', 'book created');
+        INSERT INTO project (code, name, kind, fund) VALUES ('JD01', '禁毒', 'project', 'general');
+        INSERT INTO entry (date, year, kind, memo) VALUES ('2023-01-05', 2023, 'appropriate', '年初');
+        INSERT INTO posting (entry_id, account, project_id, amount) VALUES (1, 'initial', 1, \(amount)), (1, 'available', 1, -\(amount));
+        """)
+    return (path, old)
+}
+
+/// `scripts/chain-check` (the auditor's script, Python's standard library alone) run on a book:
+/// its exit status and what it printed.
+func runChainCheck(_ path: String) throws -> (status: Int32, output: String) {
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/chain-check").path
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", script, path]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let printed = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: printed, as: UTF8.self))
+}
