@@ -143,6 +143,13 @@ struct LedgerWriter {
 
     // MARK: Writing
 
+    /// `"key": [` and one object per line, indented, as the JSON export lays out its lists.
+    static func jsonArray<T>(_ key: String, _ items: [T], to out: inout some TextOutputStream, _ element: (T) -> String) {
+        out.write("  \"\(key)\": [")
+        for (i, item) in items.enumerated() { out.write((i == 0 ? "\n    " : ",\n    ") + element(item)) }
+        out.write(items.isEmpty ? "],\n" : "\n  ],\n")
+    }
+
     mutating func begin(years: [Int], accounts: [(account: Account, project: String, econ: String?)],
                         to out: inout some TextOutputStream) {
         let span = years.isEmpty ? "no years" : years.count == 1 ? "\(years[0])" : "\(years.first!)–\(years.last!)"
@@ -152,24 +159,18 @@ struct LedgerWriter {
                       + (contracts.isEmpty ? "" : ",contract,supplier,procurement,sme") + "\n")
         case .json:
             out.write("{\n  \"book\": \(json(bookName)),\n  \"years\": [\(years.map(String.init).joined(separator: ", "))],\n")
-            out.write("  \"projects\": [")
-            for (i, p) in projects.enumerated() {
-                out.write(i == 0 ? "\n" : ",\n")
-                out.write("    {\"code\": \(json(p.code)), \"name\": \(json(p.name)), \"kind\": \(json(p.kind.rawValue)), "
-                          + "\"fund\": \(json(p.fund.rawValue)), \"function\": \(json(p.function?.code)), "
-                          + "\"unit\": \(json(p.unit)), \"status\": \(json(p.status.rawValue))}")
+            LedgerWriter.jsonArray("projects", projects, to: &out) { p in
+                "{\"code\": \(json(p.code)), \"name\": \(json(p.name)), \"kind\": \(json(p.kind.rawValue)), "
+                    + "\"fund\": \(json(p.fund.rawValue)), \"function\": \(json(p.function?.code)), "
+                    + "\"unit\": \(json(p.unit)), \"status\": \(json(p.status.rawValue))}"
             }
-            out.write(projects.isEmpty ? "],\n" : "\n  ],\n")
             if !contracts.isEmpty {
                 let code = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0.code) })
-                out.write("  \"contracts\": [")
-                for (i, c) in contracts.enumerated() {
-                    out.write(i == 0 ? "\n" : ",\n")
-                    out.write("    {\"number\": \(json(c.number)), \"project\": \(json(code[c.projectID])), \"supplier\": \(json(c.supplier)), "
-                              + "\"econ\": \(json(c.econ.code)), \"procurement\": \(json(c.procurement?.rawValue)), "
-                              + "\"sme\": \(c.sme), \"signed\": \"\(c.signed)\", \"memo\": \(json(c.memo))}")
+                LedgerWriter.jsonArray("contracts", contracts, to: &out) { c in
+                    "{\"number\": \(json(c.number)), \"project\": \(json(code[c.projectID])), \"supplier\": \(json(c.supplier)), "
+                        + "\"econ\": \(json(c.econ.code)), \"procurement\": \(json(c.procurement?.rawValue)), "
+                        + "\"sme\": \(c.sme), \"signed\": \"\(c.signed)\", \"memo\": \(json(c.memo))}"
                 }
-                out.write("\n  ],\n")
             }
             out.write("  \"entries\": [")
         case .hledger:
