@@ -16,6 +16,7 @@ struct LedgerScan {
         var contracts: [Violation]
     }
 
+    private let projects: [Project]
     private let codes: [Int64: String]
     private let isProject: IDSet
     private let parents: (accounts: [String], contracts: [Int64: (project: Int64, number: String)])
@@ -38,7 +39,7 @@ struct LedgerScan {
 
     /// Scans the book in the store's read transaction.
     static func run(store: any Store) throws -> Found {
-        var scan = LedgerScan(codes: Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0.code) }),
+        var scan = LedgerScan(projects: try store.projects(),
                               parents: try store.postingParents(), batches: try store.importBatches(),
                               totals: try store.monthlyTotalCount())
         try store.forEachEntryHeader { id, date, year, kind in scan.entry(id: id, date: date, year: year, kind: kind) }
@@ -47,11 +48,12 @@ struct LedgerScan {
         return try scan.found(store: store)
     }
 
-    private init(codes: [Int64: String], parents: (accounts: [String], contracts: [Int64: (project: Int64, number: String)]),
+    private init(projects: [Project], parents: (accounts: [String], contracts: [Int64: (project: Int64, number: String)]),
                  batches: [ImportBatchRecord], totals: Int) {
-        self.codes = codes
+        self.projects = projects
+        codes = Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0.code) })
         actual = TallyTable(capacity: totals)
-        isProject = IDSet(codes.keys)
+        isProject = IDSet(projects.map(\.id))
         self.parents = parents
         isAccount = names.texts.map(parents.accounts.contains)
         self.batches = BatchTally(batches, transfer: kinds.index(EntryKind.transfer.rawValue))
@@ -131,7 +133,6 @@ struct LedgerScan {
     /// any other book). The stored totals are streamed: a consolidated book holds millions.
     private mutating func totalsMismatches(store: any Store) throws -> [Violation] {
         var differing: [TotalKey] = []
-        let projects = try store.projects()
         let consolidated = try store.isConsolidated()
         var units = UnitTotalsCheck(projects: consolidated ? projects : [])
         try store.forEachStoredTotal { year, project, account, econ, month, amount, postings in
